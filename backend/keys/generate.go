@@ -1,0 +1,80 @@
+package keys
+
+import (
+	"fmt"
+
+	"proofkeys/backend/access"
+	"proofkeys/backend/apikey"
+	"proofkeys/backend/store"
+)
+
+// Generate makes a full-access key in env with default settings, on behalf of memberID.
+// Steps: pending record, secret to the vault, record active. A failure undoes what was
+// done; a crash leaves a pending record that Recover undoes.
+func (s *Service) Generate(memberID string, env apikey.Environment) (apikey.Key, error) {
+	secret, err := apikey.Generate(env, s.Rand)
+	if err != nil {
+		return apikey.Key{}, err
+	}
+	parsed, err := apikey.Parse(secret)
+	if err != nil {
+		return apikey.Key{}, fmt.Errorf("generated key does not parse: %w", err)
+	}
+	id, err := apikey.NewID("key_", s.Rand)
+	if err != nil {
+		return apikey.Key{}, err
+	}
+
+	k, err := s.writePending(memberID, id, parsed)
+	if err != nil {
+		return apikey.Key{}, err
+	}
+	if err := s.Vault.Set(id, secret, vaultLabel(k)); err != nil {
+		s.undoPending(id)
+		return apikey.Key{}, err
+	}
+	k.State = apikey.Active
+	if err := s.Store.Update(func(tx *store.Tx) error { return tx.PutKey(k) }); err != nil {
+		s.undoPending(id)
+		return apikey.Key{}, fmt.Errorf("activate key: %w", err)
+	}
+	return k, nil
+}
+
+func (s *Service) writePending(memberID, id string, p apikey.Parsed) (apikey.Key, error) {
+	var k apikey.Key
+	err := s.Store.Update(func(tx *store.Tx) error {
+		m, _, err := authorize(tx, memberID, access.ManageKeys)
+		if err != nil {
+			return err
+		}
+		existing, err := tx.Keys(func(k apikey.Key) bool { return k.Environment == p.Environment })
+		if err != nil {
+			return err
+		}
+		now := s.Now().UTC()
+		k = apikey.Key{
+			ID: id, Environment: p.Environment, Access: apikey.FullAccess,
+			Fingerprint: p.Fingerprint, Last4: p.Last4, State: apikey.Pending,
+			Settings:  apikey.DefaultSettings(fmt.Sprintf("Full access key %d", len(existing)+1)),
+			CreatedAt: now, CreatedBy: m.ID, UpdatedAt: now,
+		}
+		return tx.PutKey(k)
+	})
+	return k, err
+}
+
+// undoPending removes a key that never became active: its secret, then its record.
+// It is best effort: the person sees the error that made it necessary, and what it cannot
+// undo now (the vault or the database still failing) Recover undoes at the next start.
+func (s *Service) undoPending(id string) {
+	if s.Vault.Delete(id) != nil {
+		return // keep the record, so that Recover knows there may be a secret to remove
+	}
+	_ = s.Store.Update(func(tx *store.Tx) error { return tx.RemoveKey(id) })
+}
+
+// vaultLabel is what the OS vault's own window shows for the item: no secret, no user text.
+func vaultLabel(k apikey.Key) string {
+	return fmt.Sprintf("Proof API key %s (%s)", k.ID, k.Environment)
+}

@@ -1,0 +1,29 @@
+package keys
+
+import (
+	"cmp"
+	"slices"
+
+	"proofkeys/backend/access"
+	"proofkeys/backend/apikey"
+	"proofkeys/backend/store"
+)
+
+// List returns the active keys of env, oldest first, as the page lists them.
+func (s *Service) List(memberID string, env apikey.Environment) ([]apikey.Key, error) {
+	var list []apikey.Key
+	err := s.Store.View(func(tx *store.Tx) error {
+		if _, _, err := authorize(tx, memberID, access.ViewKeys); err != nil {
+			return err
+		}
+		var err error
+		list, err = tx.Keys(func(k apikey.Key) bool {
+			return k.Environment == env && k.State == apikey.Active
+		})
+		return err
+	})
+	slices.SortFunc(list, func(a, b apikey.Key) int {
+		return cmp.Or(a.CreatedAt.Compare(b.CreatedAt), cmp.Compare(a.ID, b.ID))
+	})
+	return list, err
+}

@@ -1,0 +1,37 @@
+package org
+
+import (
+	"crypto/rand"
+	"errors"
+	"io"
+	"time"
+
+	"proofkeys/backend/store"
+)
+
+var (
+	// ErrNotSetUp: the data folder has no organization yet; the first-run setup is due.
+	ErrNotSetUp = errors.New("no organization is set up yet")
+	// ErrAlreadySetUp: setup ran twice.
+	ErrAlreadySetUp = errors.New("the organization is already set up")
+	// ErrSignInNeeded: the organization has several members and nobody has signed in.
+	ErrSignInNeeded = errors.New("sign in first")
+)
+
+// Store is the database (store.Store in the app).
+type Store interface {
+	Update(func(*store.Tx) error) error
+	View(func(*store.Tx) error) error
+}
+
+// Service runs the organization's use cases.
+type Service struct {
+	Store Store
+	Now   func() time.Time
+	Rand  io.Reader
+}
+
+// New returns a Service on the real clock and crypto/rand.
+func New(s Store) *Service {
+	return &Service{Store: s, Now: time.Now, Rand: rand.Reader}
+}

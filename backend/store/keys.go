@@ -1,0 +1,28 @@
+package store
+
+import "proofkeys/backend/apikey"
+
+// Key returns the key record with id.
+func (t *Tx) Key(id string) (apikey.Key, error) {
+	var k apikey.Key
+	return k, t.get(bucketKeys, []byte(id), &k)
+}
+
+// PutKey writes a key record.
+func (t *Tx) PutKey(k apikey.Key) error { return t.put(bucketKeys, []byte(k.ID), k) }
+
+// RemoveKey deletes a key record for good. Only recovery uses it, to undo a key that
+// never became active; deleted keys keep their record.
+func (t *Tx) RemoveKey(id string) error { return t.tx.Bucket(bucketKeys).Delete([]byte(id)) }
+
+// Keys returns every key record for which keep returns true.
+func (t *Tx) Keys(keep func(apikey.Key) bool) ([]apikey.Key, error) {
+	var out []apikey.Key
+	err := each(t, bucketKeys, func(k apikey.Key) error {
+		if keep(k) {
+			out = append(out, k)
+		}
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,94 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// SchemaVersion is the layout of the buckets below. Raise it with a migration.
+const SchemaVersion = 1
+
+// OpenTimeout bounds the wait for the file lock held by another process.
+const OpenTimeout = time.Second
+
+// FileName is the database's name inside the data folder.
+const FileName = "proofkeys.db"
+
+var (
+	bucketMeta    = []byte("meta")
+	bucketOrg     = []byte("org")
+	bucketMembers = []byte("members")
+	bucketKeys    = []byte("keys")
+
+	keySchema = []byte("schema_version")
+	keyOrg    = []byte("org")
+)
+
+// Store is the open database.
+type Store struct {
+	db *bolt.DB
+}
+
+// Open opens (or creates) the database in dir, creating dir with owner-only permissions.
+func Open(dir string) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("create data folder: %w", err)
+	}
+	path := filepath.Join(dir, FileName)
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: OpenTimeout})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, ErrInUse
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
+	}
+	s := &Store{db: db}
+	if err := s.db.Update(s.prepare); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close releases the file.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the database file's path.
+func (s *Store) Path() string { return s.db.Path() }
+
+// prepare creates the buckets and records or checks the schema version.
+func (s *Store) prepare(tx *bolt.Tx) error {
+	for _, name := range [][]byte{bucketMeta, bucketOrg, bucketMembers, bucketKeys} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+	}
+	meta := tx.Bucket(bucketMeta)
+	raw := meta.Get(keySchema)
+	if raw == nil {
+		return meta.Put(keySchema, binary.BigEndian.AppendUint32(nil, SchemaVersion))
+	}
+	if len(raw) != 4 {
+		return fmt.Errorf("%w: bad schema version record", ErrCorrupt)
+	}
+	if v := binary.BigEndian.Uint32(raw); v > SchemaVersion {
+		return fmt.Errorf("%w: version %d, this proofkeys reads up to %d", ErrNewerSchema, v, SchemaVersion)
+	}
+	return nil
+}
+
+// Update runs fn in a read-write transaction; an error from fn rolls it back.
+func (s *Store) Update(fn func(*Tx) error) error {
+	return s.db.Update(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx}) })
+}
+
+// View runs fn in a read-only transaction.
+func (s *Store) View(fn func(*Tx) error) error {
+	return s.db.View(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx}) })
+}
