@@ -52,9 +52,13 @@ func (s *Service) writePending(memberID, id string, p apikey.Parsed) (apikey.Key
 		if err != nil {
 			return err
 		}
+		seq, err := tx.NextKeySeq()
+		if err != nil {
+			return err
+		}
 		now := s.Now().UTC()
 		k = apikey.Key{
-			ID: id, Environment: p.Environment, Access: apikey.FullAccess,
+			ID: id, Seq: seq, Environment: p.Environment, Access: apikey.FullAccess,
 			Fingerprint: p.Fingerprint, Last4: p.Last4, State: apikey.Pending,
 			Settings:  apikey.DefaultSettings(fmt.Sprintf("Full access key %d", len(existing)+1)),
 			CreatedAt: now, CreatedBy: m.ID, UpdatedAt: now,

@@ -23,7 +23,7 @@ func (s *Service) List(memberID string, env apikey.Environment) ([]apikey.Key, e
 		return err
 	})
 	slices.SortFunc(list, func(a, b apikey.Key) int {
-		return cmp.Or(a.CreatedAt.Compare(b.CreatedAt), cmp.Compare(a.ID, b.ID))
+		return cmp.Compare(a.Seq, b.Seq)
 	})
 	return list, err
 }

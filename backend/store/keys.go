@@ -11,6 +11,9 @@ func (t *Tx) Key(id string) (apikey.Key, error) {
 // PutKey writes a key record.
 func (t *Tx) PutKey(k apikey.Key) error { return t.put(bucketKeys, []byte(k.ID), k) }
 
+// NextKeySeq returns the next number of the keys' creation order.
+func (t *Tx) NextKeySeq() (uint64, error) { return t.tx.Bucket(bucketKeys).NextSequence() }
+
 // RemoveKey deletes a key record for good. Only recovery uses it, to undo a key that
 // never became active; deleted keys keep their record.
 func (t *Tx) RemoveKey(id string) error { return t.tx.Bucket(bucketKeys).Delete([]byte(id)) }

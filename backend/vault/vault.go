@@ -97,6 +97,8 @@ func classify(what string, err error) error {
 	}
 	msg := strings.ToLower(err.Error())
 	switch {
+	case errors.Is(err, ErrLocked), errors.Is(err, ErrUnavailable):
+		return fmt.Errorf("%s: %w", what, err)
 	case errors.Is(err, keyring.ErrKeyNotFound):
 		return fmt.Errorf("%s: %w", what, ErrNotFound)
 	case strings.Contains(msg, "locked"), strings.Contains(msg, "dismissed"):
