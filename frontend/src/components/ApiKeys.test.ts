@@ -1,0 +1,241 @@
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as api from '../lib/api';
+import { makeKey, makeState } from '../test/fixtures';
+import ApiKeys from './ApiKeys.svelte';
+
+vi.mock('../lib/api', () => import('../test/api-mock'));
+
+const salesforce = makeKey();
+const script = makeKey({ id: 'key_2', hint: 'prf_…9kLm', createdBy: 'Lee', settings: { name: 'Nightly script' } });
+
+beforeEach(() => {
+  vi.mocked(api.listKeys).mockResolvedValue([salesforce, script]);
+});
+
+function renderPage(over = {}) {
+  const user = userEvent.setup();
+  const onstale = vi.fn();
+  const result = render(ApiKeys, { view: makeState(over), onstale });
+  return { user, onstale, ...result };
+}
+
+describe('API Keys page', () => {
+  it('lists the production keys with name, hint, date and author', async () => {
+    renderPage();
+    expect(screen.getByRole('heading', { level: 1, name: 'API Keys' })).toBeInTheDocument();
+    const row = (await screen.findByRole('row', { name: /Salesforce sync/ })) as HTMLElement;
+    expect(api.listKeys).toHaveBeenCalledWith('production');
+    expect(within(row).getByText('prf_…x7Qa').tagName).toBe('CODE');
+    expect(within(row).getByText('Dana')).toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: 'Settings for Salesforce sync' })).toBeEnabled();
+    expect(within(row).getByRole('button', { name: 'Copy Salesforce sync' })).toBeEnabled();
+    expect(within(row).getByRole('button', { name: 'Delete Salesforce sync' })).toBeEnabled();
+    for (const name of ['Name', 'Key', 'Created', 'By']) {
+      expect(screen.getByRole('columnheader', { name })).toBeInTheDocument();
+    }
+    expect(screen.getAllByRole('row')).toHaveLength(3);
+  });
+
+  it('says so when there are no keys', async () => {
+    vi.mocked(api.listKeys).mockResolvedValue([]);
+    renderPage();
+    expect(await screen.findByText(/No production keys yet/)).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('shows why the list could not load, and what to do', async () => {
+    vi.mocked(api.listKeys).mockRejectedValue({
+      code: 'vault_locked',
+      message: 'The vault is locked.',
+      hint: 'Unlock your keyring, then open API Keys again.',
+    });
+    renderPage();
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The vault is locked.');
+    expect(alert).toHaveTextContent('Unlock your keyring, then open API Keys again.');
+  });
+
+  it('adds the generated key to the list at once', async () => {
+    const fresh = makeKey({ id: 'key_3', hint: 'prf_…Zz01', settings: { name: 'Full access key 3' } });
+    vi.mocked(api.generateKey).mockResolvedValue(fresh);
+    const { user } = renderPage();
+    await screen.findByRole('row', { name: /Nightly script/ });
+
+    await user.click(screen.getByRole('button', { name: 'Generate Full Access Key' }));
+
+    expect(api.generateKey).toHaveBeenCalledWith('production');
+    const rows = screen.getAllByRole('row');
+    expect(rows).toHaveLength(4);
+    expect(rows[3]).toHaveTextContent('Full access key 3');
+    expect(rows[3]).toHaveTextContent('prf_…Zz01');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Generated Full access key 3.');
+  });
+
+  it('reloads the list when the environment changes, by mouse or arrow key', async () => {
+    const sandboxKey = makeKey({ id: 'key_9', environment: 'sandbox', hint: 'prf_test_…Ab12', settings: { name: 'Test bench' } });
+    const { user } = renderPage();
+    await screen.findByRole('row', { name: /Salesforce sync/ });
+
+    const group = screen.getByRole('radiogroup', { name: 'Environment' });
+    const production = within(group).getByRole('radio', { name: 'Production' });
+    const sandbox = within(group).getByRole('radio', { name: 'Sandbox' });
+    expect(production).toBeChecked();
+
+    vi.mocked(api.listKeys).mockResolvedValue([sandboxKey]);
+    production.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(sandbox).toBeChecked();
+    expect(api.listKeys).toHaveBeenLastCalledWith('sandbox');
+    expect(await screen.findByRole('row', { name: /Test bench/ })).toHaveTextContent('prf_test_…Ab12');
+    expect(screen.queryByRole('row', { name: /Salesforce sync/ })).not.toBeInTheDocument();
+
+    vi.mocked(api.listKeys).mockResolvedValue([salesforce]);
+    await user.click(production);
+    expect(api.listKeys).toHaveBeenLastCalledWith('production');
+    expect(await screen.findByRole('row', { name: /Salesforce sync/ })).toBeInTheDocument();
+  });
+
+  it('generates in the environment shown', async () => {
+    vi.mocked(api.generateKey).mockResolvedValue(makeKey({ id: 'key_5', environment: 'sandbox' }));
+    const { user } = renderPage();
+    await screen.findByRole('row', { name: /Salesforce sync/ });
+    await user.click(screen.getByRole('radio', { name: 'Sandbox' }));
+    await user.click(screen.getByRole('button', { name: 'Generate Full Access Key' }));
+    expect(api.generateKey).toHaveBeenCalledWith('sandbox');
+  });
+
+  it('copies a key in Go and announces it, without ever seeing the secret', async () => {
+    vi.mocked(api.copyKey).mockResolvedValue(undefined);
+    const { user } = renderPage();
+    await user.click(await screen.findByRole('button', { name: 'Copy Salesforce sync' }));
+    expect(api.copyKey).toHaveBeenCalledWith('key_1');
+    expect(screen.getByRole('status')).toHaveTextContent('Copied Salesforce sync to the clipboard.');
+  });
+
+  it('shows a failed copy as an alert with its hint', async () => {
+    vi.mocked(api.copyKey).mockRejectedValue({
+      code: 'secret_missing',
+      message: 'The secret of Salesforce sync is not in the vault.',
+      hint: 'Replace the key to make a new secret.',
+    });
+    const { user } = renderPage();
+    await user.click(await screen.findByRole('button', { name: 'Copy Salesforce sync' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The secret of Salesforce sync is not in the vault.');
+    expect(alert).toHaveTextContent('Replace the key to make a new secret.');
+    expect(screen.getByRole('status')).toHaveTextContent('');
+  });
+
+  it('asks before deleting, then removes the row', async () => {
+    vi.mocked(api.deleteKey).mockResolvedValue(undefined);
+    const { user } = renderPage();
+    await user.click(await screen.findByRole('button', { name: 'Delete Salesforce sync' }));
+
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete Salesforce sync?' });
+    expect(dialog).toHaveAttribute('aria-modal', 'true');
+    expect(dialog).toHaveAccessibleDescription(/Salesforce sync/);
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    expect(api.deleteKey).not.toHaveBeenCalled();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Delete key' }));
+
+    expect(api.deleteKey).toHaveBeenCalledWith('key_1');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(screen.queryByRole('row', { name: /Salesforce sync/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('row', { name: /Nightly script/ })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Deleted Salesforce sync.');
+    expect(screen.getByRole('heading', { level: 1, name: 'API Keys' })).toHaveFocus();
+  });
+
+  it('keeps the key when delete is cancelled, and returns focus to its button', async () => {
+    const { user } = renderPage();
+    const button = await screen.findByRole('button', { name: 'Delete Nightly script' });
+    await user.click(button);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(api.deleteKey).not.toHaveBeenCalled();
+    expect(screen.getByRole('row', { name: /Nightly script/ })).toBeInTheDocument();
+    expect(button).toHaveFocus();
+  });
+
+  it('keeps the confirmation open and explains when delete fails', async () => {
+    vi.mocked(api.deleteKey).mockRejectedValue('vault: the keyring is locked');
+    const { user } = renderPage();
+    await user.click(await screen.findByRole('button', { name: 'Delete Salesforce sync' }));
+    const dialog = screen.getByRole('alertdialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Delete key' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('vault: the keyring is locked');
+    expect(screen.getByRole('row', { name: /Salesforce sync/ })).toBeInTheDocument();
+  });
+
+  it('explains, and disables every action, for a team member without the permission', async () => {
+    renderPage({ canManageKeys: false, me: { id: 'mem_2', name: 'Sam', email: 'sam@acme.test', role: 'team_member' } });
+    const row = (await screen.findByRole('row', { name: /Salesforce sync/ })) as HTMLElement;
+    expect(
+      screen.getByText(/Only owners, admins, or members with the Manage API keys permission can generate and manage keys/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Generate Full Access Key' })).toBeDisabled();
+    for (const action of ['Settings for', 'Copy', 'Delete']) {
+      expect(within(row).getByRole('button', { name: `${action} Salesforce sync` })).toBeDisabled();
+    }
+  });
+
+  it('shows progress for a call that takes more than a second', async () => {
+    let finish: (k: ReturnType<typeof makeKey>) => void = () => {};
+    vi.mocked(api.generateKey).mockReturnValue(new Promise((resolve) => (finish = resolve)));
+    const { user } = renderPage();
+    await screen.findByRole('row', { name: /Salesforce sync/ });
+    const button = screen.getByRole('button', { name: 'Generate Full Access Key' });
+    await user.click(button);
+    expect(button).toHaveAttribute('aria-busy', 'true');
+    expect(screen.queryByText('Generating a key…')).not.toBeInTheDocument();
+    expect(await screen.findByText('Generating a key…', {}, { timeout: 2500 })).toBeInTheDocument();
+    finish(makeKey({ id: 'key_7', settings: { name: 'Slow key' } }));
+    expect(await screen.findByRole('row', { name: /Slow key/ })).toBeInTheDocument();
+    expect(screen.queryByText('Generating a key…')).not.toBeInTheDocument();
+    expect(button).not.toHaveAttribute('aria-busy');
+  });
+
+  it('refreshes the list when Go says a key no longer exists', async () => {
+    vi.mocked(api.copyKey).mockRejectedValue({
+      code: 'key_not_found',
+      message: 'This key no longer exists.',
+      hint: 'It may have been deleted a moment ago. The list has been refreshed.',
+    });
+    const { user } = renderPage();
+    const copy = await screen.findByRole('button', { name: 'Copy Salesforce sync' });
+    vi.mocked(api.listKeys).mockResolvedValue([script]);
+    await user.click(copy);
+    expect(await screen.findByRole('alert')).toHaveTextContent('This key no longer exists.');
+    await waitFor(() => expect(screen.queryByRole('row', { name: /Salesforce sync/ })).not.toBeInTheDocument());
+    expect(api.listKeys).toHaveBeenCalledTimes(2);
+    expect(screen.getByRole('alert')).toHaveTextContent('The list has been refreshed.');
+  });
+
+  it('asks the app to reload its state when Go says the member may no longer act', async () => {
+    vi.mocked(api.generateKey).mockRejectedValue({
+      code: 'forbidden',
+      message: "You don't have permission to manage API keys.",
+      hint: 'Ask an owner or admin.',
+    });
+    const { user, onstale } = renderPage();
+    await screen.findByRole('row', { name: /Salesforce sync/ });
+    await user.click(screen.getByRole('button', { name: 'Generate Full Access Key' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent("You don't have permission to manage API keys.");
+    expect(onstale).toHaveBeenCalled();
+  });
+
+  it('renders a key name with markup as plain text', async () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    vi.mocked(api.listKeys).mockResolvedValue([makeKey({ settings: { name: evil } })]);
+    const { container } = renderPage();
+    const header = await screen.findByRole('rowheader');
+    expect(header.textContent).toBe(evil);
+    expect(screen.getByRole('button', { name: `Copy ${evil}` })).toBeInTheDocument();
+    expect(container.querySelector('img')).toBeNull();
+    await waitFor(() => expect(document.querySelector('img')).toBeNull());
+  });
+});

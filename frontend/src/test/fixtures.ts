@@ -1,0 +1,50 @@
+import type { KeyView, Settings, StateView } from '../lib/types';
+
+export function makeState(over: Partial<StateView> = {}): StateView {
+  return {
+    needsSetup: false,
+    orgId: 'org_7H2kQ9',
+    orgName: 'Acme',
+    me: { id: 'mem_1', name: 'Dana', email: 'dana@acme.test', role: 'owner' },
+    apiAccess: true,
+    canManageKeys: true,
+    payerInvoice: false,
+    payerOrganization: false,
+    dataDir: '/home/dana/.local/share/proofkeys',
+    vaultBackend: 'secret-service',
+    ...over,
+  };
+}
+
+export function makeSettings(over: Partial<Settings> = {}): Settings {
+  return {
+    name: 'Salesforce sync',
+    payer: 'signer',
+    minSigners: 1,
+    maxSigners: 1,
+    documentRequirement: 'notarization',
+    transactionName: '',
+    transactionType: '',
+    documentCategory: '',
+    externalId: '',
+    allowSignerAnnotations: true,
+    requireSecondaryPhotoId: false,
+    forceRedirect: false,
+    redirectUrl: '',
+    redirectButtonText: '',
+    ...over,
+  };
+}
+
+export function makeKey(over: Partial<Omit<KeyView, 'settings'>> & { settings?: Partial<Settings> } = {}): KeyView {
+  const { settings, ...rest } = over;
+  return {
+    id: 'key_1',
+    environment: 'production',
+    hint: 'prf_…x7Qa',
+    createdAt: '2026-11-02T10:00:00Z',
+    createdBy: 'Dana',
+    ...rest,
+    settings: makeSettings(settings),
+  };
+}
