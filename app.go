@@ -29,7 +29,7 @@ type App struct {
 	// Set by open at start-up; openErr is returned by every call when opening failed.
 	store     *store.Store
 	vault     *vault.Vault
-	clipboard *clipboard.Clipboard
+	clipboard secureClipboard
 	orgs      *org.Service
 	keys      *keys.Service
 	openErr   error
@@ -66,7 +66,7 @@ func NewApp(dataDir string) *App { return &App{dataDir: dataDir} }
 // exits; the database lock (store.OpenTimeout) keeps it from touching the data.
 func (a *App) startup(ctx context.Context) {
 	a.desktop = wailsDesktop{ctx: ctx}
-	a.openErr = a.open(clipboard.New())
+	a.openErr = a.open(secretClipboard{native: clipboard.New(), desktop: a.desktop})
 	if a.openErr != nil {
 		log.Printf("start-up: %v", a.openErr)
 	}
@@ -74,7 +74,7 @@ func (a *App) startup(ctx context.Context) {
 
 // open opens the database and the vault, wires the use cases, and settles what a crash
 // left half done.
-func (a *App) open(native *clipboard.Clipboard) error {
+func (a *App) open(clip secureClipboard) error {
 	st, err := store.Open(a.dataDir)
 	if err != nil {
 		return err
@@ -84,9 +84,9 @@ func (a *App) open(native *clipboard.Clipboard) error {
 		_ = st.Close()
 		return err
 	}
-	a.store, a.vault, a.clipboard = st, v, native
+	a.store, a.vault, a.clipboard = st, v, clip
 	a.orgs = org.New(st)
-	a.keys = keys.New(st, v, secretClipboard{native: native, desktop: a.desktop})
+	a.keys = keys.New(st, v, clip)
 	if r, err := a.keys.Recover(); err != nil || r != (keys.Recovered{}) {
 		// Not fatal: what could not be settled now is settled at the next start.
 		log.Printf("recovery: undid %d, finished %d deletions, error: %v", r.Undone, r.Finished, err)
@@ -115,6 +115,12 @@ func (a *App) secondInstance(options.SecondInstanceData) {
 	}
 }
 
+// secureClipboard is where copied secrets go; tests give the App their own.
+type secureClipboard interface {
+	WriteSecret(secret string) error
+	ClearIfOwned() bool
+}
+
 // secretClipboard writes a secret with backend/clipboard's platform code (CLIPBOARD only,
 // marked secret), or with Wails' runtime where there is none (macOS, documented).
 type secretClipboard struct {
@@ -129,6 +135,8 @@ func (c secretClipboard) WriteSecret(secret string) error {
 	}
 	return err
 }
+
+func (c secretClipboard) ClearIfOwned() bool { return c.native.ClearIfOwned() }
 
 // StateView is what the UI needs to draw its frame: who is signed in, in which org,
 // and what they may do.
