@@ -7,6 +7,7 @@ set -eu
 dir=${WAILS_CLI_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/proofkeys/wails-cli}
 bin="$dir/bin/wails"
 if [ ! -x "$bin" ]; then
+  echo "Building the Wails CLI v2.9.2 into $dir (once; about a minute)" >&2
   mkdir -p "$dir/src"
   cd "$dir/src"
   [ -f go.mod ] || printf 'module wailscli\n\ngo 1.24\n' > go.mod

@@ -23,7 +23,7 @@ const FullAccess Access = "full"
 // Key is everything kept about a key outside the vault. It never holds the secret.
 type Key struct {
 	ID          string      `json:"id"`
-	Seq         uint64      `json:"seq"` // creation order, which timestamps alone cannot give
+	Seq         uint64      `json:"seq"` // creation order within the environment, from 1
 	Environment Environment `json:"environment"`
 	Access      Access      `json:"access"`
 	Fingerprint string      `json:"fingerprint"` // hex SHA-256 of the secret

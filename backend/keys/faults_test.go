@@ -149,17 +149,17 @@ func TestGenerateSurvivesAFailureAtEveryStep(t *testing.T) {
 	// Steps of Generate: 1 pending record, 2 vault write, 3 record active.
 	for _, tc := range []struct {
 		name string
-		f    faults
+		f    *faults
 	}{
-		{"pending record fails", faults{failAt: 1}},
-		{"vault write fails", faults{failAt: 2}},
-		{"activation commit fails", faults{failAt: 3}},
-		{"stops after pending record", faults{crashAfter: 1}},
-		{"stops after vault write", faults{crashAfter: 2}},
+		{"pending record fails", &faults{failAt: 1}},
+		{"vault write fails", &faults{failAt: 2}},
+		{"activation commit fails", &faults{failAt: 3}},
+		{"stops after pending record", &faults{crashAfter: 1}},
+		{"stops after vault write", &faults{crashAfter: 2}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fx := newFixture(t)
-			_, err := fx.faulty(&tc.f).Generate(fx.owner, apikey.Production)
+			_, err := fx.faulty(tc.f).Generate(fx.owner, apikey.Production)
 			require.Error(t, err, "the person is told, once")
 
 			fx.restart(t)
@@ -175,21 +175,21 @@ func TestDeleteSurvivesAFailureAtEveryStep(t *testing.T) {
 	// Steps of Delete: 1 record deleting, 2 vault delete, 3 record deleted.
 	for _, tc := range []struct {
 		name      string
-		f         faults
+		f         *faults
 		stillLive bool
 	}{
-		{"deleting record fails", faults{failAt: 1}, true},
-		{"vault delete fails", faults{failAt: 2}, true},
-		{"deleted commit fails", faults{failAt: 3}, false},
-		{"stops after deleting record", faults{crashAfter: 1}, false},
-		{"stops after vault delete", faults{crashAfter: 2}, false},
+		{"deleting record fails", &faults{failAt: 1}, true},
+		{"vault delete fails", &faults{failAt: 2}, true},
+		{"deleted commit fails", &faults{failAt: 3}, false},
+		{"stops after deleting record", &faults{crashAfter: 1}, false},
+		{"stops after vault delete", &faults{crashAfter: 2}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fx := newFixture(t)
 			k, err := fx.svc.Generate(fx.owner, apikey.Production)
 			require.NoError(t, err)
 
-			require.Error(t, fx.faulty(&tc.f).Delete(fx.owner, k.ID))
+			require.Error(t, fx.faulty(tc.f).Delete(fx.owner, k.ID))
 			fx.restart(t)
 			fx.assertConsistent(t, []string{k.ID})
 			list, err := fx.svc.List(fx.owner, apikey.Production)

@@ -25,7 +25,7 @@ type fixture struct {
 	owner string
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	dir := t.TempDir()
 	st, err := store.Open(dir)

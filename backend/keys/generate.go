@@ -48,11 +48,7 @@ func (s *Service) writePending(memberID, id string, p apikey.Parsed) (apikey.Key
 		if err != nil {
 			return err
 		}
-		existing, err := tx.Keys(func(k apikey.Key) bool { return k.Environment == p.Environment })
-		if err != nil {
-			return err
-		}
-		seq, err := tx.NextKeySeq()
+		seq, err := tx.NextKeySeq(p.Environment)
 		if err != nil {
 			return err
 		}
@@ -60,7 +56,7 @@ func (s *Service) writePending(memberID, id string, p apikey.Parsed) (apikey.Key
 		k = apikey.Key{
 			ID: id, Seq: seq, Environment: p.Environment, Access: apikey.FullAccess,
 			Fingerprint: p.Fingerprint, Last4: p.Last4, State: apikey.Pending,
-			Settings:  apikey.DefaultSettings(fmt.Sprintf("Full access key %d", len(existing)+1)),
+			Settings:  apikey.DefaultSettings(fmt.Sprintf("Full access key %d", seq)),
 			CreatedAt: now, CreatedBy: m.ID, UpdatedAt: now,
 		}
 		return tx.PutKey(k)

@@ -1,6 +1,10 @@
 package store
 
-import "proofkeys/backend/apikey"
+import (
+	"encoding/binary"
+
+	"proofkeys/backend/apikey"
+)
 
 // Key returns the key record with id.
 func (t *Tx) Key(id string) (apikey.Key, error) {
@@ -11,8 +15,18 @@ func (t *Tx) Key(id string) (apikey.Key, error) {
 // PutKey writes a key record.
 func (t *Tx) PutKey(k apikey.Key) error { return t.put(bucketKeys, []byte(k.ID), k) }
 
-// NextKeySeq returns the next number of the keys' creation order.
-func (t *Tx) NextKeySeq() (uint64, error) { return t.tx.Bucket(bucketKeys).NextSequence() }
+// NextKeySeq returns the next number in env's creation order: 1 for its first key. It is
+// a counter, not a count, so it costs the same with ten keys or ten thousand.
+func (t *Tx) NextKeySeq(env apikey.Environment) (uint64, error) {
+	meta := t.tx.Bucket(bucketMeta)
+	name := []byte("key_seq_" + string(env))
+	var n uint64
+	if raw := meta.Get(name); len(raw) == 8 {
+		n = binary.BigEndian.Uint64(raw)
+	}
+	n++
+	return n, meta.Put(name, binary.BigEndian.AppendUint64(nil, n))
+}
 
 // RemoveKey deletes a key record for good. Only recovery uses it, to undo a key that
 // never became active; deleted keys keep their record.

@@ -376,7 +376,7 @@ step('Copy: the secret goes to the clipboard and nowhere else', async () => {
   check(!storage.includes(secret), 'the secret is in the browser storage');
   const leak = traffic.find((t) => t.text.includes(secret));
   check(!leak, `the secret went over the network to the page: ${leak && leak.where}`);
-  state.secretShape = mask(secret);
+  state.secret = secret;
   return `"${statusText}"; clipboard ${mask(secret)}; targets: ${targets.join(', ') || '?'}; ` +
     `checked ${traffic.length} responses/frames`;
 });
@@ -436,9 +436,16 @@ step('Production again: only the production keys', async () => {
   check(names.length === 1, `Production lists ${JSON.stringify(names)}, expected only "${RENAMED}"`);
   const text = await rowText(RENAMED);
   check(!text.includes('prf_test_'), `a sandbox hint in Production: "${text}"`);
+  if (state.secret) {
+    // the copied secret never reached the page later either (lists, reloads, renames)
+    await Promise.all(pending);
+    check(!(await page.content()).includes(state.secret), 'the secret is in the page HTML');
+    const leak = traffic.find((t) => t.text.includes(state.secret));
+    check(!leak, `the secret went over the network to the page: ${leak && leak.where}`);
+  }
   const shot = path.join(OUT, 'e2e-api-keys.png');
   await page.screenshot({ path: shot });
-  return `screenshot ${path.relative(root, shot)}`;
+  return `${traffic.length} responses/frames free of the secret; screenshot ${path.relative(root, shot)}`;
 });
 
 // ---------------------------------------------------------------- run

@@ -1,0 +1,113 @@
+# proofkeys: build, run and test.
+#
+# On a fresh Debian 12 / Ubuntu 22.04+ machine `make run` and `make test` do all the setup
+# themselves: every target first runs scripts/setup-debian.sh, which installs only what is
+# missing (system packages, the frontend's npm packages) and takes well under a second when
+# all is there. Go 1.26 and Node.js 20.19+ must be on PATH.
+#
+# The app is built with plain `go build`, exactly as `wails build` would: the Wails CLI is
+# needed only to regenerate the frontend bindings (make bindings). Debian 12 has WebKitGTK
+# 4.1 only, hence the webkit2_41 build tag on Linux.
+#
+# `make help` lists the targets.
+
+SHELL := /bin/sh
+.DEFAULT_GOAL := help
+
+GO       ?= go
+APP      := proofkeys
+BIN      := build/bin/$(APP)
+DEV_BIN  := build/bin/$(APP)-dev
+WIN_BIN  := build/bin/$(APP).exe
+PORT     ?= 34115
+ARGS     ?=
+LINUX_TAGS := webkit2_41
+GO_TEST_FLAGS ?= -timeout 15m
+
+# The frontend is rebuilt when one of these is newer than frontend/dist/index.html.
+FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/wailsjs -type f 2>/dev/null) \
+  $(wildcard frontend/index.html frontend/package.json frontend/package-lock.json \
+    frontend/vite.config.* frontend/svelte.config.* frontend/tsconfig*.json)
+FRONTEND := frontend/dist/index.html
+
+TEST_TARGETS := lint test-go test-frontend test-e2e test-smoke test-windows
+
+.PHONY: help setup frontend build build-dev run dev-server bindings lint \
+  test test-go test-frontend test-e2e test-smoke test-windows bench clean
+
+help: ## list the targets
+	@echo "make TARGET, where TARGET is one of:"
+	@sed -n 's/^\([a-z0-9-]*\):.*## \(.*\)/\1|\2/p' $(MAKEFILE_LIST) | awk -F'|' '{ printf "  %-14s %s\n", $$1, $$2 }'
+
+setup: ## install what is missing: system packages and the frontend's npm packages
+	@scripts/setup-debian.sh
+
+$(FRONTEND): $(FRONTEND_SOURCES) | setup
+	cd frontend && npm run build
+	@touch $@
+
+frontend: $(FRONTEND) ## build the web UI into frontend/dist
+
+build: $(FRONTEND) | setup ## the production binary, build/bin/proofkeys
+	$(GO) build -tags desktop,production,$(LINUX_TAGS) -ldflags "-w -s" -o $(BIN) .
+
+build-dev: $(FRONTEND) | setup ## the dev binary (serves the UI to a browser), build/bin/proofkeys-dev
+	$(GO) build -tags dev,$(LINUX_TAGS) -o $(DEV_BIN) .
+
+run: build ## build and open the app on its default data folder and the OS vault (ARGS=... for flags)
+	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
+	  echo "make run: no desktop session here (DISPLAY and WAYLAND_DISPLAY are unset)." >&2; \
+	  echo "  To use the app in a browser instead: make dev-server, then open http://127.0.0.1:$(PORT)" >&2; \
+	  exit 1; \
+	fi
+	./$(BIN) $(ARGS)
+
+dev-server: build-dev ## serve the real UI and Go methods at http://127.0.0.1:$PORT (34115) until Ctrl-C
+	PORT=$(PORT) scripts/dev-server.sh $(DEV_BIN)
+
+bindings: setup ## regenerate frontend/wailsjs from the bound Go methods (builds the Wails CLI once)
+	wails=$$(scripts/wails-cli.sh) && "$$wails" generate module -tags $(LINUX_TAGS)
+
+lint: $(FRONTEND) | setup ## gofmt, go vet, svelte-check
+	@unformatted=$$(find . -name '*.go' -not -path './frontend/*' -not -path './build/*' -not -path './.git/*' \
+	  -exec gofmt -l {} +); \
+	if [ -n "$$unformatted" ]; then echo "gofmt -l: run gofmt -w on:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	cd frontend && npm run check
+
+test-go: $(FRONTEND) | setup ## Go tests, on a private Xvfb with a private Secret Service
+	scripts/with-xvfb.sh scripts/with-keyring.sh $(GO) test $(GO_TEST_FLAGS) ./...
+
+test-frontend: setup ## component tests (vitest)
+	cd frontend && CI=true npm test
+
+test-e2e: build-dev ## the help article's steps in headless Chromium against the dev build
+	scripts/e2e.sh
+
+test-smoke: build ## the production binary on Xvfb: window, screenshot (build/smoke.png), clean exit
+	scripts/smoke.sh $(BIN)
+
+test-windows: $(FRONTEND) | setup ## cross-compile the Windows binary, build/bin/proofkeys.exe
+	GOOS=windows GOARCH=amd64 $(GO) build -tags desktop,production -ldflags "-w -s -H windowsgui" -o $(WIN_BIN) .
+
+# Every test target runs, even after a failure; then a summary with times, and the exit
+# code says whether all passed.
+test: setup ## all of the above: lint test-go test-frontend test-e2e test-smoke test-windows
+	@failed=0; passed=0; summary=""; \
+	for t in $(TEST_TARGETS); do \
+	  echo "==== make $$t"; \
+	  start=$$(date +%s); \
+	  if $(MAKE) --no-print-directory $$t; then r=ok; passed=$$((passed + 1)); \
+	  else r=FAILED; failed=$$((failed + 1)); fi; \
+	  summary="$$summary$$(printf '\n  %-14s %-6s %4s s' "$$t" "$$r" "$$(($$(date +%s) - start))")"; \
+	done; \
+	echo "==== make test:$$summary"; \
+	echo "targets: $$passed passed, $$failed failed"; \
+	[ "$$failed" -eq 0 ]
+
+bench: $(FRONTEND) | setup ## benchmarks of the backend, with the real Secret Service
+	scripts/with-xvfb.sh scripts/with-keyring.sh $(GO) test -bench=. -run='^$$' ./backend/...
+
+clean: ## remove what the build and tests made
+	rm -rf build/bin build/smoke.png build/e2e-api-keys.png build/e2e-failure.png build/e2e-app.log
+	find frontend/dist -mindepth 1 -not -name .gitkeep -delete 2>/dev/null || true

@@ -1,0 +1,70 @@
+#!/bin/sh
+# Usage: scripts/e2e.sh [TEST.e2e.mjs ...]     (default: every frontend/e2e/*.e2e.mjs)
+#
+# End-to-end tests in headless Chromium against the app's dev build (build/bin/proofkeys-dev,
+# `make build-dev`), which serves frontend/dist and the real bound Go methods. For each test
+# file it starts a fresh app: a new temporary HOME and data folder, on a private Xvfb (the
+# native window and the clipboard live there), a private session bus and an unlocked
+# gnome-keyring (the real Secret Service vault). Each test gets WAILS_URL and APP_DISPLAY.
+# Everything started here is stopped again, also on failure or Ctrl-C; on failure the app's
+# log is printed and kept in build/e2e-app.log.
+#
+# Env: E2E_BIN (default build/bin/proofkeys-dev), PORT (default: a free port),
+#      CHROMIUM_PATH (default /usr/bin/chromium), PK_KEEP=1 keeps the temporary folder.
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+
+BIN=${E2E_BIN:-build/bin/proofkeys-dev}
+[ -x "$BIN" ] || pk_die "$BIN is missing: run make build-dev"
+[ -d frontend/node_modules/playwright-core ] || pk_die "frontend/node_modules has no playwright-core: run make setup"
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || pk_die "no Chromium at ${CHROMIUM_PATH:-/usr/bin/chromium}: run make setup"
+if [ $# -eq 0 ]; then
+  set -- frontend/e2e/*.e2e.mjs
+  [ -f "$1" ] || pk_die "no tests in frontend/e2e/"
+fi
+
+pk_init
+pk_keep_go_env
+HOME="$PK_TMP/home"
+XDG_RUNTIME_DIR="$HOME/run"
+export HOME XDG_RUNTIME_DIR
+unset XDG_CONFIG_HOME XDG_DATA_HOME XDG_CACHE_HOME XDG_STATE_HOME PROOFKEYS_VAULT
+# temporary files of the browser and WebKit go with the rest, and are removed with it
+TMPDIR="$PK_TMP/tmp"
+mkdir -p "$TMPDIR"
+export TMPDIR
+pk_start_xvfb
+pk_start_keyring
+mkdir -p build
+
+failed=0
+n=0
+for test in "$@"; do
+  n=$((n + 1))
+  PROOFKEYS_DATA_DIR="$PK_TMP/data$n"
+  export PROOFKEYS_DATA_DIR
+  port=${PORT:-$(pk_free_port)}
+  log="$PK_TMP/app$n.log"
+  echo "== $test (app on http://127.0.0.1:$port, DISPLAY=$DISPLAY)"
+  pk_start_dev_app "$BIN" "$port" "$log"
+  rc=0
+  pk_run env WAILS_URL="http://127.0.0.1:$port" APP_DISPLAY="$DISPLAY" node "$test" || rc=$?
+  # the app must still be running: a crash during the test is a failure too
+  if ! pk_alive "$PK_APP_PID"; then
+    echo "the app exited during the test" >&2
+    rc=1
+  fi
+  pk_stop "$PK_APP_PID" 50 || true
+  pk_untrack "$PK_APP_PID"
+  if [ "$rc" -ne 0 ]; then
+    failed=$((failed + 1))
+    cp "$log" build/e2e-app.log
+    echo "---- app log ($test), also in build/e2e-app.log ----" >&2
+    cat "$log" >&2
+    echo "---- end of app log ----" >&2
+  fi
+done
+[ "$failed" -eq 0 ] || { echo "e2e: $failed of $n test files failed" >&2; exit 1; }
