@@ -147,22 +147,6 @@ func TestContentSecurityPolicyInHeaderAndPage(t *testing.T) {
 	assert.NotContains(t, strings.ToLower(string(page)), "<script>", "no inline scripts")
 }
 
-func TestResolveDataDir(t *testing.T) {
-	t.Setenv(EnvDataDir, "")
-	dir, err := resolveDataDir("")
-	require.NoError(t, err)
-	assert.Equal(t, defaultDataDir(), dir)
-
-	t.Setenv(EnvDataDir, "/tmp/from-env")
-	dir, err = resolveDataDir("")
-	require.NoError(t, err)
-	assert.Equal(t, "/tmp/from-env", dir)
-
-	dir, err = resolveDataDir("/tmp/from-flag")
-	require.NoError(t, err)
-	assert.Equal(t, "/tmp/from-flag", dir)
-}
-
 func TestRunRejectsUnknownFlags(t *testing.T) {
 	assert.Error(t, run([]string{"--no-such-flag"}))
 }

@@ -11,21 +11,23 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
+
+	"proofkeys/backend/cli"
+	"proofkeys/backend/store"
 )
 
 //go:embed all:frontend/dist
 var assets embed.FS
 
-// EnvDataDir overrides the data folder, as --data-dir does.
-const EnvDataDir = "PROOFKEYS_DATA_DIR"
-
 func main() {
+	if len(os.Args) > 1 && cli.Has(os.Args[1]) {
+		os.Exit(cli.Run(cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}, os.Args[1:]))
+	}
 	if err := run(os.Args[1:]); err != nil {
 		fmt.Fprintln(os.Stderr, "proofkeys:", err)
 		os.Exit(1)
@@ -36,14 +38,14 @@ func main() {
 // flags, and nothing before wails.Run may have side effects (`wails generate` runs it).
 func run(args []string) error {
 	flags := flag.NewFlagSet("proofkeys", flag.ContinueOnError)
-	dataDir := flags.String("data-dir", "", "folder of the database (default: "+defaultDataDir()+")")
+	dataDir := flags.String("data-dir", "", "folder of the database (default: "+store.DefaultDir()+")")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
 		return err
 	}
-	dir, err := resolveDataDir(*dataDir)
+	dir, err := store.ResolveDir(*dataDir)
 	if err != nil {
 		return err
 	}
@@ -69,28 +71,6 @@ func run(args []string) error {
 		},
 		Linux: &linux.Options{ProgramName: "proofkeys"},
 	})
-}
-
-// resolveDataDir picks the data folder: the flag, then PROOFKEYS_DATA_DIR, then the OS's
-// per-user configuration folder.
-func resolveDataDir(flagValue string) (string, error) {
-	for _, dir := range []string{flagValue, os.Getenv(EnvDataDir)} {
-		if dir != "" {
-			return filepath.Abs(dir)
-		}
-	}
-	if dir := defaultDataDir(); dir != "" {
-		return dir, nil
-	}
-	return "", errors.New("no data folder: set --data-dir or " + EnvDataDir)
-}
-
-func defaultDataDir() string {
-	base, err := os.UserConfigDir()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(base, "proofkeys")
 }
 
 // instanceID makes one single-instance lock per data folder, so that two folders (a

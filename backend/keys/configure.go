@@ -1,8 +1,14 @@
 package keys
 
 import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+
 	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
+	"proofkeys/backend/audit"
 	"proofkeys/backend/store"
 )
 
@@ -15,7 +21,7 @@ func (s *Service) Configure(memberID, id string, settings apikey.Settings) (apik
 	settings = settings.Normalized()
 	var k apikey.Key
 	err := s.Store.Update(func(tx *store.Tx) error {
-		_, o, err := authorize(tx, memberID, access.ManageKeys)
+		m, o, err := authorize(tx, memberID, access.ManageKeys)
 		if err != nil {
 			return err
 		}
@@ -25,7 +31,14 @@ func (s *Service) Configure(memberID, id string, settings apikey.Settings) (apik
 		if errs := validate(settings, k.Settings, o.Enablement); errs != nil {
 			return errs
 		}
+		changes := settingsChanges(k.Settings, settings)
+		if len(changes) == 0 {
+			return nil
+		}
 		k.Settings, k.UpdatedAt = settings, s.Now().UTC()
+		if err := s.record(tx, m, audit.KeyConfigured, k, changes); err != nil {
+			return err
+		}
 		return tx.PutKey(k)
 	})
 	return k, err
@@ -47,4 +60,28 @@ func validate(next, prev apikey.Settings, e access.Enablement) apikey.FieldError
 		errs["payer"] = payerNeedsEnablement
 	}
 	return errs
+}
+
+// settingsChanges lists the fields that differ, by their JSON names, for the audit log.
+func settingsChanges(prev, next apikey.Settings) []audit.Change {
+	a, b := fieldsOf(prev), fieldsOf(next)
+	var out []audit.Change
+	for _, name := range slices.Sorted(maps.Keys(b)) {
+		if a[name] != b[name] {
+			out = append(out, audit.Change{Field: name, Old: a[name], New: b[name]})
+		}
+	}
+	return out
+}
+
+// fieldsOf flattens settings to text by JSON name, the names the UI and exports use.
+func fieldsOf(s apikey.Settings) map[string]string {
+	raw, _ := json.Marshal(s)
+	var m map[string]any
+	_ = json.Unmarshal(raw, &m)
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = fmt.Sprint(v)
+	}
+	return out
 }

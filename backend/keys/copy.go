@@ -6,6 +6,7 @@ import (
 
 	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
+	"proofkeys/backend/audit"
 	"proofkeys/backend/store"
 	"proofkeys/backend/vault"
 )
@@ -14,9 +15,10 @@ import (
 // fingerprint first, so a vault item changed behind the app's back is never handed out.
 func (s *Service) Copy(memberID, id string) error {
 	var k apikey.Key
+	var m access.Member
 	err := s.Store.View(func(tx *store.Tx) error {
 		var err error
-		if _, _, err = authorize(tx, memberID, access.ManageKeys); err != nil {
+		if m, _, err = authorize(tx, memberID, access.ManageKeys); err != nil {
 			return err
 		}
 		k, err = liveKey(tx, id)
@@ -35,5 +37,9 @@ func (s *Service) Copy(memberID, id string) error {
 	if apikey.Fingerprint(secret) != k.Fingerprint {
 		return ErrSecretMismatch
 	}
-	return s.Clipboard.WriteSecret(secret)
+	if err := s.Clipboard.WriteSecret(secret); err != nil {
+		return err
+	}
+	// Recorded after the copy, so the log never claims a copy that did not happen.
+	return s.Store.Update(func(tx *store.Tx) error { return s.record(tx, m, audit.KeyCopied, k, nil) })
 }

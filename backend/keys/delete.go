@@ -5,6 +5,7 @@ import (
 
 	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
+	"proofkeys/backend/audit"
 	"proofkeys/backend/store"
 )
 
@@ -40,7 +41,17 @@ func (s *Service) Delete(memberID, id string) error {
 // settleDeleted marks a key whose secret is gone as deleted.
 func (s *Service) settleDeleted(k apikey.Key) error {
 	k.State, k.DeletedAt = apikey.Deleted, s.Now().UTC()
-	if err := s.Store.Update(func(tx *store.Tx) error { return tx.PutKey(k) }); err != nil {
+	err := s.Store.Update(func(tx *store.Tx) error {
+		m, err := tx.Member(k.DeletedBy)
+		if err != nil {
+			return err
+		}
+		if err := s.record(tx, m, audit.KeyDeleted, k, nil); err != nil {
+			return err
+		}
+		return tx.PutKey(k)
+	})
+	if err != nil {
 		return fmt.Errorf("mark key deleted: %w", err)
 	}
 	return nil

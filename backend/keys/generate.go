@@ -5,6 +5,7 @@ import (
 
 	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
+	"proofkeys/backend/audit"
 	"proofkeys/backend/store"
 )
 
@@ -34,7 +35,17 @@ func (s *Service) Generate(memberID string, env apikey.Environment) (apikey.Key,
 		return apikey.Key{}, err
 	}
 	k.State = apikey.Active
-	if err := s.Store.Update(func(tx *store.Tx) error { return tx.PutKey(k) }); err != nil {
+	err = s.Store.Update(func(tx *store.Tx) error {
+		m, err := tx.Member(memberID)
+		if err != nil {
+			return err
+		}
+		if err := s.record(tx, m, audit.KeyGenerated, k, nil); err != nil {
+			return err
+		}
+		return tx.PutKey(k)
+	})
+	if err != nil {
 		s.undoPending(id)
 		return apikey.Key{}, fmt.Errorf("activate key: %w", err)
 	}

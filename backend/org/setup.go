@@ -8,6 +8,7 @@ import (
 
 	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
+	"proofkeys/backend/audit"
 	"proofkeys/backend/store"
 )
 
@@ -28,13 +29,18 @@ func (s *Service) Setup(orgName, name, email string) (access.Org, access.Member,
 		return access.Org{}, access.Member{}, err
 	}
 	now := s.Now().UTC()
-	o := access.Org{ID: orgID, Name: orgName, CreatedAt: now, Enablement: access.Enablement{APIAccess: true}}
+	o := access.Org{ID: orgID, Name: orgName, CreatedAt: now, Enablement: access.Enablement{APIAccess: true},
+		Settings: access.DefaultSettings}
 	m := access.Member{ID: memberID, Name: name, Email: email, Role: access.Owner, CreatedAt: now}
 	err = s.Store.Update(func(tx *store.Tx) error {
 		if _, err := tx.Org(); !errors.Is(err, store.ErrNotFound) {
 			return ErrAlreadySetUp
 		}
 		if err := tx.PutOrg(o); err != nil {
+			return err
+		}
+		if _, err := tx.AppendEvent(audit.Event{Time: now, Actor: m.ID, ActorName: m.Name,
+			Action: audit.OrgSetUp, Detail: o.Name}); err != nil {
 			return err
 		}
 		return tx.PutMember(m)

@@ -25,6 +25,7 @@ var (
 	bucketOrg     = []byte("org")
 	bucketMembers = []byte("members")
 	bucketKeys    = []byte("keys")
+	bucketAudit   = []byte("audit")
 
 	keySchema = []byte("schema_version")
 	keyOrg    = []byte("org")
@@ -64,7 +65,7 @@ func (s *Store) Path() string { return s.db.Path() }
 
 // prepare creates the buckets and records or checks the schema version.
 func (s *Store) prepare(tx *bolt.Tx) error {
-	for _, name := range [][]byte{bucketMeta, bucketOrg, bucketMembers, bucketKeys} {
+	for _, name := range [][]byte{bucketMeta, bucketOrg, bucketMembers, bucketKeys, bucketAudit} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return fmt.Errorf("create bucket %s: %w", name, err)
 		}

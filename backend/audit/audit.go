@@ -1,0 +1,90 @@
+// Package audit is the organization's history: every change and every secret copy, as an
+// append-only list of events chained with SHA-256. Each event's hash covers the previous
+// event's hash, so editing or removing one event breaks the chain from there on, and
+// Verify names the first event that no longer fits. It is pure: the store keeps the events.
+package audit
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Action names what happened. The list grows with the app; the names are stable, since
+// exports and filters use them.
+type Action string
+
+const (
+	OrgSetUp      Action = "org.setup"
+	KeyGenerated  Action = "key.generate"
+	KeyConfigured Action = "key.configure"
+	KeyCopied     Action = "key.copy"
+	KeyDeleted    Action = "key.delete"
+)
+
+// Change is one field a configure changed.
+type Change struct {
+	Field string `json:"field"`
+	Old   string `json:"old"`
+	New   string `json:"new"`
+}
+
+// Event is one entry of the history. It never holds a secret: the values it records are
+// names, IDs, settings and the key's last four characters at most.
+type Event struct {
+	Seq       uint64    `json:"seq"`
+	Time      time.Time `json:"time"`
+	Actor     string    `json:"actor"`     // member ID
+	ActorName string    `json:"actorName"` // as it was at the time
+	Action    Action    `json:"action"`
+	KeyID     string    `json:"keyId,omitempty"`
+	KeyName   string    `json:"keyName,omitempty"`
+	Detail    string    `json:"detail,omitempty"`
+	Changes   []Change  `json:"changes,omitempty"`
+	PrevHash  string    `json:"prevHash"`
+	Hash      string    `json:"hash"`
+}
+
+// ErrBroken: an event does not fit the chain: it was edited, removed or reordered.
+var ErrBroken = errors.New("the audit log's chain is broken")
+
+// Seal links e after prev (nil for the first event): it sets the sequence number, the
+// previous hash and e's own hash.
+func Seal(e Event, prev *Event) Event {
+	e.Seq, e.PrevHash = 1, ""
+	if prev != nil {
+		e.Seq, e.PrevHash = prev.Seq+1, prev.Hash
+	}
+	e.Hash = hash(e)
+	return e
+}
+
+// Verify checks events, in order from the first, and names the first that does not fit by
+// its position in the log (1 for the first event).
+func Verify(events []Event) error {
+	var prev *Event
+	for i := range events {
+		e := events[i]
+		want := Seal(e, prev)
+		if e.Seq != want.Seq || e.PrevHash != want.PrevHash || e.Hash != want.Hash {
+			return fmt.Errorf("%w at event %d (%s, %s)", ErrBroken, i+1, e.Action, e.Time.UTC().Format(time.RFC3339))
+		}
+		prev = &events[i]
+	}
+	return nil
+}
+
+// hash is the SHA-256 of the event's JSON without its own hash. JSON of a Go struct has a
+// fixed field order, which makes it a stable encoding to hash.
+func hash(e Event) string {
+	e.Hash = ""
+	raw, err := json.Marshal(e)
+	if err != nil {
+		panic("audit: event cannot be encoded: " + err.Error()) // only plain fields: cannot happen
+	}
+	sum := sha256.Sum256(raw)
+	return hex.EncodeToString(sum[:])
+}

@@ -1,0 +1,75 @@
+// Package cli is proofkeys' command line: the same binary as the app, run with a command
+// name (`proofkeys inventory`, `proofkeys audit verify`, ...). Each command lives in its own
+// file as a small function that parses its flags and a plain function that does the work.
+// Commands read the data folder and never need a display.
+//
+// Exit codes, the same for every command: 0 success, 1 the work failed (the message says
+// why), 2 the command line was wrong, 3 a check found a problem (a broken audit chain, a
+// key that is not valid).
+package cli
+
+import (
+	"fmt"
+	"io"
+	"sort"
+)
+
+// Exit codes.
+const (
+	ExitOK      = 0
+	ExitFailed  = 1
+	ExitUsage   = 2
+	ExitProblem = 3
+)
+
+// Env is what a command reads and writes, passed in so tests can drive commands.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+// command runs with the arguments after its name and returns an exit code.
+type command struct {
+	summary string
+	run     func(env Env, args []string) int
+}
+
+// commands is the command table. One line per command; its file holds the rest.
+var commands = map[string]command{}
+
+// Has reports whether name is a command, so main can tell a command from the app's flags.
+func Has(name string) bool {
+	_, ok := commands[name]
+	return ok || name == "help"
+}
+
+// Run runs the command args[0] with the rest of args and returns the exit code.
+func Run(env Env, args []string) int {
+	if len(args) == 0 || args[0] == "help" {
+		usage(env.Stdout)
+		return ExitOK
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(env.Stderr, "proofkeys: unknown command %q\n", args[0])
+		usage(env.Stderr)
+		return ExitUsage
+	}
+	return c.run(env, args[1:])
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Usage: proofkeys [--data-dir DIR]        open the app")
+	fmt.Fprintln(w, "       proofkeys COMMAND [--help] ...    run a command")
+	fmt.Fprintln(w, "\nCommands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-12s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "\nExit codes: 0 ok, 1 failed, 2 wrong command line, 3 a check found a problem.")
+}
