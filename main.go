@@ -24,6 +24,9 @@ import (
 //go:embed all:frontend/dist
 var assets embed.FS
 
+//go:embed build/appicon.png
+var icon []byte
+
 func main() {
 	if len(os.Args) > 1 && cli.Has(os.Args[1]) {
 		os.Exit(cli.Run(cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}, os.Args[1:]))
@@ -69,7 +72,7 @@ func run(args []string) error {
 			UniqueId:               instanceID(dir),
 			OnSecondInstanceLaunch: app.secondInstance,
 		},
-		Linux: &linux.Options{ProgramName: "proofkeys"},
+		Linux: &linux.Options{ProgramName: "proofkeys", Icon: icon},
 	})
 }
 
