@@ -33,7 +33,7 @@ FRONTEND := frontend/dist/index.html
 TEST_TARGETS := lint test-go test-frontend test-e2e test-smoke test-windows
 
 .PHONY: help setup frontend build build-dev run dev-server bindings lint \
-  test test-go test-frontend test-e2e test-smoke test-windows bench clean
+  test test-go test-frontend test-e2e test-smoke test-windows bench bench-ui clean
 
 help: ## list the targets
 	@echo "make TARGET, where TARGET is one of:"
@@ -105,8 +105,12 @@ test: setup ## all of the above: lint test-go test-frontend test-e2e test-smoke 
 	echo "targets: $$passed passed, $$failed failed"; \
 	[ "$$failed" -eq 0 ]
 
-bench: $(FRONTEND) | setup ## benchmarks of the backend, with the real Secret Service
+bench: $(FRONTEND) | setup ## benchmarks of the backend, with the real Secret Service, then bench-ui
 	scripts/with-xvfb.sh scripts/with-keyring.sh $(GO) test -bench=. -run='^$$' ./backend/...
+	$(MAKE) --no-print-directory bench-ui
+
+bench-ui: build build-dev ## UI benchmarks: search keystroke with 10,000 keys, start-up and memory vs a bare Wails app
+	scripts/bench-ui.sh
 
 clean: ## remove what the build and tests made
 	rm -rf build/bin build/smoke.png build/e2e-api-keys.png build/e2e-failure.png build/e2e-app.log

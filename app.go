@@ -13,6 +13,7 @@ import (
 	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
 	"proofkeys/backend/clipboard"
+	"proofkeys/backend/inventory"
 	"proofkeys/backend/keys"
 	"proofkeys/backend/org"
 	"proofkeys/backend/store"
@@ -34,8 +35,13 @@ type App struct {
 	keys      *keys.Service
 	openErr   error
 
+	inventory *inventory.Service
+	backups   *backups        // daily snapshots (app_backup.go)
+	clip      secureClipboard // what open was given, for a reopen after a restore
+
 	mu       sync.Mutex
-	memberID string // who is using the app; set at start-up or by setup
+	memberID string  // who is using the app; set at start-up or by setup
+	session  session // sign-in, lock and idle time (app_signin.go)
 }
 
 // desktop is the part of Wails' runtime the app uses. Wails' runtime calls log.Fatal with
@@ -45,6 +51,8 @@ type desktop interface {
 	ClipboardSetText(text string) error
 	// Show brings the window to the front.
 	Show()
+	// SaveFileDialog asks where to save a file; "" when the person cancelled.
+	SaveFileDialog(title, defaultName, filterName, pattern string) (string, error)
 }
 
 // wailsDesktop is desktop on Wails' runtime.
@@ -59,6 +67,14 @@ func (d wailsDesktop) Show() {
 	runtime.WindowShow(d.ctx)
 }
 
+func (d wailsDesktop) SaveFileDialog(title, defaultName, filterName, pattern string) (string, error) {
+	if path, ok := saveDialogStandIn(defaultName); ok {
+		return path, nil
+	}
+	return runtime.SaveFileDialog(d.ctx, runtime.SaveDialogOptions{Title: title, DefaultFilename: defaultName,
+		Filters: []runtime.FileFilter{{DisplayName: filterName, Pattern: pattern}}})
+}
+
 // NewApp returns an App on dataDir; nothing is opened until start-up.
 func NewApp(dataDir string) *App { return &App{dataDir: dataDir} }
 
@@ -66,15 +82,20 @@ func NewApp(dataDir string) *App { return &App{dataDir: dataDir} }
 // exits; the database lock (store.OpenTimeout) keeps it from touching the data.
 func (a *App) startup(ctx context.Context) {
 	a.desktop = wailsDesktop{ctx: ctx}
-	a.openErr = a.open(secretClipboard{native: clipboard.New(), desktop: a.desktop})
+	clip := secretClipboard{native: clipboard.New(), desktop: a.desktop}
+	a.openErr = a.open(clip)
 	if a.openErr != nil {
 		log.Printf("start-up: %v", a.openErr)
+	} else {
+		a.startLifecycle(ctx)
+		a.startBackups()
 	}
 }
 
 // open opens the database and the vault, wires the use cases, and settles what a crash
 // left half done.
 func (a *App) open(clip secureClipboard) error {
+	a.clip = clip
 	st, err := store.Open(a.dataDir)
 	if err != nil {
 		return err
@@ -87,16 +108,19 @@ func (a *App) open(clip secureClipboard) error {
 	a.store, a.vault, a.clipboard = st, v, clip
 	a.orgs = org.New(st)
 	a.keys = keys.New(st, v, clip)
+	a.inventory = inventory.New(st)
 	if r, err := a.keys.Recover(); err != nil || r != (keys.Recovered{}) {
 		// Not fatal: what could not be settled now is settled at the next start.
 		log.Printf("recovery: undid %d, finished %d deletions, error: %v", r.Undone, r.Finished, err)
 	}
+	a.openLifecycle(clip)
 	return nil
 }
 
 // beforeClose clears a secret the app left on the clipboard. It runs here, not in
 // shutdown, because clearing waits on the GTK thread, which shutdown would deadlock.
 func (a *App) beforeClose(context.Context) bool {
+	a.stopLifecycle()
 	if a.clipboard != nil {
 		a.clipboard.ClearIfOwned()
 	}
@@ -104,6 +128,7 @@ func (a *App) beforeClose(context.Context) bool {
 }
 
 func (a *App) shutdown(context.Context) {
+	a.stopBackups()
 	if a.store != nil {
 		_ = a.store.Close()
 	}
@@ -142,6 +167,7 @@ func (c secretClipboard) ClearIfOwned() bool { return c.native.ClearIfOwned() }
 // and what they may do.
 type StateView struct {
 	NeedsSetup        bool       `json:"needsSetup"`
+	NeedsSignIn       bool       `json:"needsSignIn"` // then Access.SignInChoices lists who may
 	OrgID             string     `json:"orgId"`
 	OrgName           string     `json:"orgName"`
 	Me                MemberView `json:"me"`
@@ -151,6 +177,7 @@ type StateView struct {
 	PayerOrganization bool       `json:"payerOrganization"`
 	DataDir           string     `json:"dataDir"`
 	VaultBackend      string     `json:"vaultBackend"`
+	Access            AccessView `json:"access"` // roles, sign-in and enablement (app_signin.go)
 }
 
 // MemberView is a member as the UI shows it.
@@ -169,6 +196,14 @@ type KeyView struct {
 	CreatedAt   string          `json:"createdAt"` // RFC 3339
 	CreatedBy   string          `json:"createdBy"` // the member's name
 	Settings    apikey.Settings `json:"settings"`
+
+	// A replace's links and grace period, and the rotation flag (app_lifecycle.go).
+	ExpiresAt       string `json:"expiresAt,omitempty"` // RFC 3339: the old key is deleted then
+	ReplacedBy      string `json:"replacedBy,omitempty"`
+	ReplacedByLabel string `json:"replacedByLabel,omitempty"`
+	Replaces        string `json:"replaces,omitempty"`
+	ReplacesLabel   string `json:"replacesLabel,omitempty"`
+	RotationDue     bool   `json:"rotationDue"`
 }
 
 // SetupInput is the first-run form.
@@ -186,6 +221,9 @@ func (a *App) GetState() (StateView, error) {
 	o, me, err := a.orgs.Current(a.member())
 	if errors.Is(err, org.ErrNotSetUp) {
 		return StateView{NeedsSetup: true, DataDir: a.dataDir, VaultBackend: a.vault.Backend()}, nil
+	}
+	if errors.Is(err, org.ErrSignInNeeded) {
+		return a.signInState()
 	}
 	if err != nil {
 		return StateView{}, err
@@ -251,12 +289,13 @@ func (a *App) SaveKeySettings(id string, s apikey.Settings) (KeyView, error) {
 }
 
 // CopyKey puts the key's secret on the system clipboard. The secret goes from the vault
-// to the clipboard in Go; the UI only learns that it worked.
-func (a *App) CopyKey(id string) error {
+// to the clipboard in Go; the UI only learns that it worked, and when Go will clear it.
+func (a *App) CopyKey(id string) (CopyView, error) {
 	if a.openErr != nil {
-		return a.openErr
+		return CopyView{}, a.openErr
 	}
-	return a.keys.Copy(a.member(), id)
+	after, err := a.keys.Copy(a.member(), id)
+	return CopyView{ClearAfterSeconds: int(after / time.Second)}, err
 }
 
 // DeleteKey deletes the key from the vault and marks it deleted.
@@ -278,6 +317,10 @@ func (a *App) environment(env string) (apikey.Environment, error) {
 func (a *App) member() string {
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	if a.session.idle() {
+		a.memberID = "" // auto-lock: the next call finds nobody signed in
+	}
+	a.session.touch()
 	return a.memberID
 }
 
@@ -289,7 +332,7 @@ func (a *App) setMember(id string) {
 
 func (a *App) stateOf(o access.Org, me access.Member) StateView {
 	e := o.Enablement
-	return StateView{
+	return a.withAccess(o, me, StateView{
 		OrgID: o.ID, OrgName: o.Name,
 		Me:                MemberView{ID: me.ID, Name: me.Name, Email: me.Email, Role: string(me.Role)},
 		APIAccess:         e.APIAccess,
@@ -298,16 +341,16 @@ func (a *App) stateOf(o access.Org, me access.Member) StateView {
 		PayerOrganization: e.PayerOrganization,
 		DataDir:           a.dataDir,
 		VaultBackend:      a.vault.Backend(),
-	}
+	})
 }
 
 func (a *App) keyView(k apikey.Key) KeyView {
-	return KeyView{
+	return a.withLifecycle(KeyView{
 		ID:          k.ID,
 		Environment: string(k.Environment),
 		Hint:        k.Hint(),
 		CreatedAt:   k.CreatedAt.UTC().Format(time.RFC3339),
 		CreatedBy:   a.orgs.MemberName(k.CreatedBy),
 		Settings:    k.Settings,
-	}
+	}, k)
 }

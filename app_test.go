@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/wailsapp/wails/v2/pkg/options"
 
+	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
 	"proofkeys/backend/vault/vaulttest"
 )
@@ -64,6 +65,9 @@ func TestFirstRunSetupThenKeys(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Acme", state.OrgName)
 	assert.Equal(t, "owner", state.Me.Role)
+	assert.False(t, state.APIAccess, "a new org waits for Proof")
+	assert.False(t, state.CanManageKeys)
+	state = enableByStaffCode(t, a, access.GrantAPIAccess) // app_access_test.go
 	assert.True(t, state.APIAccess)
 	assert.True(t, state.CanManageKeys)
 	assert.False(t, state.PayerInvoice)
@@ -85,7 +89,8 @@ func TestFirstRunSetupThenKeys(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Salesforce sync", saved.Settings.Name)
 
-	require.NoError(t, a.CopyKey(k.ID))
+	_, err = a.CopyKey(k.ID)
+	require.NoError(t, err)
 	list, err := a.ListKeys("sandbox")
 	require.NoError(t, err)
 	responses = append(responses, state, k, saved, list)

@@ -27,15 +27,8 @@ if [ $# -eq 0 ]; then
 fi
 
 pk_init
-pk_keep_go_env
-HOME="$PK_TMP/home"
-XDG_RUNTIME_DIR="$HOME/run"
-export HOME XDG_RUNTIME_DIR
-unset XDG_CONFIG_HOME XDG_DATA_HOME XDG_CACHE_HOME XDG_STATE_HOME PROOFKEYS_VAULT
 # temporary files of the browser and WebKit go with the rest, and are removed with it
-TMPDIR="$PK_TMP/tmp"
-mkdir -p "$TMPDIR"
-export TMPDIR
+pk_private_home
 pk_start_xvfb
 pk_start_keyring
 mkdir -p build
@@ -45,13 +38,16 @@ n=0
 for test in "$@"; do
   n=$((n + 1))
   PROOFKEYS_DATA_DIR="$PK_TMP/data$n"
-  export PROOFKEYS_DATA_DIR
+  # the dev build's save dialog answers with a file in this folder (app_dialog_dev.go)
+  PROOFKEYS_SAVE_DIALOG_DIR="$PK_TMP/saved$n"
+  mkdir -p "$PROOFKEYS_SAVE_DIALOG_DIR"
+  export PROOFKEYS_DATA_DIR PROOFKEYS_SAVE_DIALOG_DIR
   port=${PORT:-$(pk_free_port)}
   log="$PK_TMP/app$n.log"
   echo "== $test (app on http://127.0.0.1:$port, DISPLAY=$DISPLAY)"
   pk_start_dev_app "$BIN" "$port" "$log"
   rc=0
-  pk_run env WAILS_URL="http://127.0.0.1:$port" APP_DISPLAY="$DISPLAY" node "$test" || rc=$?
+  pk_run env WAILS_URL="http://127.0.0.1:$port" APP_DISPLAY="$DISPLAY" E2E_BIN="$BIN" node "$test" || rc=$?
   # the app must still be running: a crash during the test is a failure too
   if ! pk_alive "$PK_APP_PID"; then
     echo "the app exited during the test" >&2

@@ -151,6 +151,19 @@ pk_start_keyring() {
   rm -f "$PK_TMP/keyring.pass"
 }
 
+# pk_private_home: a temporary HOME, runtime and temporary folder under $PK_TMP, with Go's
+# caches kept where they were, so the browser, WebKit and the keyring write nothing outside.
+pk_private_home() {
+  pk_keep_go_env
+  HOME="$PK_TMP/home"
+  XDG_RUNTIME_DIR="$HOME/run"
+  export HOME XDG_RUNTIME_DIR
+  unset XDG_CONFIG_HOME XDG_DATA_HOME XDG_CACHE_HOME XDG_STATE_HOME PROOFKEYS_VAULT
+  TMPDIR="$PK_TMP/tmp"
+  mkdir -p "$TMPDIR"
+  export TMPDIR
+}
+
 # pk_free_port: an unused TCP port on 127.0.0.1.
 pk_free_port() {
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'

@@ -20,4 +20,18 @@ type Member struct {
 	CreatedAt time.Time `json:"createdAt"`
 	// ManageAPIKeys is the "Manage API keys" grant a Team member may be given.
 	ManageAPIKeys bool `json:"manageApiKeys"`
+	// Passphrase is what the member signs in with; nil until one is set. It is a slow
+	// hash, never the passphrase, and never leaves Go.
+	Passphrase *Passphrase `json:"passphrase,omitempty"`
+}
+
+// Passphrase is an argon2id hash of a member's passphrase with the parameters it was made
+// with, so that a hash made with older, cheaper parameters still verifies after they rise.
+type Passphrase struct {
+	Algorithm string `json:"algorithm"` // "argon2id"
+	Time      uint32 `json:"time"`
+	MemoryKiB uint32 `json:"memoryKiB"`
+	Threads   uint8  `json:"threads"`
+	Salt      []byte `json:"salt"`
+	Hash      []byte `json:"hash"`
 }

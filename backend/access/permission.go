@@ -11,6 +11,12 @@ type Action string
 const (
 	ViewKeys   Action = "view keys"
 	ManageKeys Action = "manage keys" // generate, configure, copy, replace, delete
+
+	ViewMembers     Action = "view members"
+	ManageMembers   Action = "manage members"      // add, remove, change roles and grants
+	ApplyEnablement Action = "apply enablement"    // paste a code from Proof
+	TrustStaffKeys  Action = "trust staff keys"    // add a Proof staff key to the trusted ones
+	ManageSettings  Action = "change org settings" // auto-lock, rotation, clipboard policies
 )
 
 var (
@@ -20,20 +26,36 @@ var (
 	ErrNoAPIAccess = errors.New("api access is not enabled")
 )
 
+// keyActions need Proof's API access; the organization's own actions never do, so that an
+// org without it can still be set up, manage its members and paste Proof's code.
+var keyActions = map[Action]bool{ViewKeys: true, ManageKeys: true}
+
 // Can reports whether m may perform a in an organization with enablement e.
-// Owners, Admins and Team members granted "Manage API keys" manage keys; every member
-// may view them. Nothing about keys is possible while API access is not enabled.
+// Every member may view keys and members. Owners, Admins and Team members granted
+// "Manage API keys" manage keys. Owners and Admins manage members, settings and apply
+// Proof's codes; only Owners choose which Proof staff keys to trust, since a trusted key
+// can turn on payers that bill the organization. Nothing about keys is possible while API
+// access is not enabled.
 func Can(m Member, e Enablement, a Action) error {
-	if !e.APIAccess {
+	if keyActions[a] && !e.APIAccess {
 		return ErrNoAPIAccess
 	}
-	switch a {
-	case ViewKeys:
+	if allowed(m, a) {
 		return nil
-	case ManageKeys:
-		if m.Role == Owner || m.Role == Admin || m.ManageAPIKeys {
-			return nil
-		}
 	}
 	return fmt.Errorf("%w: %s may not %s", ErrForbidden, m.Role, a)
+}
+
+func allowed(m Member, a Action) bool {
+	switch a {
+	case ViewKeys, ViewMembers:
+		return true
+	case ManageKeys:
+		return m.Role == Owner || m.Role == Admin || m.ManageAPIKeys
+	case ManageMembers, ApplyEnablement, ManageSettings:
+		return m.Role == Owner || m.Role == Admin
+	case TrustStaffKeys:
+		return m.Role == Owner
+	}
+	return false
 }

@@ -35,7 +35,27 @@ type Key struct {
 	UpdatedAt   time.Time   `json:"updatedAt"`
 	DeletedAt   time.Time   `json:"deletedAt,omitzero"`
 	DeletedBy   string      `json:"deletedBy,omitempty"`
+
+	// A replace links the two keys. The old one stays Active until ExpiresAt, the end of
+	// the grace period the person chose, and is then deleted like any other key.
+	ReplacedBy string    `json:"replacedBy,omitempty"` // ID of the key that replaces this one
+	Replaces   string    `json:"replaces,omitempty"`   // ID of the key this one replaced
+	ExpiresAt  time.Time `json:"expiresAt,omitzero"`
 }
 
 // Hint is the form the list shows, such as "prf_…x7Qa".
 func (k Key) Hint() string { return Hint(k.Environment, k.Last4) }
+
+// DueForRotation reports whether k is older than the org's rotation policy of days (0 is
+// no policy) at now. A key already replaced is not due: its successor is on the way in.
+func (k Key) DueForRotation(days int, now time.Time) bool {
+	if days <= 0 || k.ReplacedBy != "" || k.State != Active {
+		return false
+	}
+	return !now.Before(k.CreatedAt.AddDate(0, 0, days))
+}
+
+// Expired reports whether k's grace period after a replace has ended at now.
+func (k Key) Expired(now time.Time) bool {
+	return !k.ExpiresAt.IsZero() && !now.Before(k.ExpiresAt)
+}

@@ -23,6 +23,19 @@ const (
 	KeyConfigured Action = "key.configure"
 	KeyCopied     Action = "key.copy"
 	KeyDeleted    Action = "key.delete"
+
+	KeyReplaced    Action = "key.replace" // on the old key; the new one has its own key.generate
+	KeyExpired     Action = "key.expire"  // a replaced key deleted at the end of its grace period
+	OrgSettingsSet Action = "org.settings"
+
+	MemberAdded        Action = "member.add"
+	MemberChanged      Action = "member.change" // role or the Manage API keys grant
+	MemberRemoved      Action = "member.remove"
+	PassphraseSet      Action = "member.passphrase"    // never the passphrase, only that it changed
+	SignInFailed       Action = "member.signin_failed" // a wrong passphrase
+	EnablementApplied  Action = "org.enablement"       // a code from Proof, with what it changed
+	StaffKeyTrusted    Action = "org.staff_key_trust"  // a Proof staff key an Owner added
+	StaffKeyDistrusted Action = "org.staff_key_remove"
 )
 
 // Change is one field a configure changed.

@@ -36,7 +36,13 @@ type command struct {
 }
 
 // commands is the command table. One line per command; its file holds the rest.
-var commands = map[string]command{}
+var commands = map[string]command{
+	"audit":     auditCommand,
+	"inventory": inventoryCommand,
+	"check-key": checkKeyCommand,
+	"seed":      seedCommand,
+	"csm":       csmCommand,
+}
 
 // Has reports whether name is a command, so main can tell a command from the app's flags.
 func Has(name string) bool {

@@ -21,7 +21,7 @@ func TestEveryChangeAndCopyIsAnEvent(t *testing.T) {
 	require.NoError(t, err)
 	_, err = fx.svc.Configure(fx.owner, k.ID, s)
 	require.NoError(t, err, "saving unchanged settings records nothing")
-	require.NoError(t, fx.svc.Copy(fx.owner, k.ID))
+	require.NoError(t, copyErr(fx.svc.Copy(fx.owner, k.ID)))
 	require.NoError(t, fx.svc.Delete(fx.owner, k.ID))
 
 	var events []audit.Event

@@ -21,7 +21,7 @@ func (s *Service) Configure(memberID, id string, settings apikey.Settings) (apik
 	settings = settings.Normalized()
 	var k apikey.Key
 	err := s.Store.Update(func(tx *store.Tx) error {
-		m, o, err := authorize(tx, memberID, access.ManageKeys)
+		m, o, err := tx.Authorize(memberID, access.ManageKeys)
 		if err != nil {
 			return err
 		}

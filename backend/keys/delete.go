@@ -15,7 +15,7 @@ import (
 func (s *Service) Delete(memberID, id string) error {
 	var k apikey.Key
 	err := s.Store.Update(func(tx *store.Tx) error {
-		m, _, err := authorize(tx, memberID, access.ManageKeys)
+		m, _, err := tx.Authorize(memberID, access.ManageKeys)
 		if err != nil {
 			return err
 		}
@@ -38,15 +38,20 @@ func (s *Service) Delete(memberID, id string) error {
 	return s.settleDeleted(k)
 }
 
-// settleDeleted marks a key whose secret is gone as deleted.
+// settleDeleted marks a key whose secret is gone as deleted. A replaced key whose grace
+// period has ended is recorded as expired, whether ExpireDue or Recover finishes it.
 func (s *Service) settleDeleted(k apikey.Key) error {
 	k.State, k.DeletedAt = apikey.Deleted, s.Now().UTC()
+	action := audit.KeyDeleted
+	if k.Expired(k.DeletedAt) {
+		action = audit.KeyExpired
+	}
 	err := s.Store.Update(func(tx *store.Tx) error {
 		m, err := tx.Member(k.DeletedBy)
 		if err != nil {
 			return err
 		}
-		if err := s.record(tx, m, audit.KeyDeleted, k, nil); err != nil {
+		if err := s.record(tx, m, action, k, nil); err != nil {
 			return err
 		}
 		return tx.PutKey(k)

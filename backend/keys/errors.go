@@ -10,3 +10,13 @@ var (
 	// ErrSecretMissing: the vault has no secret for a key the database says is active.
 	ErrSecretMissing = errors.New("the key's secret is missing from the vault")
 )
+
+var (
+	// ErrGracePeriod: a grace period that is not one of GracePeriods.
+	ErrGracePeriod = errors.New("the grace period is not one of the choices")
+	// ErrAlreadyReplaced: the key was replaced already; replace its replacement instead.
+	ErrAlreadyReplaced = errors.New("the key has already been replaced")
+	// ErrOldKeyKept: the new key is ready, but the old key's secret could not be removed
+	// yet. It still works until the next attempt (on the app's ticker or next start).
+	ErrOldKeyKept = errors.New("the replaced key could not be deleted yet")
+)

@@ -1,6 +1,7 @@
 package keys_test
 
 import (
+	"errors"
 	"sync"
 	"testing"
 
@@ -33,6 +34,12 @@ func newFixture(t testing.TB) *fixture {
 	t.Cleanup(func() { _ = st.Close() })
 	_, owner, err := org.New(st).Setup("Acme", "Dana", "dana@example.com")
 	require.NoError(t, err)
+	// a new org has no API access until Proof's code; these tests start after it
+	require.NoError(t, st.Update(func(tx *store.Tx) error {
+		o, err := tx.Org()
+		o.Enablement.APIAccess = true
+		return errors.Join(err, tx.PutOrg(o))
+	}))
 	f := &fixture{dir: dir, store: st, vault: vaulttest.New(t), clip: &recordingClipboard{}, owner: owner.ID}
 	f.svc = keys.New(st, f.vault, f.clip)
 	return f

@@ -13,20 +13,11 @@ import (
 // Steps: pending record, secret to the vault, record active. A failure undoes what was
 // done; a crash leaves a pending record that Recover undoes.
 func (s *Service) Generate(memberID string, env apikey.Environment) (apikey.Key, error) {
-	secret, err := apikey.Generate(env, s.Rand)
+	secret, parsed, id, err := s.newSecret(env)
 	if err != nil {
 		return apikey.Key{}, err
 	}
-	parsed, err := apikey.Parse(secret)
-	if err != nil {
-		return apikey.Key{}, fmt.Errorf("generated key does not parse: %w", err)
-	}
-	id, err := apikey.NewID("key_", s.Rand)
-	if err != nil {
-		return apikey.Key{}, err
-	}
-
-	k, err := s.writePending(memberID, id, parsed)
+	k, err := s.writePending(memberID, id, parsed, nil)
 	if err != nil {
 		return apikey.Key{}, err
 	}
@@ -52,10 +43,26 @@ func (s *Service) Generate(memberID string, env apikey.Environment) (apikey.Key,
 	return k, nil
 }
 
-func (s *Service) writePending(memberID, id string, p apikey.Parsed) (apikey.Key, error) {
+// newSecret makes a secret for env, what the database keeps of it, and the key's new ID.
+func (s *Service) newSecret(env apikey.Environment) (string, apikey.Parsed, string, error) {
+	secret, err := apikey.Generate(env, s.Rand)
+	if err != nil {
+		return "", apikey.Parsed{}, "", err
+	}
+	parsed, err := apikey.Parse(secret)
+	if err != nil {
+		return "", apikey.Parsed{}, "", fmt.Errorf("generated key does not parse: %w", err)
+	}
+	id, err := apikey.NewID("key_", s.Rand)
+	return secret, parsed, id, err
+}
+
+// writePending records a new key as pending, with default settings; fill, when given,
+// changes the record in the same transaction (a replace copies the old key's settings).
+func (s *Service) writePending(memberID, id string, p apikey.Parsed, fill func(*store.Tx, *apikey.Key) error) (apikey.Key, error) {
 	var k apikey.Key
 	err := s.Store.Update(func(tx *store.Tx) error {
-		m, _, err := authorize(tx, memberID, access.ManageKeys)
+		m, _, err := tx.Authorize(memberID, access.ManageKeys)
 		if err != nil {
 			return err
 		}
@@ -69,6 +76,11 @@ func (s *Service) writePending(memberID, id string, p apikey.Parsed) (apikey.Key
 			Fingerprint: p.Fingerprint, Last4: p.Last4, State: apikey.Pending,
 			Settings:  apikey.DefaultSettings(fmt.Sprintf("Full access key %d", seq)),
 			CreatedAt: now, CreatedBy: m.ID, UpdatedAt: now,
+		}
+		if fill != nil {
+			if err := fill(tx, &k); err != nil {
+				return err
+			}
 		}
 		return tx.PutKey(k)
 	})

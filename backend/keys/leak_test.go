@@ -29,7 +29,7 @@ func TestSecretsNeverLeaveTheVaultPath(t *testing.T) {
 		for range 3 {
 			k, err := fx.svc.Generate(fx.owner, env)
 			require.NoError(t, err)
-			require.NoError(t, fx.svc.Copy(fx.owner, k.ID))
+			require.NoError(t, copyErr(fx.svc.Copy(fx.owner, k.ID)))
 			s := k.Settings
 			s.Name = "Integration " + k.Last4
 			saved, err := fx.svc.Configure(fx.owner, k.ID, s)

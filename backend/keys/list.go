@@ -13,7 +13,7 @@ import (
 func (s *Service) List(memberID string, env apikey.Environment) ([]apikey.Key, error) {
 	var list []apikey.Key
 	err := s.Store.View(func(tx *store.Tx) error {
-		if _, _, err := authorize(tx, memberID, access.ViewKeys); err != nil {
+		if _, _, err := tx.Authorize(memberID, access.ViewKeys); err != nil {
 			return err
 		}
 		var err error

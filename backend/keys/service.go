@@ -34,6 +34,8 @@ type Service struct {
 	Clipboard Clipboard
 	Now       func() time.Time
 	Rand      io.Reader
+	// ClearTimer, when set, clears the clipboard after each copy's timeout.
+	ClearTimer *ClearTimer
 }
 
 // New returns a Service on the real clock and crypto/rand.

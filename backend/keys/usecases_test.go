@@ -59,7 +59,7 @@ func TestCopyPutsTheVaultSecretOnTheClipboard(t *testing.T) {
 	k, err := f.svc.Generate(f.owner, apikey.Sandbox)
 	require.NoError(t, err)
 
-	require.NoError(t, f.svc.Copy(f.owner, k.ID))
+	require.NoError(t, copyErr(f.svc.Copy(f.owner, k.ID)))
 	secret := f.clip.last()
 	p, err := apikey.Parse(secret)
 	require.NoError(t, err)
@@ -74,10 +74,10 @@ func TestCopyRefusesATamperedOrMissingSecret(t *testing.T) {
 
 	other, _ := apikey.Generate(apikey.Production, f.svc.Rand)
 	require.NoError(t, f.vault.Set(k.ID, other, "changed behind the app's back"))
-	assert.ErrorIs(t, f.svc.Copy(f.owner, k.ID), keys.ErrSecretMismatch)
+	assert.ErrorIs(t, copyErr(f.svc.Copy(f.owner, k.ID)), keys.ErrSecretMismatch)
 
 	require.NoError(t, f.vault.Delete(k.ID))
-	assert.ErrorIs(t, f.svc.Copy(f.owner, k.ID), keys.ErrSecretMissing)
+	assert.ErrorIs(t, copyErr(f.svc.Copy(f.owner, k.ID)), keys.ErrSecretMissing)
 	assert.Empty(t, f.clip.last(), "nothing reached the clipboard")
 }
 
@@ -159,7 +159,7 @@ func TestDeleteRemovesSecretAndKeepsHistory(t *testing.T) {
 	assert.False(t, all[0].DeletedAt.IsZero())
 
 	assert.ErrorIs(t, f.svc.Delete(f.owner, k.ID), keys.ErrNotFound)
-	assert.ErrorIs(t, f.svc.Copy(f.owner, k.ID), keys.ErrNotFound)
+	assert.ErrorIs(t, copyErr(f.svc.Copy(f.owner, k.ID)), keys.ErrNotFound)
 	_, err = f.svc.Configure(f.owner, k.ID, k.Settings)
 	assert.ErrorIs(t, err, keys.ErrNotFound)
 }
@@ -180,7 +180,7 @@ func TestPermissions(t *testing.T) {
 			return err
 		},
 		"configure": func(m string) error { _, err := f.svc.Configure(m, target.ID, target.Settings); return err },
-		"copy":      func(m string) error { return f.svc.Copy(m, target.ID) },
+		"copy":      func(m string) error { return copyErr(f.svc.Copy(m, target.ID)) },
 	}
 	members := []struct {
 		id     string

@@ -8,7 +8,8 @@ import (
 )
 
 // Current returns the organization and the member using the app. With memberID empty, an
-// organization of one member is used by that member; with more, someone must sign in.
+// organization of one member without a passphrase is used by that member; otherwise
+// someone must sign in.
 func (s *Service) Current(memberID string) (access.Org, access.Member, error) {
 	var o access.Org
 	var m access.Member
@@ -20,14 +21,16 @@ func (s *Service) Current(memberID string) (access.Org, access.Member, error) {
 			return err
 		}
 		if memberID != "" {
-			m, err = tx.Member(memberID)
+			if m, err = tx.Member(memberID); errors.Is(err, store.ErrNotFound) {
+				return ErrSignInNeeded // removed while signed in
+			}
 			return err
 		}
 		members, err := tx.Members()
 		if err != nil {
 			return err
 		}
-		if len(members) != 1 {
+		if len(members) != 1 || SignInRequired(members) {
 			return ErrSignInNeeded
 		}
 		m = members[0]

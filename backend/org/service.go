@@ -6,6 +6,7 @@ import (
 	"io"
 	"time"
 
+	"proofkeys/backend/passphrase"
 	"proofkeys/backend/store"
 )
 
@@ -29,9 +30,13 @@ type Service struct {
 	Store Store
 	Now   func() time.Time
 	Rand  io.Reader
+	// Hashing is the argon2id cost of new passphrases; Throttle slows down guessing.
+	Hashing  passphrase.Params
+	Throttle *passphrase.Throttle
 }
 
 // New returns a Service on the real clock and crypto/rand.
 func New(s Store) *Service {
-	return &Service{Store: s, Now: time.Now, Rand: rand.Reader}
+	return &Service{Store: s, Now: time.Now, Rand: rand.Reader,
+		Hashing: passphrase.Default, Throttle: passphrase.NewThrottle()}
 }

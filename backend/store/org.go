@@ -1,6 +1,11 @@
 package store
 
-import "proofkeys/backend/access"
+import (
+	"errors"
+	"fmt"
+
+	"proofkeys/backend/access"
+)
 
 // Org returns the organization, or ErrNotFound before setup.
 func (t *Tx) Org() (access.Org, error) {
@@ -25,4 +30,29 @@ func (t *Tx) Members() ([]access.Member, error) {
 	var out []access.Member
 	err := each(t, bucketMembers, func(m access.Member) error { out = append(out, m); return nil })
 	return out, err
+}
+
+// RemoveMember deletes a member's record.
+func (t *Tx) RemoveMember(id string) error { return t.tx.Bucket(bucketMembers).Delete([]byte(id)) }
+
+// Authorize loads the organization and the acting member and checks that the member may
+// perform action. Use cases call it inside their own transaction, so that the check and
+// the change see the same data. A member who is not (or no longer) in the organization
+// gets ErrNoMember.
+func (t *Tx) Authorize(memberID string, action access.Action) (access.Member, access.Org, error) {
+	o, err := t.Org()
+	if err != nil {
+		return access.Member{}, access.Org{}, fmt.Errorf("load organization: %w", err)
+	}
+	m, err := t.Member(memberID)
+	if errors.Is(err, ErrNotFound) {
+		return access.Member{}, access.Org{}, ErrNoMember
+	}
+	if err != nil {
+		return access.Member{}, access.Org{}, err
+	}
+	if err := access.Can(m, o.Enablement, action); err != nil {
+		return access.Member{}, access.Org{}, err
+	}
+	return m, o, nil
 }

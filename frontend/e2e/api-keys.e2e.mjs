@@ -19,6 +19,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { enableOnOrganizationPage } from './proof-staff.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
@@ -285,6 +286,11 @@ step('First run: create the organization', async () => {
   await page.getByRole('button', exact('Create organization')).click();
   await until(() => clickable(page, 'Settings').isVisible(), 'the app did not show its navigation after setup');
   return `"${ORG}", owner "${ME}"`;
+});
+
+step('Proof enables API access: staff key trusted, signed code applied', async () => {
+  const { orgId } = await enableOnOrganizationPage(page, 'api_access');
+  return `for ${orgId}`;
 });
 
 step('Settings, then API Keys in the Settings menu', async () => {

@@ -108,7 +108,7 @@ describe('API Keys page', () => {
   });
 
   it('copies a key in Go and announces it, without ever seeing the secret', async () => {
-    vi.mocked(api.copyKey).mockResolvedValue(undefined);
+    vi.mocked(api.copyKey).mockResolvedValue({ clearAfterSeconds: 30 });
     const { user } = renderPage();
     await user.click(await screen.findByRole('button', { name: 'Copy Salesforce sync' }));
     expect(api.copyKey).toHaveBeenCalledWith('key_1');

@@ -3,6 +3,9 @@
 import * as App from '../../wailsjs/go/main/App';
 import { toAppError } from './errors';
 import type { Environment, KeyView, Settings, SetupInput, StateView } from './types';
+import type { AuditFilter, AuditView, CheckView, CopyView, Policies, ReplaceView } from './types';
+import type { ExportFormat, ExportView, InventoryReport, SnapshotView } from './types';
+import type { EnablementView, MemberListView, NewMemberInput, Role, SavedView, TroubleshootView } from './types';
 
 async function call<T>(run: () => Promise<unknown>): Promise<T> {
   try {
@@ -32,10 +35,136 @@ export function saveKeySettings(id: string, settings: Settings): Promise<KeyView
   return call(() => App.SaveKeySettings(id, settings));
 }
 
-export function copyKey(id: string): Promise<void> {
+export function copyKey(id: string): Promise<CopyView> {
   return call(() => App.CopyKey(id));
 }
 
 export function deleteKey(id: string): Promise<void> {
   return call(() => App.DeleteKey(id));
+}
+
+// Key lifecycle: replace, check, policies, audit log.
+
+/** graceHours: 0 (now), 1, 24 or 168. */
+export function replaceKey(id: string, graceHours: number): Promise<ReplaceView> {
+  return call(() => App.ReplaceKey(id, graceHours));
+}
+
+/** The pasted text goes to Go for the check and is kept nowhere. */
+export function checkKey(pasted: string, expect: Environment | ''): Promise<CheckView> {
+  return call(() => App.CheckKey(pasted, expect));
+}
+
+export function getPolicies(): Promise<Policies> {
+  return call(() => App.GetPolicies());
+}
+
+export function savePolicies(p: Policies): Promise<Policies> {
+  return call(() => App.SavePolicies(p));
+}
+
+export function listAudit(f: AuditFilter): Promise<AuditView> {
+  return call(() => App.ListAudit(f));
+}
+
+/** Asks where to save (native dialog) and returns the path, or '' when cancelled. */
+export function exportAudit(format: 'csv' | 'json', f: AuditFilter): Promise<string> {
+  return call(() => App.ExportAudit(format, f));
+}
+
+// Inventory and backups.
+
+export function getInventory(): Promise<InventoryReport> {
+  return call(async () => {
+    const r = (await App.GetInventory()) as unknown as InventoryReport;
+    return { ...r, keys: r.keys ?? [] };
+  });
+}
+
+/** Asks where to save (native dialog) and writes the whole inventory; path is '' when cancelled. */
+export function exportInventory(format: ExportFormat): Promise<ExportView> {
+  return call(() => App.ExportInventory(format));
+}
+
+/** Works when the data file could not be opened. */
+export function listSnapshots(): Promise<SnapshotView[]> {
+  return call(async () => (await App.ListSnapshots()) ?? []);
+}
+
+/** Only after the person confirmed: moves the unreadable file aside and opens the snapshot. */
+export function restoreSnapshot(name: string): Promise<StateView> {
+  return call(() => App.RestoreSnapshot(name));
+}
+
+// Members, sign-in, enablement, troubleshooting.
+
+export function signIn(memberId: string, passphrase: string): Promise<StateView> {
+  return call(() => App.SignIn(memberId, passphrase));
+}
+
+export function lock(): Promise<StateView> {
+  return call(() => App.Lock());
+}
+
+/** Tells Go the person is active, so the auto-lock counts from now. */
+export function touch(): Promise<void> {
+  return call(() => App.Touch());
+}
+
+export function setAutoLock(minutes: number): Promise<StateView> {
+  return call(() => App.SetAutoLock(minutes));
+}
+
+export function listMembers(): Promise<MemberListView[]> {
+  return call(async () => (await App.ListMembers()) ?? []);
+}
+
+export function addMember(input: NewMemberInput): Promise<MemberListView> {
+  return call(() => App.AddMember(input));
+}
+
+export function changeMember(id: string, role: Role, manageApiKeys: boolean): Promise<MemberListView> {
+  return call(() => App.ChangeMember(id, role, manageApiKeys));
+}
+
+export function removeMember(id: string): Promise<void> {
+  return call(() => App.RemoveMember(id));
+}
+
+/** One's own passphrase (with the current one), or another member's (Owners and Admins). */
+export function setPassphrase(memberId: string, current: string, next: string): Promise<void> {
+  return call(() => App.SetPassphrase(memberId, current, next));
+}
+
+export function getEnablement(): Promise<EnablementView> {
+  return call(() => App.GetEnablement());
+}
+
+export function applyEnablementCode(code: string): Promise<EnablementView> {
+  return call(() => App.ApplyEnablementCode(code));
+}
+
+export function trustStaffKey(name: string, publicKey: string): Promise<EnablementView> {
+  return call(() => App.TrustStaffKey(name, publicKey));
+}
+
+export function distrustStaffKey(id: string): Promise<EnablementView> {
+  return call(() => App.DistrustStaffKey(id));
+}
+
+export function setUpDemo(input: SetupInput): Promise<StateView> {
+  return call(() => App.SetUpDemo(input));
+}
+
+export function troubleshoot(): Promise<TroubleshootView> {
+  return call(() => App.Troubleshoot());
+}
+
+export function getSupportBundle(): Promise<string> {
+  return call(() => App.GetSupportBundle());
+}
+
+/** Asks where to save (native dialog); path is '' when cancelled. */
+export function saveSupportBundle(): Promise<SavedView> {
+  return call(() => App.SaveSupportBundle());
 }

@@ -1,4 +1,4 @@
-import type { KeyView, Settings, StateView } from '../lib/types';
+import type { AccessView, InventoryRow, KeyView, Settings, StateView } from '../lib/types';
 
 export function makeState(over: Partial<StateView> = {}): StateView {
   return {
@@ -12,6 +12,24 @@ export function makeState(over: Partial<StateView> = {}): StateView {
     payerOrganization: false,
     dataDir: '/home/dana/.local/share/proofkeys',
     vaultBackend: 'secret-service',
+    needsSignIn: false,
+    access: makeAccess(),
+    ...over,
+  };
+}
+
+export function makeAccess(over: Partial<AccessView> = {}): AccessView {
+  return {
+    signInRequired: false,
+    autoLockMinutes: 15,
+    hasPassphrase: false,
+    canManageMembers: true,
+    canApplyEnablement: true,
+    canTrustStaffKeys: true,
+    canChangeSettings: true,
+    demo: false,
+    grantors: ['Dana'],
+    signInChoices: [],
     ...over,
   };
 }
@@ -44,7 +62,28 @@ export function makeKey(over: Partial<Omit<KeyView, 'settings'>> & { settings?: 
     hint: 'prf_…x7Qa',
     createdAt: '2026-11-02T10:00:00Z',
     createdBy: 'Dana',
+    rotationDue: false,
     ...rest,
     settings: makeSettings(settings),
+  };
+}
+
+/** A row of the key inventory: an active production key made by Dana, never copied. */
+export function makeInventoryRow(id: string, over: Partial<InventoryRow> = {}): InventoryRow {
+  return {
+    id,
+    name: id,
+    environment: 'production',
+    key: 'prf_…abcd',
+    state: 'active',
+    payer: 'signer',
+    minSigners: 1,
+    maxSigners: 1,
+    createdAt: '2026-01-01T00:00:00Z',
+    createdBy: 'Dana',
+    ageDays: 10,
+    rotation: 'ok',
+    copyCount: 0,
+    ...over,
   };
 }

@@ -41,28 +41,61 @@ export namespace apikey {
 
 }
 
-export namespace main {
+export namespace audit {
 	
-	export class KeyView {
-	    id: string;
-	    environment: string;
-	    hint: string;
-	    createdAt: string;
-	    createdBy: string;
-	    settings: apikey.Settings;
+	export class Change {
+	    field: string;
+	    old: string;
+	    new: string;
 	
 	    static createFrom(source: any = {}) {
-	        return new KeyView(source);
+	        return new Change(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.environment = source["environment"];
-	        this.hint = source["hint"];
-	        this.createdAt = source["createdAt"];
-	        this.createdBy = source["createdBy"];
-	        this.settings = this.convertValues(source["settings"], apikey.Settings);
+	        this.field = source["field"];
+	        this.old = source["old"];
+	        this.new = source["new"];
+	    }
+	}
+
+}
+
+export namespace inventory {
+	
+	export class Band {
+	    label: string;
+	    from: number;
+	    to: number;
+	    count: number;
+	    overdue: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Band(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.count = source["count"];
+	        this.overdue = source["overdue"];
+	    }
+	}
+	export class Chart {
+	    policyDays: number;
+	    bands: Band[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Chart(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.policyDays = source["policyDays"];
+	        this.bands = this.convertValues(source["bands"], Band);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -83,6 +116,152 @@ export namespace main {
 		    return a;
 		}
 	}
+	export class Row {
+	    id: string;
+	    name: string;
+	    environment: string;
+	    key: string;
+	    state: string;
+	    payer: string;
+	    minSigners: number;
+	    maxSigners: number;
+	    // Go type: time
+	    createdAt: any;
+	    createdBy: string;
+	    ageDays: number;
+	    rotation: string;
+	    // Go type: time
+	    rotationDue: any;
+	    copyCount: number;
+	    // Go type: time
+	    lastCopiedAt: any;
+	    lastCopiedBy?: string;
+	    replaces?: string;
+	    replacedBy?: string;
+	    // Go type: time
+	    expiresAt: any;
+	    // Go type: time
+	    deletedAt: any;
+	    deletedBy?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Row(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.environment = source["environment"];
+	        this.key = source["key"];
+	        this.state = source["state"];
+	        this.payer = source["payer"];
+	        this.minSigners = source["minSigners"];
+	        this.maxSigners = source["maxSigners"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.createdBy = source["createdBy"];
+	        this.ageDays = source["ageDays"];
+	        this.rotation = source["rotation"];
+	        this.rotationDue = this.convertValues(source["rotationDue"], null);
+	        this.copyCount = source["copyCount"];
+	        this.lastCopiedAt = this.convertValues(source["lastCopiedAt"], null);
+	        this.lastCopiedBy = source["lastCopiedBy"];
+	        this.replaces = source["replaces"];
+	        this.replacedBy = source["replacedBy"];
+	        this.expiresAt = this.convertValues(source["expiresAt"], null);
+	        this.deletedAt = this.convertValues(source["deletedAt"], null);
+	        this.deletedBy = source["deletedBy"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Summary {
+	    total: number;
+	    active: number;
+	    overdue: number;
+	    dueSoon: number;
+	    expiring: number;
+	    deletedLast30: number;
+	    neverCopied: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Summary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.active = source["active"];
+	        this.overdue = source["overdue"];
+	        this.dueSoon = source["dueSoon"];
+	        this.expiring = source["expiring"];
+	        this.deletedLast30 = source["deletedLast30"];
+	        this.neverCopied = source["neverCopied"];
+	    }
+	}
+	export class Report {
+	    // Go type: time
+	    generatedAt: any;
+	    orgName: string;
+	    rotationDays: number;
+	    summary: Summary;
+	    chart: Chart;
+	    keys: Row[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.generatedAt = this.convertValues(source["generatedAt"], null);
+	        this.orgName = source["orgName"];
+	        this.rotationDays = source["rotationDays"];
+	        this.summary = this.convertValues(source["summary"], Summary);
+	        this.chart = this.convertValues(source["chart"], Chart);
+	        this.keys = this.convertValues(source["keys"], Row);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+
+}
+
+export namespace main {
+	
 	export class MemberView {
 	    id: string;
 	    name: string;
@@ -101,50 +280,34 @@ export namespace main {
 	        this.role = source["role"];
 	    }
 	}
-	export class SetupInput {
-	    orgName: string;
-	    name: string;
-	    email: string;
+	export class AccessView {
+	    signInRequired: boolean;
+	    autoLockMinutes: number;
+	    hasPassphrase: boolean;
+	    canManageMembers: boolean;
+	    canApplyEnablement: boolean;
+	    canTrustStaffKeys: boolean;
+	    canChangeSettings: boolean;
+	    demo: boolean;
+	    grantors: string[];
+	    signInChoices: MemberView[];
 	
 	    static createFrom(source: any = {}) {
-	        return new SetupInput(source);
+	        return new AccessView(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.orgName = source["orgName"];
-	        this.name = source["name"];
-	        this.email = source["email"];
-	    }
-	}
-	export class StateView {
-	    needsSetup: boolean;
-	    orgId: string;
-	    orgName: string;
-	    me: MemberView;
-	    apiAccess: boolean;
-	    canManageKeys: boolean;
-	    payerInvoice: boolean;
-	    payerOrganization: boolean;
-	    dataDir: string;
-	    vaultBackend: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new StateView(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.needsSetup = source["needsSetup"];
-	        this.orgId = source["orgId"];
-	        this.orgName = source["orgName"];
-	        this.me = this.convertValues(source["me"], MemberView);
-	        this.apiAccess = source["apiAccess"];
-	        this.canManageKeys = source["canManageKeys"];
-	        this.payerInvoice = source["payerInvoice"];
-	        this.payerOrganization = source["payerOrganization"];
-	        this.dataDir = source["dataDir"];
-	        this.vaultBackend = source["vaultBackend"];
+	        this.signInRequired = source["signInRequired"];
+	        this.autoLockMinutes = source["autoLockMinutes"];
+	        this.hasPassphrase = source["hasPassphrase"];
+	        this.canManageMembers = source["canManageMembers"];
+	        this.canApplyEnablement = source["canApplyEnablement"];
+	        this.canTrustStaffKeys = source["canTrustStaffKeys"];
+	        this.canChangeSettings = source["canChangeSettings"];
+	        this.demo = source["demo"];
+	        this.grantors = source["grantors"];
+	        this.signInChoices = this.convertValues(source["signInChoices"], MemberView);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -164,6 +327,618 @@ export namespace main {
 		    }
 		    return a;
 		}
+	}
+	export class AuditFilterInput {
+	    actor: string;
+	    keyId: string;
+	    action: string;
+	    from: string;
+	    to: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AuditFilterInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.actor = source["actor"];
+	        this.keyId = source["keyId"];
+	        this.action = source["action"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	    }
+	}
+	export class Option {
+	    value: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Option(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.label = source["label"];
+	    }
+	}
+	export class EventView {
+	    seq: number;
+	    time: string;
+	    actor: string;
+	    actorName: string;
+	    action: string;
+	    keyId?: string;
+	    keyName?: string;
+	    detail?: string;
+	    changes?: audit.Change[];
+	
+	    static createFrom(source: any = {}) {
+	        return new EventView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.seq = source["seq"];
+	        this.time = source["time"];
+	        this.actor = source["actor"];
+	        this.actorName = source["actorName"];
+	        this.action = source["action"];
+	        this.keyId = source["keyId"];
+	        this.keyName = source["keyName"];
+	        this.detail = source["detail"];
+	        this.changes = this.convertValues(source["changes"], audit.Change);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class AuditView {
+	    events: EventView[];
+	    matched: number;
+	    intact: boolean;
+	    broken?: string;
+	    members: Option[];
+	    keys: Option[];
+	    actions: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AuditView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.events = this.convertValues(source["events"], EventView);
+	        this.matched = source["matched"];
+	        this.intact = source["intact"];
+	        this.broken = source["broken"];
+	        this.members = this.convertValues(source["members"], Option);
+	        this.keys = this.convertValues(source["keys"], Option);
+	        this.actions = source["actions"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CheckedKey {
+	    id: string;
+	    name: string;
+	    hint: string;
+	    environment: string;
+	    state: string;
+	    createdAt: string;
+	    createdBy: string;
+	    deletedAt?: string;
+	    deletedBy?: string;
+	    expiresAt?: string;
+	    replacementLabel?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CheckedKey(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.hint = source["hint"];
+	        this.environment = source["environment"];
+	        this.state = source["state"];
+	        this.createdAt = source["createdAt"];
+	        this.createdBy = source["createdBy"];
+	        this.deletedAt = source["deletedAt"];
+	        this.deletedBy = source["deletedBy"];
+	        this.expiresAt = source["expiresAt"];
+	        this.replacementLabel = source["replacementLabel"];
+	    }
+	}
+	export class CheckView {
+	    verdict: string;
+	    ok: boolean;
+	    message: string;
+	    hint: string;
+	    key?: CheckedKey;
+	    position?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CheckView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.verdict = source["verdict"];
+	        this.ok = source["ok"];
+	        this.message = source["message"];
+	        this.hint = source["hint"];
+	        this.key = this.convertValues(source["key"], CheckedKey);
+	        this.position = source["position"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class CopyView {
+	    clearAfterSeconds: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CopyView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.clearAfterSeconds = source["clearAfterSeconds"];
+	    }
+	}
+	export class EnablementEntryView {
+	    grant: string;
+	    enabled: boolean;
+	    issuedBy: string;
+	    keyId: string;
+	    issuedAt: string;
+	    appliedAt: string;
+	    appliedBy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EnablementEntryView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.grant = source["grant"];
+	        this.enabled = source["enabled"];
+	        this.issuedBy = source["issuedBy"];
+	        this.keyId = source["keyId"];
+	        this.issuedAt = source["issuedAt"];
+	        this.appliedAt = source["appliedAt"];
+	        this.appliedBy = source["appliedBy"];
+	    }
+	}
+	export class StaffKeyView {
+	    id: string;
+	    name: string;
+	    builtIn: boolean;
+	    demo: boolean;
+	    addedAt?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StaffKeyView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.builtIn = source["builtIn"];
+	        this.demo = source["demo"];
+	        this.addedAt = source["addedAt"];
+	    }
+	}
+	export class EnablementView {
+	    apiAccess: boolean;
+	    payerInvoice: boolean;
+	    payerOrganization: boolean;
+	    demo: boolean;
+	    current: EnablementEntryView[];
+	    history: EnablementEntryView[];
+	    staffKeys: StaffKeyView[];
+	
+	    static createFrom(source: any = {}) {
+	        return new EnablementView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.apiAccess = source["apiAccess"];
+	        this.payerInvoice = source["payerInvoice"];
+	        this.payerOrganization = source["payerOrganization"];
+	        this.demo = source["demo"];
+	        this.current = this.convertValues(source["current"], EnablementEntryView);
+	        this.history = this.convertValues(source["history"], EnablementEntryView);
+	        this.staffKeys = this.convertValues(source["staffKeys"], StaffKeyView);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class ExportView {
+	    path: string;
+	    keys: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.keys = source["keys"];
+	    }
+	}
+	export class KeyView {
+	    id: string;
+	    environment: string;
+	    hint: string;
+	    createdAt: string;
+	    createdBy: string;
+	    settings: apikey.Settings;
+	    expiresAt?: string;
+	    replacedBy?: string;
+	    replacedByLabel?: string;
+	    replaces?: string;
+	    replacesLabel?: string;
+	    rotationDue: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new KeyView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.environment = source["environment"];
+	        this.hint = source["hint"];
+	        this.createdAt = source["createdAt"];
+	        this.createdBy = source["createdBy"];
+	        this.settings = this.convertValues(source["settings"], apikey.Settings);
+	        this.expiresAt = source["expiresAt"];
+	        this.replacedBy = source["replacedBy"];
+	        this.replacedByLabel = source["replacedByLabel"];
+	        this.replaces = source["replaces"];
+	        this.replacesLabel = source["replacesLabel"];
+	        this.rotationDue = source["rotationDue"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MemberListView {
+	    id: string;
+	    name: string;
+	    email: string;
+	    role: string;
+	    manageApiKeys: boolean;
+	    canManageKeys: boolean;
+	    hasPassphrase: boolean;
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MemberListView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.email = source["email"];
+	        this.role = source["role"];
+	        this.manageApiKeys = source["manageApiKeys"];
+	        this.canManageKeys = source["canManageKeys"];
+	        this.hasPassphrase = source["hasPassphrase"];
+	        this.createdAt = source["createdAt"];
+	    }
+	}
+	
+	export class NewMemberInput {
+	    name: string;
+	    email: string;
+	    role: string;
+	    manageApiKeys: boolean;
+	    passphrase: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NewMemberInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.email = source["email"];
+	        this.role = source["role"];
+	        this.manageApiKeys = source["manageApiKeys"];
+	        this.passphrase = source["passphrase"];
+	    }
+	}
+	
+	export class ReplaceView {
+	    new: KeyView;
+	    old: KeyView;
+	    oldDeleted: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReplaceView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.new = this.convertValues(source["new"], KeyView);
+	        this.old = this.convertValues(source["old"], KeyView);
+	        this.oldDeleted = source["oldDeleted"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SavedView {
+	    path: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SavedView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	    }
+	}
+	export class SetupInput {
+	    orgName: string;
+	    name: string;
+	    email: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SetupInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orgName = source["orgName"];
+	        this.name = source["name"];
+	        this.email = source["email"];
+	    }
+	}
+	export class SnapshotView {
+	    name: string;
+	    taken: string;
+	    size: number;
+	    readable: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SnapshotView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.taken = source["taken"];
+	        this.size = source["size"];
+	        this.readable = source["readable"];
+	    }
+	}
+	
+	export class StateView {
+	    needsSetup: boolean;
+	    needsSignIn: boolean;
+	    orgId: string;
+	    orgName: string;
+	    me: MemberView;
+	    apiAccess: boolean;
+	    canManageKeys: boolean;
+	    payerInvoice: boolean;
+	    payerOrganization: boolean;
+	    dataDir: string;
+	    vaultBackend: string;
+	    access: AccessView;
+	
+	    static createFrom(source: any = {}) {
+	        return new StateView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.needsSetup = source["needsSetup"];
+	        this.needsSignIn = source["needsSignIn"];
+	        this.orgId = source["orgId"];
+	        this.orgName = source["orgName"];
+	        this.me = this.convertValues(source["me"], MemberView);
+	        this.apiAccess = source["apiAccess"];
+	        this.canManageKeys = source["canManageKeys"];
+	        this.payerInvoice = source["payerInvoice"];
+	        this.payerOrganization = source["payerOrganization"];
+	        this.dataDir = source["dataDir"];
+	        this.vaultBackend = source["vaultBackend"];
+	        this.access = this.convertValues(source["access"], AccessView);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TroubleshootView {
+	    apiAccess: boolean;
+	    demo: boolean;
+	    apiAccessBy?: EnablementEntryView;
+	    enablement: EnablementEntryView[];
+	    orgId: string;
+	    role: string;
+	    manageApiKeys: boolean;
+	    canManageKeys: boolean;
+	    grantors: string[];
+	    vaultBackend: string;
+	    vaultAnswers: boolean;
+	    vaultProblem?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TroubleshootView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.apiAccess = source["apiAccess"];
+	        this.demo = source["demo"];
+	        this.apiAccessBy = this.convertValues(source["apiAccessBy"], EnablementEntryView);
+	        this.enablement = this.convertValues(source["enablement"], EnablementEntryView);
+	        this.orgId = source["orgId"];
+	        this.role = source["role"];
+	        this.manageApiKeys = source["manageApiKeys"];
+	        this.canManageKeys = source["canManageKeys"];
+	        this.grantors = source["grantors"];
+	        this.vaultBackend = source["vaultBackend"];
+	        this.vaultAnswers = source["vaultAnswers"];
+	        this.vaultProblem = source["vaultProblem"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace org {
+	
+	export class Policies {
+	    rotationDays: number;
+	    clipboardClearSeconds: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Policies(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rotationDays = source["rotationDays"];
+	        this.clipboardClearSeconds = source["clipboardClearSeconds"];
+	    }
 	}
 
 }

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"maps"
+	"os"
+	"slices"
+	"time"
+
+	"proofkeys/backend/audit"
+)
+
+// auditPageLimit bounds the events the page draws; an export has them all.
+const auditPageLimit = 1000
+
+// AuditFilterInput is the Audit page's filters: IDs, an action name, and local dates
+// (YYYY-MM-DD, both days included). Empty means any.
+type AuditFilterInput struct {
+	Actor  string `json:"actor"`
+	KeyID  string `json:"keyId"`
+	Action string `json:"action"`
+	From   string `json:"from"`
+	To     string `json:"to"`
+}
+
+// AuditView is the page: the newest matching events first, the chain's state, and the
+// filters' choices. Any action is shown by its name, including ones this page does not know.
+type AuditView struct {
+	Events  []EventView `json:"events"`
+	Matched int         `json:"matched"` // all matching events; Events may hold fewer
+	Intact  bool        `json:"intact"`
+	Broken  string      `json:"broken,omitempty"` // which event breaks the chain
+	Members []Option    `json:"members"`
+	Keys    []Option    `json:"keys"`
+	Actions []string    `json:"actions"`
+}
+
+// EventView is one event as the page lists it.
+type EventView struct {
+	Seq       uint64         `json:"seq"`
+	Time      string         `json:"time"` // RFC 3339
+	Actor     string         `json:"actor"`
+	ActorName string         `json:"actorName"`
+	Action    string         `json:"action"`
+	KeyID     string         `json:"keyId,omitempty"`
+	KeyName   string         `json:"keyName,omitempty"`
+	Detail    string         `json:"detail,omitempty"`
+	Changes   []audit.Change `json:"changes,omitempty"`
+}
+
+// Option is one choice of a filter.
+type Option struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
+}
+
+// ListAudit returns the events that pass the filters, newest first.
+func (a *App) ListAudit(in AuditFilterInput) (AuditView, error) {
+	f, err := a.auditFilter(in)
+	if err != nil {
+		return AuditView{}, err
+	}
+	log, err := a.orgs.AuditLog(a.member(), f)
+	if err != nil {
+		return AuditView{}, err
+	}
+	v := AuditView{Matched: len(log.Events), Intact: log.Broken == nil,
+		Members: filterChoices(log.Members), Keys: filterChoices(log.Keys), Actions: knownActions(log.Actions)}
+	if log.Broken != nil {
+		v.Broken = log.Broken.Error()
+	}
+	for i := len(log.Events) - 1; i >= 0 && len(v.Events) < auditPageLimit; i-- {
+		v.Events = append(v.Events, eventView(log.Events[i]))
+	}
+	return v, nil
+}
+
+// ExportAudit asks where to save the matching events as format (csv or json), writes
+// them, and returns the file's path, or "" when the person cancelled.
+func (a *App) ExportAudit(format string, in AuditFilterInput) (string, error) {
+	f, err := a.auditFilter(in)
+	if err != nil {
+		return "", err
+	}
+	if format != audit.FormatCSV && format != audit.FormatJSON {
+		return "", fmt.Errorf("%w: %q", audit.ErrFormat, format)
+	}
+	log, err := a.orgs.AuditLog(a.member(), f)
+	if err != nil {
+		return "", err
+	}
+	var buf bytes.Buffer
+	if err := audit.Export(&buf, format, log.Events); err != nil {
+		return "", err
+	}
+	name := fmt.Sprintf("proofkeys-audit-%s.%s", a.keys.Now().Format("2006-01-02"), format)
+	path, err := a.desktop.SaveFileDialog("Export the audit log", name, format+" files", "*."+format)
+	if err != nil || path == "" {
+		return "", err
+	}
+	// Owner-only: the log names members and keys.
+	return path, os.WriteFile(path, buf.Bytes(), 0o600)
+}
+
+func (a *App) auditFilter(in AuditFilterInput) (audit.Filter, error) {
+	if a.openErr != nil {
+		return audit.Filter{}, a.openErr
+	}
+	f := audit.Filter{Actor: in.Actor, KeyID: in.KeyID, Action: audit.Action(in.Action)}
+	var err error
+	if f.From, err = day(in.From, 0); err != nil {
+		return f, err
+	}
+	f.To, err = day(in.To, 1)
+	return f, err
+}
+
+// errBadDate: a date filter that is not YYYY-MM-DD.
+var errBadDate = errors.New("a date filter is not a date")
+
+// day is local midnight of s plus add days, or the zero time for "".
+func day(s string, add int) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.ParseInLocation("2006-01-02", s, time.Local)
+	if err != nil {
+		return t, fmt.Errorf("%w: %q", errBadDate, s)
+	}
+	return t.AddDate(0, 0, add), nil
+}
+
+func eventView(e audit.Event) EventView {
+	return EventView{Seq: e.Seq, Time: e.Time.UTC().Format(time.RFC3339), Actor: e.Actor, ActorName: e.ActorName,
+		Action: string(e.Action), KeyID: e.KeyID, KeyName: e.KeyName, Detail: e.Detail, Changes: e.Changes}
+}
+
+// filterChoices sorts a filter's choices by label.
+func filterChoices(m map[string]string) []Option {
+	out := make([]Option, 0, len(m))
+	for id, label := range m {
+		out = append(out, Option{Value: id, Label: label})
+	}
+	slices.SortFunc(out, func(a, b Option) int { return cmp.Or(cmp.Compare(a.Label, b.Label), cmp.Compare(a.Value, b.Value)) })
+	return out
+}
+
+// knownActions are this app's actions plus any other the log holds, sorted.
+func knownActions(seen map[audit.Action]bool) []string {
+	set := map[string]bool{}
+	for _, a := range []audit.Action{audit.OrgSetUp, audit.KeyGenerated, audit.KeyConfigured, audit.KeyCopied,
+		audit.KeyDeleted, audit.KeyReplaced, audit.KeyExpired, audit.OrgSettingsSet} {
+		set[string(a)] = true
+	}
+	for a := range seen {
+		set[string(a)] = true
+	}
+	return slices.Sorted(maps.Keys(set))
+}

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"proofkeys/backend/inventory"
+)
+
+// errExportFormat: the UI asked for an export format that does not exist.
+var errExportFormat = errors.New("unknown export format")
+
+// exportFormats are the inventory's exports: the writer and the save dialog's filter.
+var exportFormats = map[string]struct {
+	filter string
+	write  func(io.Writer, inventory.Report) error
+}{
+	"csv":  {"CSV files", func(w io.Writer, r inventory.Report) error { return inventory.WriteCSV(w, r.Rows) }},
+	"json": {"JSON files", inventory.WriteJSON},
+	"html": {"Web pages", inventory.WriteHTML},
+}
+
+// ExportView says where an export was saved; Path is "" when the person cancelled.
+type ExportView struct {
+	Path string `json:"path"`
+	Keys int    `json:"keys"`
+}
+
+// GetInventory is every key the organization has had, with the summary and age chart.
+// Any member may review it.
+func (a *App) GetInventory() (inventory.Report, error) {
+	if a.openErr != nil {
+		return inventory.Report{}, a.openErr
+	}
+	return a.inventory.Inventory(a.member())
+}
+
+// ExportInventory asks where to save the whole inventory as format (csv, json or html)
+// and writes it there. The file is owner-only: it names members and keys (never a secret).
+func (a *App) ExportInventory(format string) (ExportView, error) {
+	f, ok := exportFormats[format]
+	if !ok {
+		return ExportView{}, fmt.Errorf("%w: %q", errExportFormat, format)
+	}
+	r, err := a.GetInventory()
+	if err != nil {
+		return ExportView{}, err
+	}
+	var buf bytes.Buffer
+	if err := f.write(&buf, r); err != nil {
+		return ExportView{}, err
+	}
+	name := fmt.Sprintf("proofkeys-inventory-%s.%s", r.GeneratedAt.Local().Format("2006-01-02"), format)
+	path, err := a.desktop.SaveFileDialog("Export the key inventory", name, f.filter, "*."+format)
+	if err != nil || path == "" {
+		return ExportView{}, err
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		return ExportView{}, fmt.Errorf("save %s: %w", path, err)
+	}
+	return ExportView{Path: path, Keys: len(r.Rows)}, nil
+}

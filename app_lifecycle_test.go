@@ -1,0 +1,165 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"proofkeys/backend/audit"
+	"proofkeys/backend/org"
+	"proofkeys/backend/store"
+)
+
+// SaveFileDialog on the plain fake is a cancelled dialog.
+func (d *fakeDesktop) SaveFileDialog(string, string, string, string) (string, error) { return "", nil }
+
+// savingDesktop answers the save dialog with path.
+type savingDesktop struct {
+	fakeDesktop
+	path  string
+	asked string
+}
+
+func (d *savingDesktop) SaveFileDialog(_, defaultName, _, _ string) (string, error) {
+	d.asked = defaultName
+	return d.path, nil
+}
+
+// setUpWithKeys makes an org with API access on a fresh app.
+func setUpWithKeys(t *testing.T) (*App, *fakeClipboard) {
+	t.Helper()
+	a, clip := newTestApp(t, t.TempDir())
+	_, err := a.SetUp(SetupInput{OrgName: "Acme", Name: "Dana", Email: "dana@example.com"})
+	require.NoError(t, err)
+	require.NoError(t, a.store.Update(func(tx *store.Tx) error {
+		o, err := tx.Org()
+		if err != nil {
+			return err
+		}
+		o.Enablement.APIAccess = true
+		return tx.PutOrg(o)
+	}))
+	return a, clip
+}
+
+func TestReplaceCheckAndPoliciesThroughBoundMethods(t *testing.T) {
+	a, clip := setUpWithKeys(t)
+	k, err := a.GenerateKey("production")
+	require.NoError(t, err)
+	copied, err := a.CopyKey(k.ID)
+	require.NoError(t, err)
+	assert.Equal(t, 30, copied.ClearAfterSeconds)
+	oldSecret := clip.secrets[0]
+
+	r, err := a.ReplaceKey(k.ID, 1)
+	require.NoError(t, err)
+	assert.False(t, r.OldDeleted)
+	assert.Equal(t, k.Settings, r.New.Settings)
+	list, err := a.ListKeys("production")
+	require.NoError(t, err)
+	require.Len(t, list, 2)
+	assert.Equal(t, r.New.ID, list[0].ReplacedBy)
+	assert.Contains(t, list[0].ReplacedByLabel, r.New.Hint)
+	assert.NotEmpty(t, list[0].ExpiresAt)
+	assert.Equal(t, k.ID, list[1].Replaces)
+
+	check, err := a.CheckKey(oldSecret, "production")
+	require.NoError(t, err)
+	assert.Equal(t, "replaced", check.Verdict)
+	assert.False(t, check.OK)
+	assert.Contains(t, check.Message, "replaced by "+k.Settings.Name+" ("+r.New.Hint+")")
+	check, err = a.CheckKey(oldSecret, "sandbox")
+	require.NoError(t, err)
+	assert.Equal(t, "wrong_environment", check.Verdict)
+	check, err = a.CheckKey(oldSecret[:len(oldSecret)-1]+"x", "")
+	require.NoError(t, err)
+	assert.Equal(t, "invalid", check.Verdict)
+	assert.Contains(t, check.Message, "probably a copy and paste error")
+	views, _ := json.Marshal([]any{r, list, check})
+	assert.NotContains(t, string(views), oldSecret[4:], "the pasted text is not sent back")
+
+	_, err = a.ReplaceKey(k.ID, 1)
+	assert.Equal(t, "already_replaced", toUIError(err).Code)
+	_, err = a.ReplaceKey(r.New.ID, 5)
+	assert.Equal(t, "bad_request", toUIError(err).Code)
+
+	_, err = a.SavePolicies(org.Policies{RotationDays: 30, ClipboardClearSeconds: 0})
+	require.NoError(t, err)
+	a.keys.Now = func() time.Time { return time.Now().AddDate(0, 0, 31) }
+	list, err = a.ListKeys("production")
+	require.NoError(t, err)
+	assert.False(t, list[0].RotationDue, "a replaced key is not due again")
+	assert.True(t, list[1].RotationDue)
+	copied, err = a.CopyKey(r.New.ID)
+	require.NoError(t, err)
+	assert.Zero(t, copied.ClearAfterSeconds, "never")
+}
+
+func TestAuditPageAndExport(t *testing.T) {
+	a, _ := setUpWithKeys(t)
+	k, err := a.GenerateKey("sandbox")
+	require.NoError(t, err)
+	_, err = a.CopyKey(k.ID)
+	require.NoError(t, err)
+
+	v, err := a.ListAudit(AuditFilterInput{})
+	require.NoError(t, err)
+	assert.True(t, v.Intact)
+	require.Equal(t, 3, v.Matched)
+	assert.Equal(t, string(audit.KeyCopied), v.Events[0].Action, "newest first")
+	assert.Contains(t, v.Actions, string(audit.KeyReplaced))
+	assert.Equal(t, []Option{{Value: k.ID, Label: k.Settings.Name}}, v.Keys)
+
+	v, err = a.ListAudit(AuditFilterInput{Action: string(audit.KeyCopied), From: time.Now().Format("2006-01-02"), To: time.Now().Format("2006-01-02")})
+	require.NoError(t, err)
+	assert.Equal(t, 1, v.Matched)
+	v, err = a.ListAudit(AuditFilterInput{To: "2000-01-01"})
+	require.NoError(t, err)
+	assert.Zero(t, v.Matched)
+	_, err = a.ListAudit(AuditFilterInput{From: "yesterday"})
+	assert.Equal(t, "bad_date", toUIError(err).Code)
+
+	path, err := a.ExportAudit("csv", AuditFilterInput{})
+	require.NoError(t, err)
+	assert.Empty(t, path, "a cancelled dialog writes nothing")
+
+	d := &savingDesktop{path: filepath.Join(t.TempDir(), "log.json")}
+	a.desktop = d
+	path, err = a.ExportAudit("json", AuditFilterInput{KeyID: k.ID})
+	require.NoError(t, err)
+	assert.Equal(t, d.path, path)
+	assert.True(t, strings.HasPrefix(d.asked, "proofkeys-audit-") && strings.HasSuffix(d.asked, ".json"), d.asked)
+	raw, err := os.ReadFile(path)
+	require.NoError(t, err)
+	var events []audit.Event
+	require.NoError(t, json.Unmarshal(raw, &events))
+	assert.Len(t, events, 2, "the key's generate and copy")
+	_, err = a.ExportAudit("xml", AuditFilterInput{})
+	assert.Equal(t, "bad_request", toUIError(err).Code)
+}
+
+func TestLifecycleStartsTheClearTimerAndExpiresDueKeys(t *testing.T) {
+	a, clip := setUpWithKeys(t)
+	k, err := a.GenerateKey("production")
+	require.NoError(t, err)
+	_, err = a.ReplaceKey(k.ID, 1)
+	require.NoError(t, err)
+	require.NotNil(t, a.keys.ClearTimer, "wired by open")
+	// The app was closed for two hours.
+	a.keys.Now = func() time.Time { return time.Now().Add(2 * time.Hour) }
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	a.openLifecycle(clip)
+	a.startLifecycle(ctx)
+	list, err := a.ListKeys("production")
+	require.NoError(t, err)
+	assert.Len(t, list, 1, "the old key was deleted at start")
+	a.stopLifecycle()
+}

@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"proofkeys/backend/access"
+	"proofkeys/backend/apikey"
+	"proofkeys/backend/keys"
+	"proofkeys/backend/store"
+)
+
+// checkKeyCommand is `proofkeys check-key`: which of the organization's keys the text on
+// standard input is, and whether it works. The key is read from standard input, never
+// from the command line, where the shell's history and the process list would keep it.
+var checkKeyCommand = command{
+	summary: "say which key the key on standard input is and whether it works (--env)",
+	run:     runCheckKey,
+}
+
+// maxKeyLine bounds what is read: a key is under 60 characters.
+const maxKeyLine = 4096
+
+func runCheckKey(env Env, args []string) int {
+	flags := auditFlags("check-key", env)
+	dataDir := flags.String("data-dir", "", "the data folder (default: the app's)")
+	expect := flags.String("env", "", "the environment the integration uses: production or sandbox (default: either)")
+	describe(flags,
+		"Usage: proofkeys check-key [--env production|sandbox] [--data-dir DIR] < file-with-the-key",
+		"Reads one key from standard input and says which key it is and whether it works.",
+		"Exit codes: 0 an active key, 3 not a working key of this organization, 1 the data could not be read, 2 wrong command line.",
+	)
+	if code, ok := parseAuditFlags(flags, args); !ok {
+		return code
+	}
+	var want apikey.Environment
+	if *expect != "" {
+		var err error
+		if want, err = apikey.ParseEnvironment(*expect); err != nil {
+			fmt.Fprintln(env.Stderr, "proofkeys check-key: --env must be production or sandbox")
+			return ExitUsage
+		}
+	}
+	text, err := bufio.NewReader(io.LimitReader(env.Stdin, maxKeyLine)).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		fmt.Fprintf(env.Stderr, "proofkeys check-key: read standard input: %v\n", err)
+		return ExitFailed
+	}
+	r, err := checkKey(*dataDir, text, want)
+	if err != nil {
+		return openFailed(env, "check-key", err)
+	}
+	fmt.Fprintln(env.Stdout, verdictLine(r))
+	if r.Verdict != keys.CheckActive {
+		return ExitProblem
+	}
+	return ExitOK
+}
+
+// checkKey runs the keys.Check use case on the data folder, as the organization's Owner:
+// the command line has no signed-in member, and whoever can read the folder can read
+// every record in it anyway. It only reads.
+func checkKey(dataDir, text string, want apikey.Environment) (keys.CheckResult, error) {
+	st, err := openData(dataDir)
+	if err != nil {
+		return keys.CheckResult{}, err
+	}
+	defer st.Close()
+	owner, err := ownerOf(st)
+	if err != nil {
+		return keys.CheckResult{}, err
+	}
+	svc := &keys.Service{Store: st, Now: time.Now}
+	return svc.Check(owner, text, want)
+}
+
+func ownerOf(st *store.Store) (string, error) {
+	var id string
+	err := st.View(func(tx *store.Tx) error {
+		members, err := tx.Members()
+		for _, m := range members {
+			if m.Role == access.Owner && id == "" {
+				id = m.ID
+			}
+		}
+		if err == nil && id == "" {
+			err = fmt.Errorf("%w: the organization has no owner", store.ErrNotFound)
+		}
+		return err
+	})
+	return id, err
+}
+
+// verdictLine is the answer in one line. It names the key by name and hint, never by the
+// text that was read.
+func verdictLine(r keys.CheckResult) string {
+	k := fmt.Sprintf("%q (%s, %s)", r.Key.Settings.Name, r.Key.Environment, r.Key.Hint())
+	switch r.Verdict {
+	case keys.CheckActive:
+		return "active: " + k + " works."
+	case keys.CheckReplaced:
+		return fmt.Sprintf("replaced: %s still works until %s; switch the integration to %q.",
+			k, r.Key.ExpiresAt.UTC().Format(time.RFC3339), r.Replacement.Settings.Name)
+	case keys.CheckWrongEnvironment:
+		return "wrong environment: " + k + " is a " + string(r.Key.Environment) + " key."
+	case keys.CheckDeleted:
+		return "deleted: " + k + " was deleted and no longer works."
+	case keys.CheckExpired:
+		return "expired: " + k + " was replaced and its grace period has ended."
+	case keys.CheckUnknown:
+		return "unknown: a well-formed key, but not one of this organization's."
+	}
+	msg := "invalid: this is not a Proof API key"
+	if r.Problem != nil {
+		msg += " (" + r.Problem.Error() + ")"
+	}
+	if r.Position > 0 {
+		msg += fmt.Sprintf("; it looks like %s with a difference at character %d", k, r.Position)
+	}
+	return msg + "."
+}

@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+	"time"
+
+	"proofkeys/backend/inventory"
+)
+
+// inventoryCommand is `proofkeys inventory`: every key the organization has had, as a
+// table for a person or CSV / JSON for a script. It only reads.
+var inventoryCommand = command{
+	summary: "list every key, active, expiring and deleted (--env, --format table|csv|json)",
+	run:     runInventory,
+}
+
+func runInventory(env Env, args []string) int {
+	flags := auditFlags("inventory", env)
+	dataDir := flags.String("data-dir", "", "the data folder (default: the app's)")
+	which := flags.String("env", "all", "production, sandbox or all")
+	format := flags.String("format", "table", "table, csv or json")
+	describe(flags,
+		"Usage: proofkeys inventory [--env production|sandbox|all] [--format table|csv|json] [--data-dir DIR]",
+		"Lists every key the organization has had. Never prints a secret. Exit codes: 0 ok, 1 the data could not be read, 2 wrong command line.",
+	)
+	if code, ok := parseAuditFlags(flags, args); !ok {
+		return code
+	}
+	write, ok := inventoryWriters[*format]
+	if !ok {
+		fmt.Fprintln(env.Stderr, "proofkeys inventory: --format must be table, csv or json")
+		return ExitUsage
+	}
+	if *which != "all" && *which != "production" && *which != "sandbox" {
+		fmt.Fprintln(env.Stderr, "proofkeys inventory: --env must be production, sandbox or all")
+		return ExitUsage
+	}
+	r, err := readInventory(*dataDir)
+	if err != nil {
+		return openFailed(env, "inventory", err)
+	}
+	if r, err = r.Only(*which); err != nil {
+		return openFailed(env, "inventory", err)
+	}
+	if err := write(env.Stdout, r); err != nil {
+		fmt.Fprintf(env.Stderr, "proofkeys inventory: %v\n", err)
+		return ExitFailed
+	}
+	return ExitOK
+}
+
+var inventoryWriters = map[string]func(io.Writer, inventory.Report) error{
+	"table": writeTable,
+	"csv":   func(w io.Writer, r inventory.Report) error { return inventory.WriteCSV(w, r.Rows) },
+	"json":  inventory.WriteJSON,
+}
+
+func readInventory(dataDir string) (inventory.Report, error) {
+	st, err := openData(dataDir)
+	if err != nil {
+		return inventory.Report{}, err
+	}
+	defer st.Close()
+	return inventory.New(st).Offline()
+}
+
+// writeTable is the inventory for a terminal: the summary, then a line per key.
+func writeTable(w io.Writer, r inventory.Report) error {
+	s := r.Summary
+	fmt.Fprintf(w, "%s: %d keys, %d active, %d overdue for rotation, %d expiring, %d deleted in the last 30 days\n\n",
+		r.OrgName, s.Total, s.Active, s.Overdue, s.Expiring, s.DeletedLast30)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tENVIRONMENT\tKEY\tSTATE\tCREATED\tBY\tAGE\tROTATION\tCOPIES\tLAST COPIED")
+	for _, row := range r.Rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%dd\t%s\t%d\t%s\n", row.Name, row.Environment, row.Key, row.State,
+			day(row.CreatedAt), row.CreatedBy, row.AgeDays, row.Rotation, row.CopyCount, day(row.LastCopiedAt))
+	}
+	return tw.Flush()
+}
+
+func day(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.UTC().Format("2006-01-02")
+}

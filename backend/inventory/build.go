@@ -1,0 +1,143 @@
+package inventory
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"proofkeys/backend/access"
+	"proofkeys/backend/apikey"
+)
+
+// Input is what a report is made of: the records as the store has them and the copies
+// counted from the audit log.
+type Input struct {
+	Org     access.Org
+	Members map[string]access.Member // by ID
+	Keys    []apikey.Key
+	Copies  map[string]Copies // by key ID
+	Now     time.Time
+}
+
+// formerMember names a member whose record is gone.
+const formerMember = "a former member"
+
+// Build makes the report: a row per key the organization has had, oldest first, the
+// summary and the age chart. Keys that never became active (a pending intent) are left
+// out: they were never usable.
+func Build(in Input) Report {
+	now := in.Now.UTC()
+	days := in.Org.Settings.RotationDays
+	// Sorted by pointer, not by value: moving ten thousand rows costs more than building them.
+	order := make([]*apikey.Key, 0, len(in.Keys))
+	for i := range in.Keys {
+		if in.Keys[i].State != apikey.Pending {
+			order = append(order, &in.Keys[i])
+		}
+	}
+	slices.SortFunc(order, func(a, b *apikey.Key) int {
+		return cmp.Or(a.CreatedAt.Compare(b.CreatedAt), cmp.Compare(a.ID, b.ID))
+	})
+	rows := make([]Row, len(order))
+	for i, k := range order {
+		rows[i] = in.row(*k, now, days)
+	}
+	return Report{
+		GeneratedAt: now, OrgName: in.Org.Name, RotationDays: days,
+		Summary: summarize(rows, now), Chart: chartOf(rows, days), Rows: rows,
+	}
+}
+
+func (in Input) row(k apikey.Key, now time.Time, days int) Row {
+	c := in.Copies[k.ID]
+	r := Row{
+		ID: k.ID, Name: k.Settings.Name, Environment: string(k.Environment), Key: k.Hint(),
+		State: stateOf(k), Payer: string(k.Settings.Payer),
+		MinSigners: k.Settings.MinSigners, MaxSigners: k.Settings.MaxSigners,
+		CreatedAt: k.CreatedAt.UTC(), CreatedBy: in.name(k.CreatedBy),
+		CopyCount: c.Count, LastCopiedAt: c.LastAt.UTC(), LastCopiedBy: c.LastBy,
+		Replaces: k.Replaces, ReplacedBy: k.ReplacedBy, ExpiresAt: k.ExpiresAt.UTC(),
+	}
+	if c.LastAt.IsZero() {
+		r.LastCopiedAt = time.Time{}
+	}
+	if k.ExpiresAt.IsZero() {
+		r.ExpiresAt = time.Time{}
+	}
+	end := now
+	if r.State == Deleted {
+		r.DeletedBy = in.name(k.DeletedBy)
+		if !k.DeletedAt.IsZero() {
+			r.DeletedAt, end = k.DeletedAt.UTC(), k.DeletedAt
+		}
+	}
+	r.AgeDays = max(0, int(end.Sub(k.CreatedAt)/(24*time.Hour)))
+	r.Rotation, r.RotationDue = rotationOf(k, r.State, days, now)
+	return r
+}
+
+func stateOf(k apikey.Key) State {
+	switch {
+	case k.State == apikey.Deleted || k.State == apikey.Deleting:
+		return Deleted
+	case k.ReplacedBy != "" || !k.ExpiresAt.IsZero():
+		return Expiring
+	}
+	return Active
+}
+
+// rotationOf uses the domain's own rule (apikey.Key.DueForRotation), so the page, the
+// list and the exports flag the same keys.
+func rotationOf(k apikey.Key, s State, days int, now time.Time) (Rotation, time.Time) {
+	switch {
+	case s != Active:
+		return RotationNone, time.Time{}
+	case days <= 0:
+		return RotationOff, time.Time{}
+	}
+	due := k.CreatedAt.UTC().AddDate(0, 0, days)
+	switch {
+	case k.DueForRotation(days, now):
+		return RotationOverdue, due
+	case !now.Before(due.AddDate(0, 0, -DueSoonDays)):
+		return RotationDueSoon, due
+	}
+	return RotationOK, due
+}
+
+func (in Input) name(memberID string) string {
+	if m, ok := in.Members[memberID]; ok {
+		return m.Name
+	}
+	if memberID == "" {
+		return ""
+	}
+	return formerMember
+}
+
+func summarize(rows []Row, now time.Time) Summary {
+	s := Summary{Total: len(rows)}
+	since := now.AddDate(0, 0, -30)
+	for _, r := range rows {
+		switch r.State {
+		case Active:
+			s.Active++
+		case Expiring:
+			s.Expiring++
+		case Deleted:
+			if !r.DeletedAt.Before(since) {
+				s.DeletedLast30++
+			}
+		}
+		switch r.Rotation {
+		case RotationOverdue:
+			s.Overdue++
+		case RotationDueSoon:
+			s.DueSoon++
+		}
+		if r.InUse() && r.CopyCount == 0 {
+			s.NeverCopied++
+		}
+	}
+	return s
+}

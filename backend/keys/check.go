@@ -1,0 +1,128 @@
+package keys
+
+import (
+	"crypto/subtle"
+	"errors"
+	"strings"
+
+	"proofkeys/backend/access"
+	"proofkeys/backend/apikey"
+	"proofkeys/backend/store"
+)
+
+// Verdict is the answer to "is this the right key?", the first that applies in this order.
+type Verdict string
+
+const (
+	CheckInvalid          Verdict = "invalid"           // not a well-formed key (Problem says why)
+	CheckUnknown          Verdict = "unknown"           // well formed, but not a key of this organization
+	CheckExpired          Verdict = "expired"           // replaced, and deleted when its grace period ended
+	CheckDeleted          Verdict = "deleted"           // deleted by a member
+	CheckWrongEnvironment Verdict = "wrong_environment" // a sandbox key where production is expected, or the reverse
+	CheckReplaced         Verdict = "replaced"          // still works, until its grace period ends
+	CheckActive           Verdict = "active"            // the right key, and it works
+)
+
+// CheckResult is what Check found. It never holds the pasted text.
+type CheckResult struct {
+	Verdict Verdict
+	// Environment is the pasted key's, when its prefix is known.
+	Environment apikey.Environment
+	// Key is the organization's key the text is (or, for an invalid text, most likely was
+	// meant to be: then Position is where it differs, from 1, and 0 when unknown).
+	Key      apikey.Key
+	Position int
+	// Replacement is the key that replaced Key, if any.
+	Replacement apikey.Key
+	// Problem is apikey's parse error for an invalid text.
+	Problem error
+}
+
+// Check tells which of the organization's keys pasted is, and whether it is the one an
+// integration should use in expect (empty for either environment). Keys are looked up by
+// fingerprint, compared in constant time with every key's; the text is neither stored nor
+// logged, and no error or result repeats it. Any member may check, as any member may view.
+func (s *Service) Check(memberID, pasted string, expect apikey.Environment) (CheckResult, error) {
+	var all []apikey.Key
+	err := s.Store.View(func(tx *store.Tx) error {
+		if _, _, err := tx.Authorize(memberID, access.ViewKeys); err != nil {
+			return err
+		}
+		var err error
+		all, err = tx.Keys(func(k apikey.Key) bool { return k.State != apikey.Pending })
+		return err
+	})
+	if err != nil {
+		return CheckResult{}, err
+	}
+	r := checkAgainst(strings.TrimSpace(pasted), expect, all)
+	if r.Key.ReplacedBy != "" {
+		r.Replacement, _ = find(all, func(k apikey.Key) bool { return k.ID == r.Key.ReplacedBy })
+	}
+	return r, nil
+}
+
+func checkAgainst(text string, expect apikey.Environment, all []apikey.Key) CheckResult {
+	p, err := apikey.Parse(text)
+	if err != nil {
+		r := CheckResult{Verdict: CheckInvalid, Problem: err, Environment: prefixEnvironment(text)}
+		if errors.Is(err, apikey.ErrPrefix) || errors.Is(err, apikey.ErrEmpty) {
+			return r
+		}
+		r.Key, r.Position = nearest(text, r.Environment, all)
+		return r
+	}
+	r := CheckResult{Environment: p.Environment}
+	k, ok := byFingerprint(all, p.Fingerprint)
+	if !ok {
+		r.Verdict = CheckUnknown
+		return r
+	}
+	r.Key = k
+	switch {
+	case k.State != apikey.Active && k.Expired(k.DeletedAt):
+		r.Verdict = CheckExpired
+	case k.State != apikey.Active:
+		r.Verdict = CheckDeleted
+	case expect != "" && expect != k.Environment:
+		r.Verdict = CheckWrongEnvironment
+	case k.ReplacedBy != "":
+		r.Verdict = CheckReplaced
+	default:
+		r.Verdict = CheckActive
+	}
+	return r
+}
+
+// byFingerprint compares fp with every key's fingerprint in constant time, and never
+// stops early, so the time taken says nothing about which or how many keys matched.
+func byFingerprint(all []apikey.Key, fp string) (apikey.Key, bool) {
+	var found apikey.Key
+	hit := 0
+	for _, k := range all {
+		eq := subtle.ConstantTimeCompare([]byte(k.Fingerprint), []byte(fp))
+		if eq == 1 {
+			found = k
+		}
+		hit |= eq
+	}
+	return found, hit == 1
+}
+
+func find(all []apikey.Key, match func(apikey.Key) bool) (apikey.Key, bool) {
+	for _, k := range all {
+		if match(k) {
+			return k, true
+		}
+	}
+	return apikey.Key{}, false
+}
+
+func prefixEnvironment(text string) apikey.Environment {
+	for _, env := range []apikey.Environment{apikey.Sandbox, apikey.Production} {
+		if strings.HasPrefix(text, env.Prefix()) {
+			return env
+		}
+	}
+	return ""
+}

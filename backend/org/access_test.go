@@ -1,0 +1,344 @@
+package org_test
+
+import (
+	"bytes"
+	"crypto/rand"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"proofkeys/backend/access"
+	"proofkeys/backend/apikey"
+	"proofkeys/backend/audit"
+	"proofkeys/backend/enablement"
+	"proofkeys/backend/org"
+	"proofkeys/backend/passphrase"
+	"proofkeys/backend/store"
+)
+
+// clock is a settable time for the throttle and the audit log: tests never sleep.
+type clock struct{ t time.Time }
+
+func (c *clock) now() time.Time { return c.t }
+
+// team is an org with an Owner (with a passphrase), an Admin, a granted Team member and
+// a Team member, on cheap hashing parameters.
+type team struct {
+	svc                          *org.Service
+	st                           *store.Store
+	clock                        *clock
+	org                          access.Org
+	owner, admin, granted, plain access.Member
+}
+
+const pass = "correct horse battery"
+
+func newTeam(t *testing.T) *team {
+	t.Helper()
+	svc, st := newService(t)
+	c := &clock{t: time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)}
+	svc.Now = c.now
+	svc.Hashing = passphrase.Params{Time: 1, MemoryKiB: 64, Threads: 1}
+	o, owner, err := svc.Setup("Acme", "Dana", "dana@example.com")
+	require.NoError(t, err)
+	require.NoError(t, svc.SetPassphrase(owner.ID, owner.ID, "", pass))
+	tm := &team{svc: svc, st: st, clock: c, org: o, owner: owner}
+	add := func(name string, role access.Role, grant bool) access.Member {
+		m, err := svc.AddMember(owner.ID, org.NewMember{Name: name, Email: name + "@example.com", Role: role,
+			ManageAPIKeys: grant, Passphrase: pass + " " + name})
+		require.NoError(t, err)
+		return m
+	}
+	tm.admin = add("Ari", access.Admin, false)
+	tm.granted = add("Gus", access.TeamMember, true)
+	tm.plain = add("Tess", access.TeamMember, false)
+	return tm
+}
+
+func (tm *team) events(t *testing.T, a audit.Action) []audit.Event {
+	t.Helper()
+	var out []audit.Event
+	require.NoError(t, tm.st.View(func(tx *store.Tx) error {
+		var err error
+		out, err = tx.Events(func(e audit.Event) bool { return e.Action == a })
+		return err
+	}))
+	return out
+}
+
+func TestNewOrgHasNoAPIAccess(t *testing.T) {
+	svc, _ := newService(t)
+	o, _, err := svc.Setup("Acme", "Dana", "dana@example.com")
+	require.NoError(t, err)
+	assert.Equal(t, access.Enablement{}, o.Enablement)
+	got, _, err := svc.Current("")
+	require.NoError(t, err)
+	assert.False(t, got.Enablement.APIAccess)
+	assert.False(t, got.Demo)
+}
+
+func TestMembersAddChangeRemove(t *testing.T) {
+	tm := newTeam(t)
+	list, err := tm.svc.Members(tm.plain.ID)
+	require.NoError(t, err)
+	var names []string
+	for _, m := range list {
+		names = append(names, m.Name)
+	}
+	assert.Equal(t, []string{"Dana", "Ari", "Gus", "Tess"}, names, "Owners, Admins, then Team members")
+	assert.True(t, tm.granted.ManageAPIKeys)
+
+	_, err = tm.svc.AddMember(tm.admin.ID, org.NewMember{Name: "Eve", Email: "eve@example.com", Role: access.Owner, Passphrase: pass})
+	assert.ErrorIs(t, err, access.ErrOwnerOnly)
+	_, err = tm.svc.AddMember(tm.granted.ID, org.NewMember{Name: "Eve", Email: "eve@example.com", Role: access.TeamMember, Passphrase: pass})
+	assert.ErrorIs(t, err, access.ErrForbidden)
+	_, err = tm.svc.AddMember(tm.owner.ID, org.NewMember{Name: "", Email: "ARI@example.com", Role: "boss", Passphrase: "short"})
+	var fields apikey.FieldErrors
+	require.ErrorAs(t, err, &fields)
+	assert.Equal(t, []string{"name", "passphrase", "role"}, sortedKeys(fields))
+	_, err = tm.svc.AddMember(tm.owner.ID, org.NewMember{Name: "Ari 2", Email: "ARI@example.com", Role: access.Admin, Passphrase: pass})
+	require.ErrorAs(t, err, &fields)
+	assert.Contains(t, fields["email"], "already exists")
+
+	// an admin cannot change the owner; the last owner cannot demote themselves
+	_, err = tm.svc.ChangeMember(tm.admin.ID, tm.owner.ID, access.Admin, false)
+	assert.ErrorIs(t, err, access.ErrOwnerOnly)
+	_, err = tm.svc.ChangeMember(tm.owner.ID, tm.owner.ID, access.Admin, false)
+	assert.ErrorIs(t, err, access.ErrLastOwner)
+	assert.ErrorIs(t, tm.svc.RemoveMember(tm.admin.ID, tm.owner.ID), access.ErrOwnerOnly)
+	assert.ErrorIs(t, tm.svc.RemoveMember(tm.owner.ID, tm.owner.ID), access.ErrRemoveSelf)
+
+	changed, err := tm.svc.ChangeMember(tm.admin.ID, tm.plain.ID, access.TeamMember, true)
+	require.NoError(t, err)
+	assert.True(t, changed.ManageAPIKeys)
+	ev := tm.events(t, audit.MemberChanged)
+	require.Len(t, ev, 1)
+	assert.Equal(t, []audit.Change{{Field: "manageApiKeys", Old: "false", New: "true"}}, ev[0].Changes)
+
+	promoted, err := tm.svc.ChangeMember(tm.owner.ID, tm.admin.ID, access.Owner, true)
+	require.NoError(t, err)
+	assert.False(t, promoted.ManageAPIKeys, "the grant is for Team members only")
+	_, err = tm.svc.ChangeMember(tm.admin.ID, tm.owner.ID, access.Admin, false)
+	require.NoError(t, err, "with two owners, one may demote the other")
+
+	require.NoError(t, tm.svc.RemoveMember(tm.admin.ID, tm.plain.ID))
+	assert.ErrorIs(t, tm.svc.RemoveMember(tm.admin.ID, tm.plain.ID), org.ErrNoSuchMember)
+	assert.Len(t, tm.events(t, audit.MemberAdded), 3)
+	assert.Len(t, tm.events(t, audit.MemberRemoved), 1)
+	_, _, err = tm.svc.Current(tm.plain.ID)
+	assert.ErrorIs(t, err, org.ErrSignInNeeded, "a removed member is signed out")
+}
+
+func TestAddingTheSecondMemberNeedsTheOwnersPassphrase(t *testing.T) {
+	svc, _ := newService(t)
+	svc.Hashing = passphrase.Params{Time: 1, MemoryKiB: 64, Threads: 1}
+	_, owner, err := svc.Setup("Acme", "Dana", "dana@example.com")
+	require.NoError(t, err)
+	_, err = svc.AddMember(owner.ID, org.NewMember{Name: "Sam", Email: "sam@example.com", Role: access.Admin, Passphrase: pass})
+	assert.ErrorIs(t, err, org.ErrPassphraseFirst)
+	_, me, err := svc.Current("")
+	require.NoError(t, err, "one member without a passphrase: no sign-in")
+	assert.Equal(t, owner.ID, me.ID)
+
+	require.NoError(t, svc.SetPassphrase(owner.ID, owner.ID, "", pass))
+	_, _, err = svc.Current("")
+	assert.ErrorIs(t, err, org.ErrSignInNeeded, "the only member set a passphrase: sign in")
+	_, err = svc.SignIn(owner.ID, pass)
+	require.NoError(t, err)
+}
+
+func TestSignInAndThrottle(t *testing.T) {
+	tm := newTeam(t)
+	_, _, err := tm.svc.Current("")
+	assert.ErrorIs(t, err, org.ErrSignInNeeded)
+	o, choices, err := tm.svc.SignInChoices()
+	require.NoError(t, err)
+	assert.Equal(t, "Acme", o.Name)
+	assert.Len(t, choices, 4)
+
+	m, err := tm.svc.SignIn(tm.plain.ID, pass+" Tess")
+	require.NoError(t, err)
+	assert.Equal(t, "Tess", m.Name)
+
+	for i := range 3 {
+		_, err := tm.svc.SignIn(tm.admin.ID, "guess")
+		assert.ErrorIs(t, err, org.ErrWrongPassphrase, "try %d", i+1)
+	}
+	_, err = tm.svc.SignIn(tm.admin.ID, "guess")
+	var wait org.WaitError
+	require.ErrorAs(t, err, &wait, "the fourth wrong try earns a wait")
+	assert.Equal(t, 2*time.Second, wait.Wait)
+	_, err = tm.svc.SignIn(tm.admin.ID, pass+" Ari")
+	require.ErrorIs(t, err, org.ErrSlowDown, "even the right passphrase waits")
+	assert.NotErrorIs(t, err, org.ErrWrongPassphrase)
+	_, err = tm.svc.SignIn(tm.owner.ID, pass)
+	require.NoError(t, err, "other members are not slowed down")
+
+	tm.clock.t = tm.clock.t.Add(3 * time.Second)
+	_, err = tm.svc.SignIn(tm.admin.ID, pass+" Ari")
+	require.NoError(t, err)
+	assert.Len(t, tm.events(t, audit.SignInFailed), 4)
+	_, err = tm.svc.SignIn("mem_nobody", pass)
+	assert.ErrorIs(t, err, org.ErrNoSuchMember)
+}
+
+func TestSetPassphraseRules(t *testing.T) {
+	tm := newTeam(t)
+	err := tm.svc.SetPassphrase(tm.plain.ID, tm.plain.ID, "not it", "a new passphrase")
+	var fields apikey.FieldErrors
+	require.ErrorAs(t, err, &fields)
+	assert.Contains(t, fields, "current")
+	require.NoError(t, tm.svc.SetPassphrase(tm.plain.ID, tm.plain.ID, pass+" Tess", "a new passphrase"))
+	_, err = tm.svc.SignIn(tm.plain.ID, "a new passphrase")
+	require.NoError(t, err)
+
+	assert.ErrorIs(t, tm.svc.SetPassphrase(tm.plain.ID, tm.granted.ID, "", "reset by a peer"), access.ErrForbidden)
+	assert.ErrorIs(t, tm.svc.SetPassphrase(tm.admin.ID, tm.owner.ID, "", "reset by an admin"), access.ErrOwnerOnly)
+	require.NoError(t, tm.svc.SetPassphrase(tm.admin.ID, tm.plain.ID, "", "reset by an admin"), "for a member who forgot it")
+	require.ErrorAs(t, tm.svc.SetPassphrase(tm.owner.ID, tm.owner.ID, pass, "short"), &fields)
+	assert.Contains(t, fields, "passphrase")
+	assert.Len(t, tm.events(t, audit.PassphraseSet), 3)
+
+	var stored access.Member
+	require.NoError(t, tm.st.View(func(tx *store.Tx) error {
+		var err error
+		stored, err = tx.Member(tm.plain.ID)
+		return err
+	}))
+	require.NotNil(t, stored.Passphrase)
+	assert.Equal(t, "argon2id", stored.Passphrase.Algorithm)
+	assert.Equal(t, uint32(64), stored.Passphrase.MemoryKiB, "the parameters are stored with the hash")
+}
+
+func TestAutoLockSetting(t *testing.T) {
+	tm := newTeam(t)
+	assert.Equal(t, 15, tm.org.Settings.AutoLockMinutes)
+	_, err := tm.svc.SetAutoLock(tm.granted.ID, 5)
+	assert.ErrorIs(t, err, access.ErrForbidden)
+	_, err = tm.svc.SetAutoLock(tm.admin.ID, 0)
+	var fields apikey.FieldErrors
+	require.ErrorAs(t, err, &fields)
+	s, err := tm.svc.SetAutoLock(tm.admin.ID, 5)
+	require.NoError(t, err)
+	assert.Equal(t, 5, s.AutoLockMinutes)
+	assert.Equal(t, 90, s.RotationDays, "other settings are kept")
+	ev := tm.events(t, audit.OrgSettingsSet)
+	require.Len(t, ev, 1)
+	assert.Equal(t, []audit.Change{{Field: "autoLockMinutes", Old: "15", New: "5"}}, ev[0].Changes)
+}
+
+func TestEnablementByCode(t *testing.T) {
+	tm := newTeam(t)
+	staff, err := enablement.NewSigner("Sam at Proof", bytes.NewReader(bytes.Repeat([]byte{9}, 64)))
+	require.NoError(t, err)
+	code := func(r enablement.Request) string {
+		r.Org = tm.org.ID
+		c, err := enablement.Issue(staff, r, tm.clock.t, rand.Reader)
+		require.NoError(t, err)
+		return c
+	}
+	grant := code(enablement.Request{Grants: []access.Grant{access.GrantAPIAccess, access.GrantPayerInvoice}})
+
+	_, err = tm.svc.ApplyEnablement(tm.owner.ID, grant)
+	assert.ErrorIs(t, err, enablement.ErrUntrusted, "not trusted yet")
+	pub := enablement.FormatPublicKey(staff.Public())
+	_, err = tm.svc.TrustStaffKey(tm.admin.ID, "Sam", pub)
+	assert.ErrorIs(t, err, access.ErrForbidden, "only Owners choose whom to trust")
+	_, err = tm.svc.TrustStaffKey(tm.owner.ID, "Sam", "pkstaff1_nope")
+	assert.ErrorIs(t, err, enablement.ErrBadKey)
+	k, err := tm.svc.TrustStaffKey(tm.owner.ID, " Sam at Proof ", pub)
+	require.NoError(t, err)
+	assert.Equal(t, "Sam at Proof", k.Name)
+	_, err = tm.svc.TrustStaffKey(tm.owner.ID, "Sam again", pub)
+	assert.ErrorIs(t, err, org.ErrAlreadyTrusted)
+
+	_, err = tm.svc.ApplyEnablement(tm.granted.ID, grant)
+	assert.ErrorIs(t, err, access.ErrForbidden, "a Team member cannot apply codes, even with the grant")
+	tm.clock.t = tm.clock.t.Add(time.Minute)
+	entries, err := tm.svc.ApplyEnablement(tm.admin.ID, grant)
+	require.NoError(t, err)
+	require.Len(t, entries, 2)
+	assert.Equal(t, "Ari", entries[0].AppliedByName)
+
+	st, err := tm.svc.Enablement(tm.plain.ID)
+	require.NoError(t, err)
+	assert.Equal(t, access.Enablement{APIAccess: true, PayerInvoice: true}, st.Enablement)
+	require.Len(t, st.Current, 2)
+	assert.Equal(t, "Sam at Proof", st.Current[0].IssuedBy)
+	assert.Len(t, st.Added, 1)
+
+	_, err = tm.svc.ApplyEnablement(tm.owner.ID, grant)
+	assert.ErrorIs(t, err, enablement.ErrAlreadyApplied)
+
+	tm.clock.t = tm.clock.t.Add(time.Hour)
+	_, err = tm.svc.ApplyEnablement(tm.owner.ID, code(enablement.Request{Withdraw: true, Grants: []access.Grant{access.GrantAPIAccess}}))
+	require.NoError(t, err)
+	st, err = tm.svc.Enablement(tm.owner.ID)
+	require.NoError(t, err)
+	assert.Equal(t, access.Enablement{PayerInvoice: true}, st.Enablement)
+
+	ev := tm.events(t, audit.EnablementApplied)
+	require.Len(t, ev, 2)
+	assert.Equal(t, []audit.Change{{Field: "api_access", Old: "false", New: "true"},
+		{Field: "payer_invoice", Old: "false", New: "true"}}, ev[0].Changes)
+	assert.Contains(t, ev[0].Detail, "Sam at Proof")
+	assert.Len(t, tm.events(t, audit.StaffKeyTrusted), 1)
+
+	require.NoError(t, tm.svc.DistrustStaffKey(tm.owner.ID, k.ID))
+	assert.ErrorIs(t, tm.svc.DistrustStaffKey(tm.owner.ID, k.ID), org.ErrStaffKeyNotFound)
+	_, err = tm.svc.ApplyEnablement(tm.owner.ID, code(enablement.Request{Grants: []access.Grant{access.GrantAPIAccess}}))
+	assert.ErrorIs(t, err, enablement.ErrUntrusted)
+	assert.Len(t, tm.events(t, audit.StaffKeyDistrusted), 1)
+}
+
+func TestDemoOrganizationIsEnabledAndMarked(t *testing.T) {
+	svc, st := newService(t)
+	o, m, err := svc.SetupDemo("", "", "")
+	require.NoError(t, err)
+	assert.True(t, o.Demo)
+	assert.Equal(t, "Demo organization", o.Name)
+	assert.Equal(t, access.Owner, m.Role)
+	assert.Equal(t, access.Enablement{APIAccess: true, PayerInvoice: true, PayerOrganization: true}, o.Enablement)
+	require.Len(t, o.StaffKeys, 1)
+	assert.True(t, o.StaffKeys[0].Demo)
+
+	named, _, err := org.New(mustStore(t)).SetupDemo("Acme", "Dana", "dana@example.com")
+	require.NoError(t, err)
+	assert.Equal(t, "Acme (demo)", named.Name)
+
+	var events []audit.Event
+	require.NoError(t, st.View(func(tx *store.Tx) error {
+		var err error
+		events, err = tx.Events(func(audit.Event) bool { return true })
+		return err
+	}))
+	require.NoError(t, audit.Verify(events))
+	var actions []audit.Action
+	for _, e := range events {
+		actions = append(actions, e.Action)
+	}
+	assert.Equal(t, []audit.Action{audit.OrgSetUp, audit.StaffKeyTrusted, audit.EnablementApplied}, actions)
+	assert.Contains(t, events[2].Detail, "demo organization")
+	_, _, err = svc.SetupDemo("", "", "")
+	assert.ErrorIs(t, err, org.ErrAlreadySetUp)
+}
+
+func mustStore(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(t.TempDir())
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = st.Close() })
+	return st
+}
+
+func sortedKeys(f apikey.FieldErrors) []string {
+	var out []string
+	for _, k := range []string{"email", "name", "passphrase", "role"} {
+		if _, ok := f[k]; ok {
+			out = append(out, k)
+		}
+	}
+	return out
+}

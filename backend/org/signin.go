@@ -1,0 +1,185 @@
+package org
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"proofkeys/backend/access"
+	"proofkeys/backend/audit"
+	"proofkeys/backend/passphrase"
+	"proofkeys/backend/store"
+)
+
+var (
+	// ErrWrongPassphrase: the passphrase does not match.
+	ErrWrongPassphrase = errors.New("wrong passphrase")
+	// ErrSlowDown: too many wrong passphrases; the next try must wait.
+	ErrSlowDown = errors.New("too many wrong passphrases")
+	// ErrNoPassphrase: the member has no passphrase yet, and the org needs sign-in.
+	ErrNoPassphrase = errors.New("this member has no passphrase yet")
+)
+
+// WaitError is ErrSlowDown with how long to wait.
+type WaitError struct{ Wait time.Duration }
+
+func (e WaitError) Error() string {
+	return fmt.Sprintf("%v: wait %s", ErrSlowDown, e.Wait.Round(time.Second))
+}
+
+func (e WaitError) Unwrap() error { return ErrSlowDown }
+
+// Lock bounds the auto-lock setting, in minutes.
+const (
+	MinAutoLockMinutes = 1
+	MaxAutoLockMinutes = 480
+)
+
+// SignInRequired reports whether someone must sign in to use the app: when the org has
+// several members, or its only member has set a passphrase.
+func SignInRequired(members []access.Member) bool {
+	return len(members) > 1 || (len(members) == 1 && members[0].Passphrase != nil)
+}
+
+// SignInChoices are the members to choose from on the sign-in screen.
+func (s *Service) SignInChoices() (access.Org, []access.Member, error) {
+	var o access.Org
+	var list []access.Member
+	err := s.Store.View(func(tx *store.Tx) error {
+		var err error
+		if o, err = tx.Org(); errors.Is(err, store.ErrNotFound) {
+			return ErrNotSetUp
+		} else if err != nil {
+			return err
+		}
+		list, err = tx.Members()
+		return err
+	})
+	sortMembers(list)
+	return o, list, err
+}
+
+// SignIn checks memberID's passphrase. After a few wrong ones each further try must wait
+// (WaitError), and every wrong one is in the audit log.
+func (s *Service) SignIn(memberID, pass string) (access.Member, error) {
+	now := s.Now()
+	if wait := s.Throttle.Wait(memberID, now); wait > 0 {
+		return access.Member{}, WaitError{Wait: wait}
+	}
+	var m access.Member
+	var members []access.Member
+	err := s.Store.View(func(tx *store.Tx) error {
+		var err error
+		if members, err = tx.Members(); err != nil {
+			return err
+		}
+		m, err = find(members, memberID)
+		return err
+	})
+	if err != nil {
+		return access.Member{}, err
+	}
+	if m.Passphrase == nil {
+		if SignInRequired(members) {
+			return access.Member{}, ErrNoPassphrase
+		}
+		return m, nil
+	}
+	ok, err := passphrase.Verify(pass, *m.Passphrase)
+	if err != nil {
+		return access.Member{}, err
+	}
+	if !ok {
+		return access.Member{}, s.failedSignIn(m, now)
+	}
+	s.Throttle.Succeeded(memberID)
+	return m, nil
+}
+
+func (s *Service) failedSignIn(m access.Member, now time.Time) error {
+	wait := s.Throttle.Failed(m.ID, now)
+	err := s.Store.Update(func(tx *store.Tx) error {
+		_, err := tx.AppendEvent(audit.Event{Time: now.UTC(), Actor: m.ID, ActorName: m.Name,
+			Action: audit.SignInFailed, Detail: m.Name + " (" + m.ID + ")"})
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if wait > 0 {
+		return fmt.Errorf("%w; %w", ErrWrongPassphrase, WaitError{Wait: wait})
+	}
+	return ErrWrongPassphrase
+}
+
+// SetPassphrase sets targetID's passphrase. A member sets their own, giving the current
+// one if they have it; an Owner or Admin may reset another's (not an Admin an Owner's),
+// for the member who forgot it.
+func (s *Service) SetPassphrase(actorID, targetID, current, next string) error {
+	hash, err := passphrase.Hash(next, s.Hashing, s.Rand)
+	if err != nil {
+		return fieldError("passphrase", "Enter a passphrase of at least 8 characters.")
+	}
+	return s.Store.Update(func(tx *store.Tx) error {
+		actor, o, members, target, err := loadPair(tx, actorID, targetID)
+		if err != nil {
+			return err
+		}
+		if err := s.maySetPassphrase(actor, target, o, members, current); err != nil {
+			return err
+		}
+		target.Passphrase = &hash
+		if err := s.memberEvent(tx, actor, audit.PassphraseSet, target, nil); err != nil {
+			return err
+		}
+		return tx.PutMember(target)
+	})
+}
+
+func (s *Service) maySetPassphrase(actor, target access.Member, o access.Org, members []access.Member, current string) error {
+	if actor.ID != target.ID {
+		// the rules of a role change to the same role: Owners and Admins only, and an Admin
+		// never for an Owner
+		return forbidden(access.ManageMembers, access.CanChange(actor, target, o.Enablement, target.Role, members))
+	}
+	if actor.Passphrase == nil {
+		return nil
+	}
+	ok, err := passphrase.Verify(current, *actor.Passphrase)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fieldError("current", "This is not your current passphrase.")
+	}
+	return nil
+}
+
+// SetAutoLock sets after how many idle minutes the app locks, for Owners and Admins.
+func (s *Service) SetAutoLock(memberID string, minutes int) (access.Settings, error) {
+	if minutes < MinAutoLockMinutes || minutes > MaxAutoLockMinutes {
+		return access.Settings{}, fieldError("autoLockMinutes", "Enter 1 to 480 minutes.")
+	}
+	var settings access.Settings
+	err := s.Store.Update(func(tx *store.Tx) error {
+		m, o, err := authorize(tx, memberID, access.ManageSettings)
+		if err != nil {
+			return err
+		}
+		settings = o.Settings
+		if o.Settings.AutoLockMinutes == minutes {
+			return nil
+		}
+		change := audit.Change{Field: "autoLockMinutes",
+			Old: strconv.Itoa(o.Settings.AutoLockMinutes), New: strconv.Itoa(minutes)}
+		o.Settings.AutoLockMinutes = minutes
+		settings = o.Settings
+		if _, err := tx.AppendEvent(audit.Event{Time: s.Now().UTC(), Actor: m.ID, ActorName: m.Name,
+			Action: audit.OrgSettingsSet, Detail: o.Name, Changes: []audit.Change{change}}); err != nil {
+			return err
+		}
+		return tx.PutOrg(o)
+	})
+	return settings, err
+}

@@ -1,0 +1,88 @@
+package passphrase_test
+
+import (
+	"crypto/rand"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"proofkeys/backend/passphrase"
+)
+
+// cheap keeps the tests fast; the parameters travel with the hash either way.
+var cheap = passphrase.Params{Time: 1, MemoryKiB: 64, Threads: 1}
+
+func TestHashAndVerify(t *testing.T) {
+	h, err := passphrase.Hash("correct horse battery", cheap, rand.Reader)
+	require.NoError(t, err)
+	assert.Equal(t, "argon2id", h.Algorithm)
+	assert.Equal(t, uint32(1), h.Time)
+	assert.Equal(t, uint32(64), h.MemoryKiB)
+	assert.Len(t, h.Salt, 16)
+	assert.Len(t, h.Hash, 32)
+
+	ok, err := passphrase.Verify("correct horse battery", h)
+	require.NoError(t, err)
+	assert.True(t, ok)
+	ok, err = passphrase.Verify("correct horse batterY", h)
+	require.NoError(t, err)
+	assert.False(t, ok)
+
+	again, err := passphrase.Hash("correct horse battery", cheap, rand.Reader)
+	require.NoError(t, err)
+	assert.NotEqual(t, h.Hash, again.Hash, "a fresh salt each time")
+
+	h.Algorithm = "md5"
+	_, err = passphrase.Verify("correct horse battery", h)
+	assert.ErrorIs(t, err, passphrase.ErrUnknownAlgorithm)
+}
+
+func TestDefaultParametersVerifyAfterTheyChange(t *testing.T) {
+	h, err := passphrase.Hash("long enough", cheap, rand.Reader)
+	require.NoError(t, err)
+	old := passphrase.Default
+	passphrase.Default = passphrase.Params{Time: 9, MemoryKiB: 1 << 20, Threads: 8}
+	defer func() { passphrase.Default = old }()
+	ok, err := passphrase.Verify("long enough", h)
+	require.NoError(t, err)
+	assert.True(t, ok, "the stored parameters are used, not the current defaults")
+}
+
+func TestCheckLength(t *testing.T) {
+	assert.ErrorIs(t, passphrase.Check("short"), passphrase.ErrTooShort)
+	assert.ErrorIs(t, passphrase.Check("1234567"), passphrase.ErrTooShort)
+	assert.NoError(t, passphrase.Check("12345678"))
+	assert.NoError(t, passphrase.Check("ééééééééé"[:16]), "characters, not bytes")
+	_, err := passphrase.Hash("short", cheap, rand.Reader)
+	assert.ErrorIs(t, err, passphrase.ErrTooShort)
+}
+
+func TestThrottleSlowsDownAfterFreeAttempts(t *testing.T) {
+	th := passphrase.NewThrottle()
+	now := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+	var waits []time.Duration
+	for range 12 {
+		assert.Zero(t, th.Wait("mem_1", now.Add(time.Hour)))
+		waits = append(waits, th.Failed("mem_1", now))
+	}
+	assert.Equal(t, []time.Duration{0, 0, 0, 2 * time.Second, 4 * time.Second, 8 * time.Second,
+		16 * time.Second, 32 * time.Second, 64 * time.Second, 128 * time.Second, 256 * time.Second,
+		5 * time.Minute}, waits)
+	assert.Equal(t, 5*time.Minute, th.Wait("mem_1", now))
+	assert.Equal(t, time.Minute, th.Wait("mem_1", now.Add(4*time.Minute)))
+	assert.Zero(t, th.Wait("mem_2", now), "members are throttled apart")
+	th.Succeeded("mem_1")
+	assert.Zero(t, th.Wait("mem_1", now))
+	assert.Zero(t, th.Failed("mem_1", now))
+}
+
+// BenchmarkHash measures the default parameters: the time one sign-in costs, and one guess.
+func BenchmarkHash(b *testing.B) {
+	for b.Loop() {
+		if _, err := passphrase.Hash("correct horse battery", passphrase.Default, rand.Reader); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,93 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// ErrNoDatabase: the data folder has no database file.
+var ErrNoDatabase = errors.New("no proofkeys data in this folder")
+
+// OpenReadOnly opens the database in dir for reading only, as the command line does: it
+// creates nothing, writes nothing, and shares the file with other readers. While the app
+// holds the file it returns ErrInUse after OpenTimeout.
+func OpenReadOnly(dir string) (*Store, error) {
+	return openReadOnlyFile(filepath.Join(dir, FileName))
+}
+
+func openReadOnlyFile(path string) (*Store, error) {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%w: %s", ErrNoDatabase, filepath.Dir(path))
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: OpenTimeout})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, ErrInUse
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
+	}
+	if err := db.View(checkSchema); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	return &Store{db: db}, nil
+}
+
+// checkSchema refuses a file without the app's buckets or written by a newer proofkeys.
+func checkSchema(tx *bolt.Tx) error {
+	for _, name := range [][]byte{bucketMeta, bucketOrg, bucketMembers, bucketKeys, bucketAudit} {
+		if tx.Bucket(name) == nil {
+			return fmt.Errorf("%w: no %s bucket", ErrCorrupt, name)
+		}
+	}
+	raw := tx.Bucket(bucketMeta).Get(keySchema)
+	if len(raw) != 4 {
+		return fmt.Errorf("%w: bad schema version record", ErrCorrupt)
+	}
+	if v := binary.BigEndian.Uint32(raw); v > SchemaVersion {
+		return fmt.Errorf("%w: version %d, this proofkeys reads up to %d", ErrNewerSchema, v, SchemaVersion)
+	}
+	return nil
+}
+
+// CheckFile reads the whole database file at path: bbolt's own consistency check of its
+// pages, the schema version, and every record's JSON. It returns nil only for a file the
+// app can open and read, wrapped ErrCorrupt or ErrNewerSchema otherwise. It never writes.
+func CheckFile(path string) (err error) {
+	s, err := openReadOnlyFile(path)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	// bbolt panics on some damaged pages instead of returning an error.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", ErrCorrupt, r)
+		}
+	}()
+	return s.db.View(func(tx *bolt.Tx) error {
+		var first error
+		for cerr := range tx.Check() { // drained to the end, so its goroutine finishes
+			if first == nil {
+				first = fmt.Errorf("%w: %w", ErrCorrupt, cerr)
+			}
+		}
+		if first != nil {
+			return first
+		}
+		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			return b.ForEach(func(k, v []byte) error {
+				if string(name) != string(bucketMeta) && !json.Valid(v) {
+					return fmt.Errorf("%w: %s/%s is not readable", ErrCorrupt, name, k)
+				}
+				return nil
+			})
+		})
+	})
+}

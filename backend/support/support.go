@@ -1,0 +1,254 @@
+// Package support makes the support bundle: what a CSM needs to diagnose "I don't see API
+// Keys", "I can't generate a key" or "the app won't open", in one file a person can read
+// before sending it. It holds states and counts, never a secret, a fingerprint, a key's
+// last characters, a passphrase hash or a member's name.
+package support
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"runtime"
+	"time"
+
+	"proofkeys/backend/access"
+	"proofkeys/backend/apikey"
+	"proofkeys/backend/audit"
+	"proofkeys/backend/enablement"
+	"proofkeys/backend/store"
+)
+
+// Store is the database (store.Store in the app).
+type Store interface {
+	View(func(*store.Tx) error) error
+	Path() string
+}
+
+// Vault is the credential vault, probed with a throwaway item.
+type Vault interface {
+	Backend() string
+	Set(id, secret, label string) error
+	Get(id string) (string, error)
+	Delete(id string) error
+}
+
+// Bundle is the support bundle. Its JSON is the file a person sends.
+type Bundle struct {
+	Format       string       `json:"format"`
+	GeneratedAt  time.Time    `json:"generatedAt"`
+	App          App          `json:"app"`
+	Vault        VaultCheck   `json:"vault"`
+	Database     Database     `json:"database"`
+	Organization Organization `json:"organization"`
+	Enablement   Enablement   `json:"enablement"`
+	Members      Members      `json:"members"`
+	// Keys counts keys by environment, then by state (active, deleted, ...).
+	Keys map[string]map[string]int `json:"keys"`
+}
+
+type App struct {
+	Version   string `json:"version"`
+	GoVersion string `json:"goVersion"`
+	OS        string `json:"os"`
+	Arch      string `json:"arch"`
+}
+
+type VaultCheck struct {
+	Backend string `json:"backend"`
+	// Answers: a throwaway secret could be written, read back and removed.
+	Answers bool   `json:"answers"`
+	Problem string `json:"problem,omitempty"`
+}
+
+type Database struct {
+	Path     string `json:"path"`
+	Readable bool   `json:"readable"`
+	Problem  string `json:"problem,omitempty"`
+	// AuditEvents and AuditChainIntact say whether the history is whole.
+	AuditEvents      int    `json:"auditEvents"`
+	AuditChainIntact bool   `json:"auditChainIntact"`
+	AuditProblem     string `json:"auditProblem,omitempty"`
+}
+
+type Organization struct {
+	SetUp     bool      `json:"setUp"`
+	ID        string    `json:"id,omitempty"`
+	Name      string    `json:"name,omitempty"`
+	Demo      bool      `json:"demo"`
+	CreatedAt time.Time `json:"createdAt,omitzero"`
+	// AutoLockMinutes and RotationDays are the org's policies.
+	AutoLockMinutes int `json:"autoLockMinutes"`
+	RotationDays    int `json:"rotationDays"`
+}
+
+type Enablement struct {
+	APIAccess         bool `json:"apiAccess"`
+	PayerInvoice      bool `json:"payerInvoice"`
+	PayerOrganization bool `json:"payerOrganization"`
+	// Latest is the newest code's word on each grant.
+	Latest []Grant `json:"latest"`
+	// TrustedKeys are the staff keys whose codes the org accepts.
+	TrustedKeys []TrustedKey `json:"trustedKeys"`
+}
+
+type Grant struct {
+	Grant     string    `json:"grant"`
+	Enabled   bool      `json:"enabled"`
+	IssuedBy  string    `json:"issuedBy"`
+	KeyID     string    `json:"keyId"`
+	CodeID    string    `json:"codeId"`
+	IssuedAt  time.Time `json:"issuedAt"`
+	AppliedAt time.Time `json:"appliedAt"`
+}
+
+type TrustedKey struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	BuiltIn bool   `json:"builtIn"`
+	Demo    bool   `json:"demo"`
+}
+
+type Members struct {
+	Owners              int `json:"owners"`
+	Admins              int `json:"admins"`
+	TeamMembers         int `json:"teamMembers"`
+	TeamMembersWithKeys int `json:"teamMembersWithManageApiKeys"`
+	WithPassphrase      int `json:"withPassphrase"`
+}
+
+// Make gathers the bundle. It never fails: what it cannot read is reported in the bundle,
+// since a broken database or vault is exactly what the CSM needs to see.
+func Make(st Store, v Vault, version string, now time.Time) Bundle {
+	b := Bundle{
+		Format: "proofkeys-support-1", GeneratedAt: now.UTC(),
+		App:   App{Version: version, GoVersion: runtime.Version(), OS: runtime.GOOS, Arch: runtime.GOARCH},
+		Vault: probe(v),
+		Keys:  map[string]map[string]int{},
+	}
+	if st == nil {
+		b.Database.Problem = "the database did not open"
+		return b
+	}
+	b.Database.Path = st.Path()
+	err := st.View(func(tx *store.Tx) error { return b.read(tx) })
+	b.Database.Readable = err == nil
+	if err != nil {
+		b.Database.Problem = err.Error()
+	}
+	return b
+}
+
+// JSON is the bundle as the file holds it.
+func (b Bundle) JSON() []byte {
+	raw, err := json.MarshalIndent(b, "", "  ")
+	if err != nil {
+		panic("support: bundle cannot be encoded: " + err.Error()) // plain fields only
+	}
+	return append(raw, '\n')
+}
+
+// FileName is the name a saved bundle is offered under.
+func (b Bundle) FileName() string {
+	return "proofkeys-support-" + b.GeneratedAt.Format("20060102-150405") + ".json"
+}
+
+func (b *Bundle) read(tx *store.Tx) error {
+	events, err := tx.Events(func(audit.Event) bool { return true })
+	if err != nil {
+		return err
+	}
+	b.Database.AuditEvents = len(events)
+	if err := audit.Verify(events); err != nil {
+		b.Database.AuditProblem = err.Error()
+	} else {
+		b.Database.AuditChainIntact = true
+	}
+	o, err := tx.Org()
+	if errors.Is(err, store.ErrNotFound) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	b.Organization = Organization{SetUp: true, ID: o.ID, Name: o.Name, Demo: o.Demo, CreatedAt: o.CreatedAt,
+		AutoLockMinutes: o.Settings.AutoLockMinutes, RotationDays: o.Settings.RotationDays}
+	b.Enablement = enablementOf(o)
+	members, err := tx.Members()
+	if err != nil {
+		return err
+	}
+	b.Members = count(members)
+	keys, err := tx.Keys(func(apikey.Key) bool { return true })
+	for _, k := range keys {
+		env := string(k.Environment)
+		if b.Keys[env] == nil {
+			b.Keys[env] = map[string]int{}
+		}
+		b.Keys[env][string(k.State)]++
+	}
+	return err
+}
+
+func enablementOf(o access.Org) Enablement {
+	e := Enablement{APIAccess: o.Enablement.APIAccess, PayerInvoice: o.Enablement.PayerInvoice,
+		PayerOrganization: o.Enablement.PayerOrganization, Latest: []Grant{}, TrustedKeys: []TrustedKey{}}
+	for _, g := range enablement.Current(o) {
+		e.Latest = append(e.Latest, Grant{Grant: string(g.Grant), Enabled: g.Enabled, IssuedBy: g.IssuedBy,
+			KeyID: g.KeyID, CodeID: g.CodeID, IssuedAt: g.IssuedAt, AppliedAt: g.AppliedAt})
+	}
+	builtIn := map[string]bool{}
+	for _, k := range enablement.BuiltIn() {
+		builtIn[k.ID] = true
+	}
+	for _, k := range enablement.Trusted(o) {
+		e.TrustedKeys = append(e.TrustedKeys, TrustedKey{ID: k.ID, Name: k.Name, BuiltIn: builtIn[k.ID], Demo: k.Demo})
+	}
+	return e
+}
+
+func count(members []access.Member) Members {
+	var c Members
+	for _, m := range members {
+		switch m.Role {
+		case access.Owner:
+			c.Owners++
+		case access.Admin:
+			c.Admins++
+		case access.TeamMember:
+			c.TeamMembers++
+			if m.ManageAPIKeys {
+				c.TeamMembersWithKeys++
+			}
+		}
+		if m.Passphrase != nil {
+			c.WithPassphrase++
+		}
+	}
+	return c
+}
+
+// probe writes, reads back and removes a throwaway item: the only sure way to know the
+// vault answers (a locked keyring opens fine and fails at the first write).
+func probe(v Vault) VaultCheck {
+	if v == nil {
+		return VaultCheck{Problem: "no vault: the chosen backend is unknown (PROOFKEYS_VAULT)"}
+	}
+	c := VaultCheck{Backend: v.Backend()}
+	nonce := make([]byte, 8)
+	_, _ = rand.Read(nonce)
+	id, value := "support-probe-"+hex.EncodeToString(nonce), "probe"
+	if err := v.Set(id, value, "proofkeys support check (removed at once)"); err != nil {
+		c.Problem = fmt.Sprintf("write: %v", err)
+		return c
+	}
+	got, err := v.Get(id)
+	if err != nil || got != value {
+		c.Problem = fmt.Sprintf("read back: %v", err)
+	}
+	if err := v.Delete(id); err != nil && c.Problem == "" {
+		c.Problem = fmt.Sprintf("remove: %v", err)
+	}
+	c.Answers = c.Problem == ""
+	return c
+}

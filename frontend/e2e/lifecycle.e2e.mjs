@@ -1,0 +1,321 @@
+// End-to-end test of the key lifecycle in headless Chromium against the app's dev build
+// (real bound Go methods, real vault, real bbolt file, real clipboard on the app's X
+// display): the clipboard cleared after the org's timeout, replace with a grace period and
+// the "compromised" path, a check of every kind of pasted key, and the audit log.
+//
+// Run it with `make test-e2e` (scripts/e2e.sh), which passes WAILS_URL and APP_DISPLAY.
+// It prints one line per step and "N passed, N failed", and exits non-zero on a failure.
+// Secrets are never printed.
+
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const BASE = process.env.WAILS_URL;
+if (!BASE) {
+  console.error('WAILS_URL is not set: run this through scripts/e2e.sh (make test-e2e)');
+  process.exit(2);
+}
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const OUT = process.env.E2E_OUT_DIR || path.join(root, 'build');
+const X_DISPLAY = process.env.APP_DISPLAY || process.env.DISPLAY || '';
+const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 10000);
+const CLEAR_SECONDS = 10;
+const KEY_RE = /^prf_(test_)?[0-9A-Za-z]{36}$/;
+
+class Failure extends Error {}
+function check(cond, msg) {
+  if (!cond) throw new Failure(msg);
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const exact = (name) => ({ name, exact: true });
+
+async function until(fn, what, ms = TIMEOUT) {
+  const end = Date.now() + ms;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Failure(`${what}${last instanceof Error ? ` (${last.message.split('\n')[0]})` : ''}`);
+    await sleep(100);
+  }
+}
+
+function xclip(selection) {
+  try {
+    return execFileSync('xclip', ['-o', '-selection', selection], {
+      env: { ...process.env, DISPLAY: X_DISPLAY },
+      encoding: 'utf8',
+      timeout: 5000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch {
+    return ''; // nobody owns the selection
+  }
+}
+
+// A well-formed production key that no organization has: Proof's format, with its CRC32.
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+function crc32(s) {
+  let c = ~0;
+  for (const b of Buffer.from(s)) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+  }
+  return ~c >>> 0;
+}
+function foreignKey() {
+  let body = 'prf_';
+  for (let i = 0; i < 30; i++) body += BASE62[Math.floor(Math.random() * 62)];
+  let n = crc32(body);
+  let sum = '';
+  for (let i = 0; i < 6; i++) {
+    sum = BASE62[n % 62] + sum;
+    n = Math.floor(n / 62);
+  }
+  return body + sum;
+}
+// The key with one character changed, as a slip while copying would.
+function slip(key, at) {
+  return key.slice(0, at) + (key[at] === 'a' ? 'b' : 'a') + key.slice(at + 1);
+}
+const hintOf = (key) => `${key.startsWith('prf_test_') ? 'prf_test_' : 'prf_'}…${key.slice(-4)}`;
+
+// ---------------------------------------------------------------- the browser
+
+const profile = mkdtempSync(path.join(tmpdir(), 'proofkeys-chromium-'));
+mkdirSync(OUT, { recursive: true });
+let ctx;
+let page;
+
+async function openBrowser() {
+  ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--password-store=basic'],
+  });
+  page = ctx.pages()[0] || (await ctx.newPage());
+  page.setDefaultTimeout(TIMEOUT);
+  page.on('pageerror', (e) => console.log(`      page error: ${e.message}`));
+}
+
+async function goto(menuItem, heading) {
+  await page.getByRole('link', exact('Settings')).click();
+  await page.getByRole('link', exact(menuItem)).click();
+  await page.getByRole('heading', exact(heading)).waitFor();
+}
+
+// The row of the key whose Key cell is hint (other rows may name it as their replacement).
+const rowWith = (hint) => page.getByRole('row').filter({ has: page.getByRole('cell', exact(hint)) });
+async function rowText(text) {
+  const row = rowWith(text);
+  await row.waitFor();
+  return (await row.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+// Generate a key in the environment shown and return its hint, read from the new row.
+async function generate() {
+  const before = await page.getByRole('row').count();
+  await page.getByRole('button', exact('Generate Full Access Key')).click();
+  await until(async () => (await page.getByRole('row').count()) > Math.max(before, 1), 'no new row after Generate');
+  const rows = page.getByRole('row');
+  const text = await rows.nth((await rows.count()) - 1).innerText();
+  return text.match(/prf_(test_)?…[0-9A-Za-z]{4}/)[0];
+}
+
+// Copy the key whose row shows hint and return the secret read from the clipboard.
+async function copy(hint) {
+  const row = rowWith(hint);
+  await row.getByRole('button', { name: /^Copy / }).click();
+  return until(() => {
+    const s = xclip('clipboard').trim();
+    return KEY_RE.test(s) && hintOf(s) === hint ? s : null;
+  }, `the clipboard does not hold the key ${hint}`, 5000);
+}
+
+async function replace(hint, choice) {
+  await rowWith(hint).getByRole('button', { name: /^Replace / }).click();
+  const dlg = page.getByRole('dialog');
+  await dlg.waitFor();
+  if (choice === 'compromised') {
+    await dlg.getByRole('button', exact('Replace now and delete the old key')).click();
+  } else {
+    await dlg.getByRole('radio', exact(choice)).check();
+    await dlg.getByRole('button', exact('Replace key')).click();
+  }
+  await dlg.waitFor({ state: 'hidden' });
+  return (await page.getByRole('status').filter({ hasText: /Replaced/ }).first().innerText()).trim();
+}
+
+// Paste a key into Check a key and return the answer's text.
+async function checkKey(text, env = 'Production') {
+  await page.getByLabel('Key the integration uses', { exact: true }).fill(text);
+  await page.getByLabel('The integration works with', { exact: true }).selectOption({ label: env });
+  await page.getByRole('button', exact('Check key')).click();
+  const answer = page.locator('#check-answer');
+  await answer.waitFor();
+  const got = (await answer.locator('..').innerText()).replace(/\s+/g, ' ').trim();
+  await page.getByRole('button', exact('Clear')).click();
+  await answer.waitFor({ state: 'detached' });
+  return got;
+}
+
+// ---------------------------------------------------------------- the steps
+
+const s = {};
+const steps = [];
+const step = (title, fn) => steps.push({ title, fn });
+
+step('Set up an organization with API access (demo enablement)', async () => {
+  await page.goto(BASE);
+  await page.waitForFunction(() => window.go?.main?.App?.SetUpDemo);
+  await page.evaluate(() =>
+    window.go.main.App.SetUpDemo({ orgName: 'Lifecycle demo', name: 'Dana Tester', email: 'dana@example.com' }),
+  );
+  await page.reload();
+  await page.getByRole('link', exact('Settings')).waitFor();
+});
+
+step(`Key policies: clear the clipboard after ${CLEAR_SECONDS} seconds, rotation every 30 days`, async () => {
+  await goto('Organization', 'Organization');
+  await page.getByLabel('Clear a copied key from the clipboard after', { exact: true }).selectOption(String(CLEAR_SECONDS));
+  await page.getByLabel('Rotate keys every', { exact: true }).selectOption('30');
+  await page.getByRole('button', exact('Save policies')).click();
+  await page.getByRole('status').filter({ hasText: 'Saved the key policies.' }).waitFor();
+});
+
+step('Copy: on the clipboard only, a countdown, then cleared after the timeout', async () => {
+  check(X_DISPLAY, 'no X display for the clipboard (APP_DISPLAY)');
+  await goto('API Keys', 'API Keys');
+  s.a = await generate();
+  s.secretA = await copy(s.a);
+  const t0 = Date.now();
+  check(!xclip('primary').includes(s.secretA), 'the key is also in the PRIMARY (middle-click) selection');
+  const countdown = await page.getByText(/The clipboard will be cleared in \d+ seconds?/).innerText();
+  await until(() => xclip('clipboard').trim() === '', 'the clipboard still holds the key after the timeout', (CLEAR_SECONDS + 5) * 1000);
+  const took = (Date.now() - t0) / 1000;
+  check(took >= CLEAR_SECONDS - 1.5, `the clipboard was cleared after ${took.toFixed(1)} s, before the ${CLEAR_SECONDS} s timeout`);
+  await page.getByText('The copied key was removed from the clipboard.').waitFor();
+  return `"${countdown.trim()}"; cleared after ${took.toFixed(1)} s`;
+});
+
+step('Replace with a 1-hour grace period: both rows, linked, "expires in"', async () => {
+  const said = await replace(s.a, '1 hour');
+  const rows = await page.getByRole('row').count();
+  check(rows === 3, `expected 2 keys (3 rows with the header), found ${rows - 1}`);
+  const old = await rowText(s.a);
+  check(/Replaced by .*prf_…[0-9A-Za-z]{4}/.test(old), `the old row does not name its replacement: "${old}"`);
+  check(/expires in (60 minutes|1 hour|59 minutes)/.test(old), `the old row does not say "expires in 1 hour": "${old}"`);
+  const last = page.getByRole('row').nth(2);
+  const fresh = (await last.innerText()).replace(/\s+/g, ' ');
+  check(fresh.includes(`Replaces`) && fresh.includes(s.a), `the new row does not point to the old key: "${fresh}"`);
+  s.b = fresh.match(/prf_…[0-9A-Za-z]{4}/g).find((h) => h !== s.a);
+  check(s.b, `no hint of the new key in "${fresh}"`);
+  check(!(await rowWith(s.a).getByRole('button', { name: /^Replace / }).isEnabled()), 'the old key can be replaced twice');
+  s.secretB = await copy(s.b);
+  return `${said} | old: "${old}"`;
+});
+
+step('Compromised or exposed: replace now, the old key is gone at once, and what to do next', async () => {
+  s.c = await generate();
+  s.secretC = await copy(s.c);
+  const said = await replace(s.c, 'compromised');
+  check(/deleted and no longer works/.test(said) && /Next: copy the new key/.test(said), `the status does not say what to do next: "${said}"`);
+  await until(async () => (await rowWith(s.c).count()) === 0, 'the exposed key is still listed');
+  return said;
+});
+
+step('Delete a key, and a sandbox key to paste where production is expected', async () => {
+  s.d = await generate();
+  s.secretD = await copy(s.d);
+  await rowWith(s.d).getByRole('button', { name: /^Delete / }).click();
+  await page.getByRole('alertdialog').getByRole('button', exact('Delete key')).click();
+  await until(async () => (await rowWith(s.d).count()) === 0, 'the deleted key is still listed');
+  await page.getByRole('radiogroup', exact('Environment')).getByRole('radio', exact('Sandbox')).click();
+  s.sandbox = await generate();
+  s.secretS = await copy(s.sandbox);
+});
+
+step('Check a key: every kind of pasted key gets its answer', async () => {
+  await goto('Check a key', 'Check a key');
+  const cases = [
+    ['the right key', s.secretB, 'Production', /an active production key/],
+    ['replaced, in its grace period', s.secretA, 'Production', /replaced by .* stops working/],
+    ['sandbox where production is expected', s.secretS, 'Production', /a sandbox key, .* expects a production key/],
+    ['production where sandbox is expected', s.secretB, 'Sandbox', /a production key, .* expects a sandbox key/],
+    ['deleted', s.secretD, 'Production', /deleted on .* by Dana Tester/],
+    ['expired (replaced as exposed)', s.secretC, 'Production', /grace period ended/],
+    ['checksum mismatch', slip(s.secretB, 20), 'Production', /probably a copy and paste error.*slip at character 21/],
+    ['cut short', s.secretB.slice(0, 30), 'Production', /too short or too long/],
+    ['bad prefix', 'sk_live_' + s.secretB.slice(4), 'Production', /not a Proof API key/],
+    ['not of this organization', foreignKey(), 'Production', /not one of this organization's/],
+  ];
+  const seen = [];
+  for (const [what, text, env, want] of cases) {
+    const got = await checkKey(text, env);
+    check(want.test(got), `${what}: the answer was "${got}"`);
+    for (const secret of [s.secretA, s.secretB, s.secretC, s.secretD, s.secretS]) {
+      check(!(await page.content()).includes(secret), `${what}: a pasted key stayed in the page after Clear`);
+    }
+    seen.push(what);
+  }
+  return `${seen.length} kinds answered`;
+});
+
+step('Audit log: the events, a filter, and the chain intact', async () => {
+  await goto('Audit log', 'Audit log');
+  await page.getByText('The log is intact').waitFor();
+  const table = page.getByRole('table');
+  await table.waitFor();
+  const text = await table.innerText();
+  for (const action of ['key.replace', 'key.expire', 'key.copy', 'key.delete', 'org.settings']) {
+    check(text.includes(action), `no ${action} event in the log`);
+  }
+  await page.getByLabel('Action', { exact: true }).selectOption('key.replace');
+  await until(async () => (await table.getByRole('row').count()) === 3, 'the action filter did not leave the 2 replaces');
+  await page.screenshot({ path: path.join(OUT, 'e2e-lifecycle.png') });
+});
+
+// ---------------------------------------------------------------- run
+
+let passed = 0;
+let failed = 0;
+try {
+  await openBrowser();
+} catch (e) {
+  console.log(`FAIL  cannot start Chromium (${CHROMIUM}): ${e.message}`);
+  process.exit(1);
+}
+for (const [i, st] of steps.entries()) {
+  const label = `${String(i + 1).padStart(2)}. ${st.title}`;
+  if (failed) {
+    console.log(`SKIP ${label}`);
+    continue;
+  }
+  const t0 = Date.now();
+  try {
+    const note = await st.fn();
+    passed++;
+    console.log(`PASS ${label} (${((Date.now() - t0) / 1000).toFixed(1)} s)${note ? `: ${note}` : ''}`);
+  } catch (e) {
+    failed++;
+    const msg = e instanceof Failure ? e.message : (e.stack || String(e)).split('\n').slice(0, 4).join('\n      ');
+    console.log(`FAIL ${label}: ${msg}`);
+    await page.screenshot({ path: path.join(OUT, 'e2e-failure.png'), fullPage: true }).catch(() => {});
+  }
+}
+await ctx.close().catch(() => {});
+rmSync(profile, { recursive: true, force: true });
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,50 @@
+// What a Proof CSM does for an organization, for the end-to-end tests: a staff signing key
+// in the (private) OS vault, made with the app's own `proofkeys csm` commands, trusted by
+// the Owner on the Organization page, then a signed code pasted there. This is the real
+// enablement path, not a shortcut into the database.
+//
+// Needs E2E_BIN (scripts/e2e.sh passes it): the binary that runs the csm commands.
+
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BIN = path.resolve(root, process.env.E2E_BIN || 'build/bin/proofkeys-dev');
+
+export function csm(...args) {
+  return execFileSync(BIN, ['csm', ...args], { encoding: 'utf8', timeout: 20000, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+/** Makes a staff key in the vault and returns { keyName, publicKey }. */
+export function staffKey(name = 'Sam at Proof') {
+  const keyName = `e2e-${randomBytes(4).toString('hex')}`;
+  const out = csm('keygen', '--name', name, '--key-name', keyName);
+  const line = out.split('\n').pop();
+  return { keyName, publicKey: line.split(' ')[0], name };
+}
+
+/** A code from the staff key for the org: grants is "api_access,payer_invoice". */
+export function issue(key, orgId, grants, withdraw = false) {
+  return csm(withdraw ? 'withdraw' : 'issue', '--org', orgId, '--grant', grants, '--key-name', key.keyName);
+}
+
+/**
+ * On the Organization page, as its Owner: trust the staff key and apply a code for grants.
+ * Returns the Organization ID read from the page.
+ */
+export async function enableOnOrganizationPage(page, grants = 'api_access') {
+  await page.goto(new URL('#/settings/organization', page.url()).toString());
+  await page.getByRole('heading', { name: 'Organization', exact: true }).waitFor();
+  const orgId = (await page.locator('code.org-id').first().innerText()).trim();
+  const key = staffKey();
+  await page.getByLabel('Whose key', { exact: true }).fill(key.name);
+  await page.getByLabel('Staff public key', { exact: true }).fill(key.publicKey);
+  await page.getByRole('button', { name: 'Trust this key', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: /Now trusting/ }).waitFor();
+  await page.getByLabel('Enablement code from Proof', { exact: true }).fill(issue(key, orgId, grants));
+  await page.getByRole('button', { name: 'Apply code', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: /Applied the code/ }).waitFor();
+  return { orgId, key };
+}

@@ -1,0 +1,265 @@
+// Members, sign-in, enablement and troubleshooting, with the Go side mocked.
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import App from '../App.svelte';
+import * as api from '../lib/api';
+import { AppError } from '../lib/errors';
+import type { EnablementView, Member, MemberListView } from '../lib/types';
+import { makeAccess, makeState } from '../test/fixtures';
+import ErrorAlert from './ErrorAlert.svelte';
+import Members from './Members.svelte';
+import OrgEnablement from './OrgEnablement.svelte';
+import SignIn from './SignIn.svelte';
+import Troubleshooting from './Troubleshooting.svelte';
+
+vi.mock('../lib/api', () => import('../test/api-mock'));
+
+const dana: Member = { id: 'mem_1', name: 'Dana', email: 'dana@acme.test', role: 'owner' };
+const tess: Member = { id: 'mem_2', name: 'Tess', email: 'tess@acme.test', role: 'team_member' };
+
+function listed(m: Member, over: Partial<MemberListView> = {}): MemberListView {
+  return { ...m, manageApiKeys: false, canManageKeys: m.role !== 'team_member', hasPassphrase: true, createdAt: '2026-11-02T10:00:00Z', ...over };
+}
+
+const noEnablement: EnablementView = {
+  apiAccess: false,
+  payerInvoice: false,
+  payerOrganization: false,
+  demo: false,
+  current: [],
+  history: [],
+  staffKeys: [],
+};
+
+beforeEach(() => {
+  history.replaceState(null, '', '#/home');
+  vi.mocked(api.listKeys).mockResolvedValue([]);
+  vi.mocked(api.getPolicies).mockResolvedValue({ rotationDays: 90, clipboardClearSeconds: 30 });
+  vi.mocked(api.getEnablement).mockResolvedValue(noEnablement);
+});
+
+describe('a new organization', () => {
+  it('has no API Keys item and says Proof enables it, with the Organization ID', async () => {
+    vi.mocked(api.getState).mockResolvedValue(makeState({ apiAccess: false, canManageKeys: false }));
+    history.replaceState(null, '', '#/settings/organization');
+    render(App);
+    const menu = await screen.findByRole('navigation', { name: 'Settings' });
+    expect(within(menu).queryByRole('link', { name: 'API Keys' })).toBeNull();
+    expect(within(menu).getByRole('link', { name: 'Members' })).toBeInTheDocument();
+    expect(within(menu).getByRole('link', { name: 'Troubleshooting' })).toBeInTheDocument();
+    const notice = document.getElementById('no-api-access');
+    expect(notice).toHaveTextContent('Proof enables API access');
+    expect(notice).toHaveTextContent('Customer Success Manager (CSM) or Sales representative');
+    expect(notice).toHaveTextContent('org_7H2kQ9');
+  });
+
+  it('shows API Keys once a pasted code is applied', async () => {
+    vi.mocked(api.getState)
+      .mockResolvedValueOnce(makeState({ apiAccess: false, canManageKeys: false }))
+      .mockResolvedValue(makeState({ apiAccess: true }));
+    vi.mocked(api.applyEnablementCode).mockResolvedValue({
+      ...noEnablement,
+      apiAccess: true,
+      current: [
+        {
+          grant: 'api_access',
+          enabled: true,
+          issuedBy: 'Sam at Proof',
+          keyId: 'stk_1',
+          issuedAt: '2026-11-02T10:00:00Z',
+          appliedAt: '2026-11-02T10:05:00Z',
+          appliedBy: 'Dana',
+        },
+      ],
+    });
+    history.replaceState(null, '', '#/settings/organization');
+    const user = userEvent.setup();
+    render(App);
+    await user.type(await screen.findByLabelText('Enablement code from Proof'), 'PKEN1.abc.def');
+    await user.click(screen.getByRole('button', { name: 'Apply code' }));
+    expect(api.applyEnablementCode).toHaveBeenCalledWith('PKEN1.abc.def');
+    const menu = screen.getByRole('navigation', { name: 'Settings' });
+    expect(await within(menu).findByRole('link', { name: 'API Keys' })).toBeInTheDocument();
+    expect(screen.getByText(/by Sam at Proof/)).toBeInTheDocument();
+  });
+
+  it("shows why a code was refused, with a link to the matching troubleshooting case", async () => {
+    vi.mocked(api.applyEnablementCode).mockRejectedValue(
+      new AppError('code_other_org', 'This code is for another organization.', 'Give your CSM the Organization ID.'),
+    );
+    const user = userEvent.setup();
+    render(OrgEnablement, { view: makeState({ apiAccess: false }), onstale: vi.fn() });
+    await user.type(await screen.findByLabelText('Enablement code from Proof'), 'PKEN1.x.y');
+    await user.click(screen.getByRole('button', { name: 'Apply code' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This code is for another organization.');
+    expect(within(alert).getByRole('link', { name: 'More help: Troubleshooting' })).toHaveAttribute(
+      'href',
+      '#/settings/troubleshooting/no-api-keys',
+    );
+  });
+
+  it('does not offer to apply codes or trust keys to a team member', async () => {
+    const view = makeState({
+      me: tess,
+      access: makeAccess({ canApplyEnablement: false, canTrustStaffKeys: false, grantors: ['Dana', 'Ari'] }),
+    });
+    render(OrgEnablement, { view, onstale: vi.fn() });
+    expect(await screen.findByText(/Ask Dana or Ari/)).toBeInTheDocument();
+    expect(screen.queryByLabelText('Enablement code from Proof')).toBeNull();
+    expect(screen.queryByLabelText('Staff public key')).toBeNull();
+  });
+});
+
+describe('sign-in', () => {
+  it('opens on the sign-in screen with several members and signs in with the passphrase', async () => {
+    const access = makeAccess({ signInRequired: true, signInChoices: [dana, tess] });
+    vi.mocked(api.getState).mockResolvedValue(makeState({ needsSignIn: true, me: { ...dana, id: '' }, access }));
+    vi.mocked(api.signIn)
+      .mockRejectedValueOnce(new AppError('wrong_passphrase', 'That passphrase is not right.', 'Check Caps Lock.'))
+      .mockResolvedValue(makeState({ me: tess, access: makeAccess({ signInRequired: true }) }));
+    const user = userEvent.setup();
+    render(App);
+    expect(await screen.findByRole('heading', { name: 'Sign in to Acme' })).toBeInTheDocument();
+    await user.click(screen.getByLabelText('Tess (Team member)'));
+    await user.type(screen.getByLabelText('Passphrase'), 'wrong');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('That passphrase is not right.');
+    expect(screen.getByLabelText('Passphrase')).toHaveValue('');
+
+    await user.type(screen.getByLabelText('Passphrase'), 'correct horse');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(api.signIn).toHaveBeenLastCalledWith('mem_2', 'correct horse');
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('button', { name: 'Lock' })).toBeInTheDocument();
+  });
+
+  it('locks with the Lock button', async () => {
+    vi.mocked(api.getState).mockResolvedValue(makeState({ access: makeAccess({ signInRequired: true }) }));
+    vi.mocked(api.lock).mockResolvedValue(
+      makeState({ needsSignIn: true, access: makeAccess({ signInRequired: true, signInChoices: [dana] }) }),
+    );
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Lock' }));
+    expect(await screen.findByRole('heading', { name: 'Sign in to Acme' })).toBeInTheDocument();
+  });
+
+  it('has no Lock button when there is nothing to lock', async () => {
+    vi.mocked(api.getState).mockResolvedValue(makeState());
+    render(App);
+    await screen.findByRole('navigation', { name: 'Main' });
+    expect(screen.queryByRole('button', { name: 'Lock' })).toBeNull();
+  });
+
+  it('requires choosing a member first', async () => {
+    const user = userEvent.setup();
+    const view = makeState({ needsSignIn: true, access: makeAccess({ signInChoices: [dana, tess] }) });
+    render(SignIn, { view, onready: vi.fn() });
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Choose your name first.');
+    expect(api.signIn).not.toHaveBeenCalled();
+  });
+});
+
+describe('members', () => {
+  it('lets an owner change roles and grants', async () => {
+    vi.mocked(api.listMembers).mockResolvedValue([listed(dana), listed(tess)]);
+    vi.mocked(api.changeMember).mockResolvedValue(listed(tess, { manageApiKeys: true }));
+    const onstale = vi.fn();
+    const user = userEvent.setup();
+    render(Members, { view: makeState({ access: makeAccess({ hasPassphrase: true }) }), onstale });
+    await user.click(await screen.findByRole('checkbox', { name: 'Manage API keys for Tess' }));
+    expect(api.changeMember).toHaveBeenCalledWith('mem_2', 'team_member', true);
+    expect(await screen.findByRole('status')).toHaveTextContent("Saved Tess's role.");
+    expect(onstale).toHaveBeenCalled();
+  });
+
+  it('shows a team member the list without the controls, and whom to ask', async () => {
+    vi.mocked(api.listMembers).mockResolvedValue([listed(dana), listed(tess)]);
+    const view = makeState({ me: tess, canManageKeys: false, access: makeAccess({ canManageMembers: false, grantors: ['Dana'] }) });
+    render(Members, { view, onstale: vi.fn() });
+    expect(await screen.findByText('Tess (you)')).toBeInTheDocument();
+    expect(screen.getByText(/Only owners and admins add or remove members/)).toHaveTextContent('Ask Dana.');
+    expect(screen.queryByRole('combobox', { name: 'Role of Dana' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add member' })).toBeNull();
+  });
+
+  it('adds a member with a first passphrase and shows field errors from Go', async () => {
+    vi.mocked(api.listMembers).mockResolvedValue([listed(dana)]);
+    vi.mocked(api.addMember).mockRejectedValueOnce(
+      new AppError('invalid', 'Some fields need your attention.', 'Fix them.', { email: 'A member with this email address already exists.' }),
+    );
+    const user = userEvent.setup();
+    render(Members, { view: makeState({ access: makeAccess({ hasPassphrase: true }) }), onstale: vi.fn() });
+    await user.type(await screen.findByLabelText('Name'), 'Sam');
+    await user.type(screen.getByLabelText('Email'), 'dana@acme.test');
+    await user.type(screen.getByLabelText('First passphrase'), 'a long passphrase');
+    await user.click(screen.getByRole('button', { name: 'Add member' }));
+    expect(api.addMember).toHaveBeenCalledWith({
+      name: 'Sam',
+      email: 'dana@acme.test',
+      role: 'team_member',
+      manageApiKeys: false,
+      passphrase: 'a long passphrase',
+    });
+    expect(await screen.findByText('A member with this email address already exists.')).toBeInTheDocument();
+  });
+});
+
+describe('troubleshooting', () => {
+  it("answers the article's four cases from Go's checks", async () => {
+    vi.mocked(api.troubleshoot).mockResolvedValue({
+      apiAccess: false,
+      demo: false,
+      enablement: [],
+      orgId: 'org_7H2kQ9',
+      role: 'team_member',
+      manageApiKeys: false,
+      canManageKeys: false,
+      grantors: ['Dana', 'Ari'],
+      vaultBackend: 'secret-service',
+      vaultAnswers: true,
+    });
+    render(Troubleshooting, { view: makeState({ me: tess }) });
+    expect(await screen.findByText('API access is not enabled for your organization yet.')).toBeInTheDocument();
+    expect(screen.getByText(/Ask Dana or Ari to give you Manage API keys/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Check a key' })).toHaveAttribute('href', '#/settings/check-key');
+    expect(screen.getByRole('heading', { name: 'A key was exposed' })).toBeInTheDocument();
+  });
+
+  it('saves the support bundle where the person chose', async () => {
+    vi.mocked(api.troubleshoot).mockResolvedValue({
+      apiAccess: true,
+      demo: false,
+      enablement: [],
+      orgId: 'org_1',
+      role: 'owner',
+      manageApiKeys: false,
+      canManageKeys: true,
+      grantors: ['Dana'],
+      vaultBackend: 'secret-service',
+      vaultAnswers: true,
+    });
+    vi.mocked(api.saveSupportBundle).mockResolvedValue({ path: '/home/dana/bundle.json' });
+    const user = userEvent.setup();
+    render(Troubleshooting, { view: makeState() });
+    await user.click(await screen.findByRole('button', { name: 'Save support bundle…' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Saved the support bundle to /home/dana/bundle.json.');
+  });
+});
+
+describe('error links', () => {
+  it('links a permission error to its case, and not every error', () => {
+    const { rerender } = render(ErrorAlert, {
+      error: new AppError('forbidden', "You don't have permission to manage API keys.", 'Ask an owner.'),
+    });
+    expect(screen.getByRole('link', { name: 'More help: Troubleshooting' })).toHaveAttribute(
+      'href',
+      '#/settings/troubleshooting/cannot-generate',
+    );
+    rerender({ error: new AppError('invalid', 'Some fields need your attention.', 'Fix them.') });
+    expect(screen.queryByRole('link')).toBeNull();
+  });
+});

@@ -1,0 +1,179 @@
+import '@testing-library/jest-dom/vitest';
+import '@testing-library/svelte/vitest';
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as api from '../lib/api';
+import { inWords } from '../lib/lifecycle';
+import { makeKey, makeState } from '../test/fixtures';
+import Audit from './Audit.svelte';
+import CheckKey from './CheckKey.svelte';
+import ClipboardCountdown from './ClipboardCountdown.svelte';
+import KeyRow from './KeyRow.svelte';
+import OrgPolicies from './OrgPolicies.svelte';
+import ReplaceDialog from './ReplaceDialog.svelte';
+
+vi.mock('../lib/api', () => import('../test/api-mock'));
+
+const key = makeKey();
+const replaced = { new: makeKey({ id: 'key_2', hint: 'prf_…Nw01' }), old: key, oldDeleted: false };
+
+describe('Replace dialog', () => {
+  beforeEach(() => vi.mocked(api.replaceKey).mockResolvedValue(replaced));
+
+  it('replaces with the chosen grace period', async () => {
+    const user = userEvent.setup();
+    const onreplaced = vi.fn();
+    render(ReplaceDialog, { key, returnFocus: () => null, onreplaced, onerror: vi.fn(), oncancel: vi.fn() });
+    expect(screen.getByRole('radio', { name: '24 hours' })).toBeChecked();
+    await user.click(screen.getByRole('radio', { name: '1 hour' }));
+    await user.click(screen.getByRole('button', { name: 'Replace key' }));
+    expect(api.replaceKey).toHaveBeenCalledWith('key_1', 1);
+    expect(onreplaced).toHaveBeenCalledWith(replaced, false);
+  });
+
+  it('takes the short path when the key was exposed', async () => {
+    const user = userEvent.setup();
+    const onreplaced = vi.fn();
+    render(ReplaceDialog, { key, returnFocus: () => null, onreplaced, onerror: vi.fn(), oncancel: vi.fn() });
+    expect(screen.getByRole('heading', { name: 'Compromised or exposed?' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Replace now and delete the old key' }));
+    expect(api.replaceKey).toHaveBeenCalledWith('key_1', 0);
+    expect(onreplaced).toHaveBeenCalledWith(replaced, true);
+  });
+});
+
+describe('Key row lifecycle', () => {
+  function row(k = key, disabled = false) {
+    const onreplace = vi.fn();
+    const table = document.createElement('table');
+    const body = table.appendChild(document.createElement('tbody'));
+    document.body.appendChild(table);
+    render(KeyRow, {
+      target: body,
+      props: { key: k, disabled, copying: false, onsettings: vi.fn(), oncopy: vi.fn(), ondelete: vi.fn(), onreplace },
+    });
+    return onreplace;
+  }
+
+  it('flags a key due for rotation and links the flag to Replace', async () => {
+    const onreplace = row(makeKey({ rotationDue: true }));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Due for rotation: replace Salesforce sync' }));
+    expect(onreplace).toHaveBeenCalled();
+  });
+
+  it('points a replaced key to its replacement and says when it expires', () => {
+    const in2h = new Date(Date.now() + 2 * 3600 * 1000).toISOString();
+    row(makeKey({ replacedBy: 'key_2', replacedByLabel: 'Salesforce sync (prf_…Nw01)', expiresAt: in2h }));
+    expect(screen.getByRole('rowheader')).toHaveTextContent('Replaced by Salesforce sync (prf_…Nw01); expires in 2 hours');
+    expect(screen.getByRole('button', { name: 'Replace Salesforce sync' })).toBeDisabled();
+  });
+});
+
+it('says "expires in" in words', () => {
+  const now = Date.parse('2026-11-27T10:00:00Z');
+  expect(inWords('2026-11-27T10:59:10Z', now)).toBe('in 1 hour');
+  expect(inWords('2026-11-27T10:30:00Z', now)).toBe('in 30 minutes');
+  expect(inWords('2026-11-28T10:00:00Z', now)).toBe('in 24 hours');
+  expect(inWords('2026-12-04T10:00:00Z', now)).toBe('in 7 days');
+  expect(inWords('2026-11-27T09:00:00Z', now)).toBe('now');
+});
+
+describe('Clipboard countdown', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('counts down to the clearing', async () => {
+    render(ClipboardCountdown, { clearAt: Date.now() + 3000 });
+    expect(screen.getByText(/cleared in/)).toHaveTextContent('The clipboard will be cleared in 3 seconds.');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(screen.getByText(/cleared in/)).toHaveTextContent('cleared in 1 second.');
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(screen.getByText('The copied key was removed from the clipboard.')).toBeInTheDocument();
+  });
+});
+
+describe('Check a key', () => {
+  it('sends the pasted key with the expected environment and shows the answer', async () => {
+    vi.mocked(api.checkKey).mockResolvedValue({
+      verdict: 'deleted',
+      ok: false,
+      message: 'This was Salesforce sync (prf_…x7Qa). It was deleted on Nov 27, 2026 at 10:00 UTC by Dana.',
+      hint: 'Generate a new key.',
+      key: { id: 'key_1', name: 'Salesforce sync', hint: 'prf_…x7Qa', environment: 'production', state: 'deleted',
+        createdAt: '2026-11-02T10:00:00Z', createdBy: 'Dana', deletedAt: '2026-11-27T10:00:00Z', deletedBy: 'Dana' },
+    });
+    const user = userEvent.setup();
+    render(CheckKey);
+    await user.type(screen.getByLabelText('Key the integration uses'), 'prf_pasted');
+    await user.selectOptions(screen.getByLabelText('The integration works with'), 'sandbox');
+    await user.click(screen.getByRole('button', { name: 'Check key' }));
+    expect(api.checkKey).toHaveBeenCalledWith('prf_pasted', 'sandbox');
+    expect(await screen.findByText(/It was deleted on/)).toBeInTheDocument();
+    expect(screen.getByText('Generate a new key.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Clear' }));
+    expect(screen.getByLabelText('Key the integration uses')).toHaveValue('');
+    expect(screen.queryByText(/It was deleted on/)).not.toBeInTheDocument();
+  });
+});
+
+describe('Key policies', () => {
+  beforeEach(() => vi.mocked(api.getPolicies).mockResolvedValue({ rotationDays: 90, clipboardClearSeconds: 30 }));
+
+  it('lets an owner save', async () => {
+    vi.mocked(api.savePolicies).mockImplementation(async (p) => p);
+    const user = userEvent.setup();
+    render(OrgPolicies, { view: makeState() });
+    await user.selectOptions(await screen.findByLabelText('Rotate keys every'), '180');
+    await user.click(screen.getByRole('button', { name: 'Save policies' }));
+    expect(api.savePolicies).toHaveBeenCalledWith({ rotationDays: 180, clipboardClearSeconds: 30 });
+    expect(await screen.findByRole('status')).toHaveTextContent('Saved the key policies.');
+  });
+
+  it('shows a team member the policies without letting them change them', async () => {
+    render(OrgPolicies, { view: makeState({ me: { id: 'm', name: 'Lee', email: 'l@x.test', role: 'team_member' } }) });
+    expect(await screen.findByLabelText('Rotate keys every')).toBeDisabled();
+    expect(screen.queryByRole('button', { name: 'Save policies' })).not.toBeInTheDocument();
+    expect(screen.getByText('Only owners and admins can change these.')).toBeInTheDocument();
+  });
+});
+
+describe('Audit log page', () => {
+  const view = {
+    events: [
+      { seq: 2, time: '2026-11-27T10:00:00Z', actor: 'mem_1', actorName: 'Dana', action: 'member.role_change',
+        changes: [{ field: 'role', old: 'team_member', new: 'admin' }] },
+      { seq: 1, time: '2026-11-27T09:00:00Z', actor: 'mem_1', actorName: 'Dana', action: 'org.setup', detail: 'Acme' },
+    ],
+    matched: 2,
+    intact: false,
+    broken: 'the audit log\'s chain is broken at event 2',
+    members: [{ value: 'mem_1', label: 'Dana' }],
+    keys: [],
+    actions: ['member.role_change', 'org.setup'],
+  };
+
+  it('shows any action, a broken chain, and filters', async () => {
+    vi.mocked(api.listAudit).mockResolvedValue(view);
+    const user = userEvent.setup();
+    render(Audit);
+    expect(await screen.findByRole('alert')).toHaveTextContent('at event 2');
+    expect(screen.getByRole('cell', { name: 'member.role_change' })).toBeInTheDocument();
+    expect(screen.getByText('role: team_member → admin')).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Action'), 'org.setup');
+    expect(api.listAudit).toHaveBeenLastCalledWith({ actor: '', keyId: '', action: 'org.setup', from: '', to: '' });
+  });
+
+  it('exports through the save dialog and says where', async () => {
+    vi.mocked(api.listAudit).mockResolvedValue({ ...view, intact: true, broken: undefined });
+    vi.mocked(api.exportAudit).mockResolvedValueOnce('/home/dana/audit.csv').mockResolvedValueOnce('');
+    const user = userEvent.setup();
+    render(Audit);
+    await screen.findByRole('cell', { name: 'member.role_change' });
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(api.exportAudit).toHaveBeenCalledWith('csv', expect.objectContaining({ action: '' }));
+    expect(screen.getByRole('status')).toHaveTextContent('Exported the audit log to /home/dana/audit.csv.');
+    await user.click(screen.getByRole('button', { name: 'Export JSON' }));
+    expect(screen.getByRole('status')).toHaveTextContent('Export cancelled.');
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { creators, filterRows, noFilter, searchIndex, sortRows, windowOf } from './inventory';
+import { makeInventoryRow } from '../test/fixtures';
+
+
+const rows = [
+  makeInventoryRow('a', { name: 'Salesforce sync', copyCount: 1, ageDays: 200, rotation: 'overdue', createdAt: '2025-05-01T00:00:00Z' }),
+  makeInventoryRow('b', { name: 'EasyLink', environment: 'sandbox', createdBy: 'Lee' }),
+  makeInventoryRow('c', { name: 'Old sales script', copyCount: 1, state: 'deleted', rotation: 'none', deletedAt: '2026-11-01T00:00:00Z' }),
+];
+
+describe('filterRows', () => {
+  const index = searchIndex(rows);
+  const ids = (f: Partial<typeof noFilter>) => filterRows(rows, { ...noFilter, ...f }, index).map((r) => r.id);
+
+  it.each([
+    [{}, ['a', 'b', 'c']],
+    [{ query: 'SALES' }, ['a', 'c']],
+    [{ query: '  easy ' }, ['b']],
+    [{ environment: 'sandbox' as const }, ['b']],
+    [{ state: 'deleted' as const }, ['c']],
+    [{ overdue: true }, ['a']],
+    [{ createdBy: 'Lee' }, ['b']],
+    [{ neverCopied: true }, ['b']],
+    [{ query: 'sales', state: 'active' as const }, ['a']],
+    [{ query: 'nothing like it' }, []],
+  ])('%o keeps %o', (f, want) => {
+    expect(ids(f)).toEqual(want);
+  });
+});
+
+describe('sortRows', () => {
+  it.each([
+    ['name', false, ['b', 'c', 'a']],
+    ['ageDays', true, ['a', 'b', 'c']],
+    ['rotation', true, ['a', 'b', 'c']],
+    ['createdAt', false, ['a', 'b', 'c']],
+    ['copyCount', false, ['b', 'a', 'c']],
+    ['deletedAt', true, ['c', 'a', 'b']],
+  ] as const)('by %s (descending: %s)', (key, descending, want) => {
+    expect(sortRows(rows, { key, descending }).map((r) => r.id)).toEqual(want);
+  });
+
+  it('leaves the input as it was', () => {
+    sortRows(rows, { key: 'name', descending: false });
+    expect(rows.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+it('lists each creator once', () => {
+  expect(creators(rows)).toEqual(['Dana', 'Lee']);
+});
+
+describe('windowOf', () => {
+  it.each([
+    [10000, 0, 400, 40, { start: 0, end: 13 }],
+    [10000, 4000, 400, 40, { start: 97, end: 113 }],
+    [100, 3900, 400, 40, { start: 94, end: 100 }],
+    [0, 0, 400, 40, { start: 0, end: 0 }],
+  ])('%i rows at %i px', (total, top, viewport, height, want) => {
+    expect(windowOf(total, top, viewport, height)).toEqual(want);
+  });
+});

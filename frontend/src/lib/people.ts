@@ -1,0 +1,15 @@
+// Words about members and who can help, shared by the pages that explain permissions.
+import type { Role } from './types';
+
+export const roleChoices: { value: Role; label: string }[] = [
+  { value: 'owner', label: 'Owner' },
+  { value: 'admin', label: 'Admin' },
+  { value: 'team_member', label: 'Team member' },
+];
+
+/** "Dana", "Dana or Ari", "Dana, Ari or Sam"; a fallback when nobody is known. */
+export function namesOr(names: string[], fallback = 'an owner or admin'): string {
+  if (names.length === 0) return fallback;
+  if (names.length === 1) return names[0];
+  return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
