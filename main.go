@@ -72,7 +72,13 @@ func run(args []string) error {
 			UniqueId:               instanceID(dir),
 			OnSecondInstanceLaunch: app.secondInstance,
 		},
-		Linux: &linux.Options{ProgramName: "proofkeys", Icon: icon},
+		Linux: &linux.Options{
+			ProgramName: "proofkeys",
+			Icon:        icon,
+			// A page of forms and tables gains nothing from GPU compositing, which costs the
+			// web process tens of megabytes (docs/BENCHMARKS.md).
+			WebviewGpuPolicy: linux.WebviewGpuPolicyNever,
+		},
 	})
 }
 

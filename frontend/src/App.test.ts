@@ -129,3 +129,20 @@ describe('the app frame', () => {
     expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
   });
 });
+
+describe('a fresh start', () => {
+  beforeEach(() => history.replaceState(null, '', location.pathname));
+
+  it('opens on the API Keys page once API access is enabled', async () => {
+    vi.mocked(api.getState).mockResolvedValue(makeState({ apiAccess: true }));
+    render(App);
+    expect(await screen.findByRole('heading', { level: 1, name: 'API Keys' })).toBeInTheDocument();
+  });
+
+  it('opens on Home while API access is not enabled', async () => {
+    vi.mocked(api.getState).mockResolvedValue(makeState({ apiAccess: false }));
+    render(App);
+    await screen.findByRole('navigation', { name: 'Main' });
+    expect(screen.queryByRole('heading', { level: 1, name: 'API Keys' })).not.toBeInTheDocument();
+  });
+});
