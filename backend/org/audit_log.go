@@ -1,8 +1,6 @@
 package org
 
 import (
-	"fmt"
-
 	"proofkeys/backend/access"
 	"proofkeys/backend/audit"
 	"proofkeys/backend/store"
@@ -27,17 +25,10 @@ type AuditLog struct {
 func (s *Service) AuditLog(memberID string, f audit.Filter) (AuditLog, error) {
 	var all []audit.Event
 	err := s.Store.View(func(tx *store.Tx) error {
-		o, err := tx.Org()
-		if err != nil {
-			return fmt.Errorf("load organization: %w", err)
-		}
-		m, err := tx.Member(memberID)
-		if err != nil {
-			return fmt.Errorf("load member: %w", err)
-		}
-		if err := access.Can(m, o.Enablement, access.ViewMembers); err != nil {
+		if _, _, err := authorize(tx, memberID, access.ViewMembers); err != nil {
 			return err
 		}
+		var err error
 		all, err = tx.Events(func(audit.Event) bool { return true })
 		return err
 	})

@@ -1,7 +1,6 @@
 package org
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 
@@ -44,15 +43,8 @@ func (s *Service) SetPolicies(memberID string, p Policies) (Policies, error) {
 		return Policies{}, errs
 	}
 	err := s.Store.Update(func(tx *store.Tx) error {
-		o, err := tx.Org()
+		m, o, err := authorize(tx, memberID, access.ManageSettings)
 		if err != nil {
-			return fmt.Errorf("load organization: %w", err)
-		}
-		m, err := tx.Member(memberID)
-		if err != nil {
-			return fmt.Errorf("load member: %w", err)
-		}
-		if err := access.Can(m, o.Enablement, access.ManageSettings); err != nil {
 			return err
 		}
 		changes := policyChanges(policiesOf(o.Settings), p)
