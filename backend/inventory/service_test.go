@@ -61,7 +61,7 @@ func TestServiceReadsTheStoreAndChecksPermission(t *testing.T) {
 	assert.Equal(t, "Acme & Co", r.OrgName)
 
 	_, err = service(s).Inventory("mem_nobody")
-	assert.ErrorIs(t, err, store.ErrNotFound)
+	assert.ErrorIs(t, err, store.ErrNoMember)
 
 	_, err = service(seeded(t, false)).Inventory("mem_dana")
 	assert.ErrorIs(t, err, access.ErrNoAPIAccess)
