@@ -4,35 +4,13 @@
 //
 // Run it with `make test-e2e` (scripts/e2e.sh), which passes WAILS_URL and E2E_BIN.
 
-import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { OUT, check, exact, page, requireEnv, run, step } from './harness.mjs';
 import { enableOnOrganizationPage } from './proof-staff.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BASE = process.env.WAILS_URL;
-if (!BASE) {
-  console.error('WAILS_URL is not set: run this through scripts/e2e.sh (make test-e2e)');
-  process.exit(2);
-}
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const OUT = process.env.E2E_OUT_DIR || path.join(root, 'build');
-const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 10000);
+const [BASE] = requireEnv(['WAILS_URL']);
 const OWNER_PASS = 'owner passphrase 1';
 const TESS_PASS = 'tess passphrase 1';
-
-class Failure extends Error {}
-function check(cond, msg) {
-  if (!cond) throw new Failure(msg);
-}
-const exact = (name) => ({ name, exact: true });
-
-const profile = mkdtempSync(path.join(tmpdir(), 'proofkeys-chromium-'));
-mkdirSync(OUT, { recursive: true });
-let ctx;
-let page;
 
 const settingsMenu = () => page.getByRole('navigation', exact('Settings'));
 const status = (re) => page.getByRole('status').filter({ hasText: re });
@@ -48,9 +26,6 @@ async function lock() {
   await page.getByRole('button', exact('Lock')).click();
   await page.getByRole('heading', { name: /^Sign in to / }).waitFor();
 }
-
-const steps = [];
-const step = (title, fn) => steps.push({ title, fn });
 
 step('A new organization has no API Keys item, and says Proof enables it', async () => {
   await page.goto(BASE);
@@ -125,44 +100,4 @@ step('Back to the Owner: the passphrase is needed there too', async () => {
   await page.screenshot({ path: path.join(OUT, 'e2e-access.png') });
 });
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-try {
-  ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--password-store=basic'],
-  });
-  page = ctx.pages()[0] || (await ctx.newPage());
-  page.setDefaultTimeout(TIMEOUT);
-  page.on('pageerror', (e) => console.log(`      page error: ${e.message}`));
-} catch (e) {
-  console.log(`FAIL  cannot start Chromium (${CHROMIUM}): ${e.message}`);
-  process.exit(1);
-}
-for (const [i, s] of steps.entries()) {
-  const label = `${String(i + 1).padStart(2)}. ${s.title}`;
-  if (failed) {
-    skipped++;
-    console.log(`SKIP ${label}`);
-    continue;
-  }
-  const t0 = Date.now();
-  try {
-    const note = await s.fn();
-    passed++;
-    console.log(`PASS ${label} (${((Date.now() - t0) / 1000).toFixed(1)} s)${note ? `: ${note}` : ''}`);
-  } catch (e) {
-    failed++;
-    const msg = e instanceof Failure ? e.message : (e.stack || String(e)).split('\n').slice(0, 4).join('\n      ');
-    console.log(`FAIL ${label}: ${msg}`);
-    await page.screenshot({ path: path.join(OUT, 'e2e-failure.png'), fullPage: true }).catch(() => {});
-  }
-}
-await ctx.close().catch(() => {});
-rmSync(profile, { recursive: true, force: true });
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(failed ? 1 : 0);
+await run({ viewport: { width: 1280, height: 800 } });

@@ -13,25 +13,12 @@
 // a check that the page can be used that way. It prints one line per step and a final
 // "N passed, N failed" line, and exits non-zero on any failure. The secret is never printed.
 
-import { chromium } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { OUT, X_DISPLAY, Failure, check, exact, page, requireEnv, root, run, sleep, step, until, xclip }
+  from './harness.mjs';
 import { enableOnOrganizationPage } from './proof-staff.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..', '..');
-const BASE = process.env.WAILS_URL;
-if (!BASE) {
-  console.error('WAILS_URL is not set: run this through scripts/e2e.sh (make test-e2e)');
-  process.exit(2);
-}
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const OUT = process.env.E2E_OUT_DIR || path.join(root, 'build');
-const X_DISPLAY = process.env.APP_DISPLAY || process.env.DISPLAY || '';
-const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 10000);
+const [BASE] = requireEnv(['WAILS_URL']);
 
 const ORG = 'Acme Test Org';
 const ME = 'Dana Tester';
@@ -42,34 +29,6 @@ const SECRET_RE = /^prf_[0-9A-Za-z]{36}$/;
 const HINT_RE = /prf_(test_)?…([0-9A-Za-z]{4})/;
 
 // ---------------------------------------------------------------- small helpers
-
-class Failure extends Error {}
-function check(cond, msg) {
-  if (!cond) throw new Failure(msg);
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-// until(fn): fn() until it returns a truthy value, or throw `what` after `ms`.
-async function until(fn, what, ms = TIMEOUT) {
-  const end = Date.now() + ms;
-  let last;
-  for (;;) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > end) {
-      throw new Failure(`${what}${last instanceof Error ? ` (${last.message.split('\n')[0]})` : ''}`);
-    }
-    await sleep(100);
-  }
-}
-
-function exact(name) {
-  return { name, exact: true };
-}
 
 // Something to click with this name: a link, a button, a menu item or a tab.
 function clickable(scope, name) {
@@ -115,51 +74,17 @@ async function fieldError(field) {
   });
 }
 
-function xclip(selection, target) {
-  const args = ['-o', '-selection', selection];
-  if (target) args.push('-t', target);
-  try {
-    return execFileSync('xclip', args, {
-      env: { ...process.env, DISPLAY: X_DISPLAY },
-      encoding: 'utf8',
-      timeout: 5000,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-  } catch {
-    return ''; // nothing owns that selection (or not as text)
-  }
-}
-
 const mask = (s) => (s.length > 8 ? `${s.slice(0, 4)}${'*'.repeat(s.length - 8)}${s.slice(-4)}` : '****');
 
 // ---------------------------------------------------------------- the browser
 
-const profile = mkdtempSync(path.join(tmpdir(), 'proofkeys-chromium-'));
-mkdirSync(OUT, { recursive: true });
-let ctx;
-let page;
 const traffic = []; // every response body and websocket frame the page saw
 const pending = [];
 const dialogs = [];
 
-async function openBrowser() {
-  ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--password-store=basic',
-    ],
-  });
-  page = ctx.pages()[0] || (await ctx.newPage());
-  page.setDefaultTimeout(TIMEOUT);
+// Records what reaches the page (to look for the secret in it), dismisses and records its
+// dialogs, and prints failed requests and console errors.
+function watch() {
   page.on('response', (r) => {
     if (r.status() >= 400) console.log(`      HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
     pending.push(
@@ -177,7 +102,6 @@ async function openBrowser() {
     dialogs.push(`${d.type()}: ${d.message()}`);
     d.dismiss().catch(() => {});
   });
-  page.on('pageerror', (e) => console.log(`      page error: ${e.message}`));
   page.on('console', (m) => {
     const where = m.location()?.url || '';
     // Chromium asks for /favicon.ico on its own; the app has none to serve.
@@ -275,8 +199,6 @@ async function saveExpectingError(dlg, label, what) {
 // ---------------------------------------------------------------- the steps
 
 const state = {};
-const steps = [];
-const step = (title, fn) => steps.push({ title, fn });
 
 step('First run: create the organization', async () => {
   await page.goto(BASE);
@@ -454,42 +376,4 @@ step('Production again: only the production keys', async () => {
   return `${traffic.length} responses/frames free of the secret; screenshot ${path.relative(root, shot)}`;
 });
 
-// ---------------------------------------------------------------- run
-
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-try {
-  await openBrowser();
-} catch (e) {
-  console.log(`FAIL  cannot start Chromium (${CHROMIUM}): ${e.message}`);
-  console.log(`0 passed, 1 failed, ${steps.length} skipped`);
-  process.exit(1);
-}
-for (const [i, s] of steps.entries()) {
-  const label = `${String(i + 1).padStart(2)}. ${s.title}`;
-  if (failed) {
-    skipped++;
-    console.log(`SKIP ${label}`);
-    continue;
-  }
-  const t0 = Date.now();
-  try {
-    const note = await s.fn();
-    passed++;
-    console.log(`PASS ${label} (${((Date.now() - t0) / 1000).toFixed(1)} s)${note ? `: ${note}` : ''}`);
-  } catch (e) {
-    failed++;
-    const msg = e instanceof Failure ? e.message : (e.stack || String(e)).split('\n').slice(0, 4).join('\n      ');
-    console.log(`FAIL ${label}: ${msg}`);
-    const shot = path.join(OUT, 'e2e-failure.png');
-    await page.screenshot({ path: shot, fullPage: true }).then(
-      () => console.log(`      screenshot of the failure: ${path.relative(root, shot)}`),
-      () => {},
-    );
-  }
-}
-await ctx.close().catch(() => {});
-rmSync(profile, { recursive: true, force: true });
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(failed ? 1 : 0);
+await run({ viewport: { width: 1280, height: 800 }, onOpen: watch });

@@ -8,36 +8,12 @@
 // (app_dialog_dev.go). It prints one line per step and "N passed, N failed", and exits
 // non-zero on a failure.
 
-import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { OUT, check, ctx, exact, page, requireEnv, run, step } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..', '..');
-const BASE = process.env.WAILS_URL;
-const SAVE_DIR = process.env.PROOFKEYS_SAVE_DIALOG_DIR;
-if (!BASE || !SAVE_DIR) {
-  console.error('WAILS_URL or PROOFKEYS_SAVE_DIALOG_DIR is not set: run this through scripts/e2e.sh (make test-e2e)');
-  process.exit(2);
-}
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const OUT = process.env.E2E_OUT_DIR || path.join(root, 'build');
-const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 10000);
-
-class Failure extends Error {}
-function check(cond, msg) {
-  if (!cond) throw new Failure(msg);
-}
-const exact = (name) => ({ name, exact: true });
-
-const profile = mkdtempSync(path.join(tmpdir(), 'proofkeys-e2e-chromium-'));
-let ctx;
-let page;
+const [BASE, SAVE_DIR] = requireEnv(['WAILS_URL', 'PROOFKEYS_SAVE_DIALOG_DIR']);
 const s = {};
-const steps = [];
-const step = (title, fn) => steps.push({ title, fn });
 
 // call runs a bound Go method in the page, as the UI does.
 const call = (name, ...args) => page.evaluate(([n, a]) => window.go.main.App[n](...a), [name, args]);
@@ -121,41 +97,7 @@ step('Export the HTML report: one file, no script', async () => {
   await report.goto('file://' + file);
   check((await report.getByRole('heading', { level: 1 }).innerText()).includes('Inventory demo'), 'report heading');
   await report.close();
+  await page.screenshot({ path: path.join(OUT, 'e2e-inventory.png'), fullPage: true });
 });
 
-// ---------------------------------------------------------------- run
-
-let passed = 0;
-let failed = 0;
-try {
-  ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--password-store=basic', '--allow-file-access-from-files'],
-  });
-  page = ctx.pages()[0] || (await ctx.newPage());
-  page.setDefaultTimeout(TIMEOUT);
-  page.on('pageerror', (e) => console.log(`      page error: ${e.message}`));
-  for (const { title, fn } of steps) {
-    try {
-      await fn();
-      passed++;
-      console.log(`ok    ${title}`);
-    } catch (e) {
-      failed++;
-      console.log(`FAIL  ${title}\n      ${e instanceof Failure ? e.message : (e?.stack ?? e)}`);
-      mkdirSync(OUT, { recursive: true });
-      await page?.screenshot({ path: path.join(OUT, 'e2e-failure.png'), fullPage: true }).catch(() => {});
-      break;
-    }
-  }
-  mkdirSync(OUT, { recursive: true });
-  await page.screenshot({ path: path.join(OUT, 'e2e-inventory.png'), fullPage: true }).catch(() => {});
-} finally {
-  await ctx?.close().catch(() => {});
-  rmSync(profile, { recursive: true, force: true });
-}
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed === steps.length ? 0 : 1);
+await run({ viewport: { width: 1280, height: 900 }, args: ['--allow-file-access-from-files'] });

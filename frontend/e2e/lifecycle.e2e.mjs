@@ -7,61 +7,12 @@
 // It prints one line per step and "N passed, N failed", and exits non-zero on a failure.
 // Secrets are never printed.
 
-import { chromium } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { OUT, X_DISPLAY, check, exact, page, requireEnv, run, step, until, xclip } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..', '..');
-const BASE = process.env.WAILS_URL;
-if (!BASE) {
-  console.error('WAILS_URL is not set: run this through scripts/e2e.sh (make test-e2e)');
-  process.exit(2);
-}
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const OUT = process.env.E2E_OUT_DIR || path.join(root, 'build');
-const X_DISPLAY = process.env.APP_DISPLAY || process.env.DISPLAY || '';
-const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 10000);
+const [BASE] = requireEnv(['WAILS_URL']);
 const CLEAR_SECONDS = 10;
 const KEY_RE = /^prf_(test_)?[0-9A-Za-z]{36}$/;
-
-class Failure extends Error {}
-function check(cond, msg) {
-  if (!cond) throw new Failure(msg);
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const exact = (name) => ({ name, exact: true });
-
-async function until(fn, what, ms = TIMEOUT) {
-  const end = Date.now() + ms;
-  let last;
-  for (;;) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > end) throw new Failure(`${what}${last instanceof Error ? ` (${last.message.split('\n')[0]})` : ''}`);
-    await sleep(100);
-  }
-}
-
-function xclip(selection) {
-  try {
-    return execFileSync('xclip', ['-o', '-selection', selection], {
-      env: { ...process.env, DISPLAY: X_DISPLAY },
-      encoding: 'utf8',
-      timeout: 5000,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-  } catch {
-    return ''; // nobody owns the selection
-  }
-}
 
 // A well-formed production key that no organization has: Proof's format, with its CRC32.
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -90,25 +41,7 @@ function slip(key, at) {
 }
 const hintOf = (key) => `${key.startsWith('prf_test_') ? 'prf_test_' : 'prf_'}…${key.slice(-4)}`;
 
-// ---------------------------------------------------------------- the browser
-
-const profile = mkdtempSync(path.join(tmpdir(), 'proofkeys-chromium-'));
-mkdirSync(OUT, { recursive: true });
-let ctx;
-let page;
-
-async function openBrowser() {
-  ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--password-store=basic'],
-  });
-  page = ctx.pages()[0] || (await ctx.newPage());
-  page.setDefaultTimeout(TIMEOUT);
-  page.on('pageerror', (e) => console.log(`      page error: ${e.message}`));
-}
+// ---------------------------------------------------------------- the page
 
 async function goto(menuItem, heading) {
   await page.getByRole('link', exact('Settings')).click();
@@ -174,8 +107,6 @@ async function checkKey(text, env = 'Production') {
 // ---------------------------------------------------------------- the steps
 
 const s = {};
-const steps = [];
-const step = (title, fn) => steps.push({ title, fn });
 
 step('Set up an organization with API access (demo enablement)', async () => {
   await page.goto(BASE);
@@ -287,35 +218,4 @@ step('Audit log: the events, a filter, and the chain intact', async () => {
   await page.screenshot({ path: path.join(OUT, 'e2e-lifecycle.png') });
 });
 
-// ---------------------------------------------------------------- run
-
-let passed = 0;
-let failed = 0;
-try {
-  await openBrowser();
-} catch (e) {
-  console.log(`FAIL  cannot start Chromium (${CHROMIUM}): ${e.message}`);
-  process.exit(1);
-}
-for (const [i, st] of steps.entries()) {
-  const label = `${String(i + 1).padStart(2)}. ${st.title}`;
-  if (failed) {
-    console.log(`SKIP ${label}`);
-    continue;
-  }
-  const t0 = Date.now();
-  try {
-    const note = await st.fn();
-    passed++;
-    console.log(`PASS ${label} (${((Date.now() - t0) / 1000).toFixed(1)} s)${note ? `: ${note}` : ''}`);
-  } catch (e) {
-    failed++;
-    const msg = e instanceof Failure ? e.message : (e.stack || String(e)).split('\n').slice(0, 4).join('\n      ');
-    console.log(`FAIL ${label}: ${msg}`);
-    await page.screenshot({ path: path.join(OUT, 'e2e-failure.png'), fullPage: true }).catch(() => {});
-  }
-}
-await ctx.close().catch(() => {});
-rmSync(profile, { recursive: true, force: true });
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+await run({ viewport: { width: 1280, height: 900 } });

@@ -7,29 +7,15 @@
 // each, times from the input event to the first frame drawn after it (requestAnimationFrame,
 // then a task: the frame has been painted). It prints the median, 95th percentile and worst.
 
-import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { launchChromium, requireEnv } from './harness.mjs';
 
-const BASE = process.env.WAILS_URL;
-if (!BASE) {
-  console.error('WAILS_URL is not set: run this through scripts/bench-ui.sh (make bench-ui)');
-  process.exit(2);
-}
+const [BASE] = requireEnv(['WAILS_URL'], 'scripts/bench-ui.sh (make bench-ui)');
 const KEYS = Number(process.env.BENCH_KEYS || 10000);
 const queries = ['Seeded key 4217', 'seeded key 99', 'KEY 1', 'nothing like this', '7'];
 
-const profile = mkdtempSync(path.join(tmpdir(), 'proofkeys-bench-chromium-'));
-const ctx = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1280, height: 900 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--password-store=basic'],
-});
+const browser = await launchChromium({ viewport: { width: 1280, height: 900 } });
 try {
-  const page = ctx.pages()[0] || (await ctx.newPage());
+  const { page } = browser;
   page.setDefaultTimeout(60000);
   const loadStart = Date.now();
   await page.goto(`${BASE}/#/settings/inventory`);
@@ -81,6 +67,5 @@ try {
     process.exitCode = 1;
   }
 } finally {
-  await ctx.close();
-  rmSync(profile, { recursive: true, force: true });
+  await browser.close();
 }
