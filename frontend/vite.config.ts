@@ -19,6 +19,8 @@ export default defineConfig(({ mode }) => ({
   plugins: [svelte(), keepGitkeep()],
   // Component tests need Svelte's browser build; the app build keeps Vite's defaults.
   resolve: mode === 'test' ? { conditions: ['browser'] } : {},
+  // Tests read Go sources the UI must agree with (the audit actions); nothing else may.
+  server: mode === 'test' ? { fs: { allow: ['..'] } } : {},
   build: {
     outDir: 'dist',
     emptyOutDir: true,
