@@ -202,6 +202,10 @@ func TestCheckKey(t *testing.T) {
 	require.NoError(t, s.Close())
 	other, err := apikey.Generate(apikey.Production, rand.Reader)
 	require.NoError(t, err)
+	typo := secret[:len(secret)-1] + "x"
+	if typo == secret {
+		typo = secret[:len(secret)-1] + "y" // a slip must change the key
+	}
 
 	for _, tt := range []struct {
 		name, stdin string
@@ -212,7 +216,7 @@ func TestCheckKey(t *testing.T) {
 		{"active", secret + "\n", nil, 0, `active: "Salesforce sync"`},
 		{"wrong environment", secret, []string{"--env", "sandbox"}, 3, "wrong environment"},
 		{"unknown", other, nil, 3, "unknown"},
-		{"typo", secret[:len(secret)-1] + "x", nil, 3, "invalid"},
+		{"typo", typo, nil, 3, "invalid"},
 		{"empty", "", nil, 3, "invalid"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
