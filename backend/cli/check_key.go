@@ -7,10 +7,8 @@ import (
 	"io"
 	"time"
 
-	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
 	"proofkeys/backend/keys"
-	"proofkeys/backend/store"
 )
 
 // checkKeyCommand is `proofkeys check-key`: which of the organization's keys the text on
@@ -60,38 +58,15 @@ func runCheckKey(env Env, args []string) int {
 	return ExitOK
 }
 
-// checkKey runs the keys.Check use case on the data folder, as the organization's Owner:
-// the command line has no signed-in member, and whoever can read the folder can read
-// every record in it anyway. It only reads.
+// checkKey runs the keys.CheckOffline use case on the data folder. It only reads.
 func checkKey(dataDir, text string, want apikey.Environment) (keys.CheckResult, error) {
 	st, err := openData(dataDir)
 	if err != nil {
 		return keys.CheckResult{}, err
 	}
 	defer st.Close()
-	owner, err := ownerOf(st)
-	if err != nil {
-		return keys.CheckResult{}, err
-	}
 	svc := &keys.Service{Store: st, Now: time.Now}
-	return svc.Check(owner, text, want)
-}
-
-func ownerOf(st *store.Store) (string, error) {
-	var id string
-	err := st.View(func(tx *store.Tx) error {
-		members, err := tx.Members()
-		for _, m := range members {
-			if m.Role == access.Owner && id == "" {
-				id = m.ID
-			}
-		}
-		if err == nil && id == "" {
-			err = fmt.Errorf("%w: the organization has no owner", store.ErrNotFound)
-		}
-		return err
-	})
-	return id, err
+	return svc.CheckOffline(text, want)
 }
 
 // verdictLine is the answer in one line. It names the key by name and hint, never by the

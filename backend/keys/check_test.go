@@ -12,6 +12,7 @@ import (
 	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
 	"proofkeys/backend/keys"
+	"proofkeys/backend/store"
 )
 
 // secretOf copies k and returns its secret, as a person would before pasting it.
@@ -118,4 +119,18 @@ func TestCheckWithoutAPIAccessIsRefused(t *testing.T) {
 	f.setEnablement(t, access.Enablement{})
 	_, err := f.svc.Check(f.owner, "prf_x", "")
 	assert.ErrorIs(t, err, access.ErrNoAPIAccess)
+}
+
+func TestCheckOfflineNeedsNoMember(t *testing.T) {
+	f := newFixture(t)
+	k, err := f.svc.Generate(f.owner, apikey.Production)
+	require.NoError(t, err)
+	secret := f.secretOf(t, k.ID)
+
+	_, err = f.svc.Check("mem_nobody", secret, apikey.Production)
+	assert.ErrorIs(t, err, store.ErrNoMember, "the app checks as a signed-in member")
+	r, err := f.svc.CheckOffline(secret, apikey.Production)
+	require.NoError(t, err)
+	assert.Equal(t, keys.CheckActive, r.Verdict)
+	assert.Equal(t, k.ID, r.Key.ID)
 }
