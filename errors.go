@@ -38,7 +38,7 @@ var problems = []problem{
 	{store.ErrNewerSchema, "newer_database", "This data was saved by a newer version of proofkeys.",
 		"Install the latest proofkeys; your data has not been changed."},
 	{store.ErrCorrupt, "database_unreadable", "proofkeys cannot read its data file.",
-		"Your data has not been changed. Restore the newest daily snapshot below, or send your CSM a support bundle."},
+		"Your data has not been changed. Restore the newest daily snapshot below, or contact your CSM."},
 	{vault.ErrLocked, "vault_locked", "The credential vault is locked.",
 		"Unlock your system keyring (log in to your desktop session or open the keyring app), then try again. Nothing was changed."},
 	{vault.ErrUnavailable, "vault_unavailable", "The credential vault is not available.",
