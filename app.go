@@ -255,9 +255,10 @@ func (a *App) ListKeys(env string) ([]KeyView, error) {
 	if err != nil {
 		return nil, err
 	}
+	view := a.keyViewer()
 	views := make([]KeyView, 0, len(list))
 	for _, k := range list {
-		views = append(views, a.keyView(k))
+		views = append(views, view(k))
 	}
 	return views, nil
 }
@@ -344,13 +345,46 @@ func (a *App) stateOf(o access.Org, me access.Member) StateView {
 	})
 }
 
-func (a *App) keyView(k apikey.Key) KeyView {
-	return a.withLifecycle(KeyView{
-		ID:          k.ID,
-		Environment: string(k.Environment),
-		Hint:        k.Hint(),
-		CreatedAt:   k.CreatedAt.UTC().Format(time.RFC3339),
-		CreatedBy:   a.orgs.MemberName(k.CreatedBy),
-		Settings:    k.Settings,
-	}, k)
+func (a *App) keyView(k apikey.Key) KeyView { return a.keyViewer()(k) }
+
+// keyViewer returns a function that turns keys into views. What keys share (the rotation
+// policy, the names of members and of linked keys) it reads once per list, not per key.
+func (a *App) keyViewer() func(apikey.Key) KeyView {
+	rotationDays := 0 // off, if the policy cannot be read
+	if p, err := a.orgs.Policies(); err == nil {
+		rotationDays = p.RotationDays
+	}
+	now := a.keys.Now()
+	member := cached(a.orgs.MemberName)
+	label := cached(a.keys.Label)
+	return func(k apikey.Key) KeyView {
+		v := KeyView{
+			ID:          k.ID,
+			Environment: string(k.Environment),
+			Hint:        k.Hint(),
+			CreatedAt:   k.CreatedAt.UTC().Format(time.RFC3339),
+			CreatedBy:   member(k.CreatedBy),
+			Settings:    k.Settings,
+			RotationDue: k.DueForRotation(rotationDays, now),
+		}
+		if !k.ExpiresAt.IsZero() {
+			v.ExpiresAt = k.ExpiresAt.UTC().Format(time.RFC3339)
+		}
+		v.ReplacedBy, v.ReplacedByLabel = k.ReplacedBy, label(k.ReplacedBy)
+		v.Replaces, v.ReplacesLabel = k.Replaces, label(k.Replaces)
+		return v
+	}
+}
+
+// cached remembers lookup's answer per ID for the life of one call.
+func cached(lookup func(id string) string) func(string) string {
+	seen := map[string]string{}
+	return func(id string) string {
+		v, ok := seen[id]
+		if !ok {
+			v = lookup(id)
+			seen[id] = v
+		}
+		return v
+	}
 }

@@ -59,19 +59,6 @@ func (a *App) SavePolicies(p org.Policies) (org.Policies, error) {
 	return a.orgs.SetPolicies(a.member(), p)
 }
 
-// withLifecycle adds a replace's links, its grace period and the rotation flag to v.
-func (a *App) withLifecycle(v KeyView, k apikey.Key) KeyView {
-	if !k.ExpiresAt.IsZero() {
-		v.ExpiresAt = k.ExpiresAt.UTC().Format(time.RFC3339)
-	}
-	v.ReplacedBy, v.ReplacedByLabel = k.ReplacedBy, a.keys.Label(k.ReplacedBy)
-	v.Replaces, v.ReplacesLabel = k.Replaces, a.keys.Label(k.Replaces)
-	if p, err := a.orgs.Policies(); err == nil {
-		v.RotationDue = k.DueForRotation(p.RotationDays, a.keys.Now())
-	}
-	return v
-}
-
 // openLifecycle runs after every open (at start, and after a restore reopens the data):
 // it wires the clipboard's clear timer and deletes what expired while the app was closed.
 func (a *App) openLifecycle(clip secureClipboard) {
