@@ -57,14 +57,20 @@ async function rowText(text) {
   return (await row.innerText()).replace(/\s+/g, ' ').trim();
 }
 
-// Generate a key in the environment shown and return its hint, read from the new row.
+const HINT_RE = /^prf_(test_)?…[0-9A-Za-z]{4}$/;
+
+// The hints in the Key cells of the list shown (not the hints rows name as replacements).
+async function hintsShown() {
+  const cells = await page.getByRole('cell').allInnerTexts();
+  return cells.map((t) => t.trim()).filter((t) => HINT_RE.test(t));
+}
+
+// Generate a key in the environment shown and return its hint: the one hint that was not
+// listed before. Comparing hints, not row counts, stays right while a list is reloading.
 async function generate() {
-  const before = await page.getByRole('row').count();
+  const before = new Set(await hintsShown());
   await page.getByRole('button', exact('Generate Full Access Key')).click();
-  await until(async () => (await page.getByRole('row').count()) > Math.max(before, 1), 'no new row after Generate');
-  const rows = page.getByRole('row');
-  const text = await rows.nth((await rows.count()) - 1).innerText();
-  return text.match(/prf_(test_)?…[0-9A-Za-z]{4}/)[0];
+  return until(async () => (await hintsShown()).find((h) => !before.has(h)) ?? null, 'no new key listed after Generate');
 }
 
 // Copy the key whose row shows hint and return the secret read from the clipboard.
@@ -174,6 +180,7 @@ step('Delete a key, and a sandbox key to paste where production is expected', as
   await page.getByRole('alertdialog').getByRole('button', exact('Delete key')).click();
   await until(async () => (await rowWith(s.d).count()) === 0, 'the deleted key is still listed');
   await page.getByRole('radiogroup', exact('Environment')).getByRole('radio', exact('Sandbox')).click();
+  await until(async () => (await hintsShown()).length === 0, 'the Sandbox list did not replace the Production one');
   s.sandbox = await generate();
   s.secretS = await copy(s.sandbox);
 });

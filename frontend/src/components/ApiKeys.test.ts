@@ -107,6 +107,23 @@ describe('API Keys page', () => {
     expect(api.generateKey).toHaveBeenCalledWith('sandbox');
   });
 
+  it('keeps a key generated while the list was still loading', async () => {
+    const fresh = makeKey({ id: 'key_6', environment: 'sandbox', hint: 'prf_test_…Nw01', settings: { name: 'Fresh' } });
+    const { user, container } = renderPage();
+    await screen.findByRole('row', { name: /Salesforce sync/ });
+    // the Sandbox list is read before the key is made, and answers after it
+    let answer: (keys: typeof fresh[]) => void = () => {};
+    vi.mocked(api.listKeys).mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    vi.mocked(api.listKeys).mockResolvedValue([fresh]);
+    vi.mocked(api.generateKey).mockResolvedValue(fresh);
+    await user.click(screen.getByRole('radio', { name: 'Sandbox' }));
+    await user.click(screen.getByRole('button', { name: 'Generate Full Access Key' }));
+    answer([]);
+    // once nothing is loading any more, the new key is still listed
+    await waitFor(() => expect(container.querySelector('[aria-busy="true"]')).toBeNull());
+    expect(screen.getByRole('row', { name: /Fresh/ })).toHaveTextContent('prf_test_…Nw01');
+  });
+
   it('copies a key in Go and announces it, without ever seeing the secret', async () => {
     vi.mocked(api.copyKey).mockResolvedValue({ clearAfterSeconds: 30 });
     const { user } = renderPage();
