@@ -33,6 +33,7 @@ type AuditView struct {
 	Matched int         `json:"matched"` // all matching events; Events may hold fewer
 	Intact  bool        `json:"intact"`
 	Broken  string      `json:"broken,omitempty"` // which event breaks the chain
+	Anchor  string      `json:"anchor,omitempty"` // the last event's hash, for audit verify --anchor
 	Members []Option    `json:"members"`
 	Keys    []Option    `json:"keys"`
 	Actions []string    `json:"actions"`
@@ -67,7 +68,7 @@ func (a *App) ListAudit(in AuditFilterInput) (AuditView, error) {
 	if err != nil {
 		return AuditView{}, err
 	}
-	v := AuditView{Matched: len(log.Events), Intact: log.Broken == nil,
+	v := AuditView{Matched: len(log.Events), Intact: log.Broken == nil, Anchor: log.Head,
 		Members: filterChoices(log.Members), Keys: filterChoices(log.Keys), Actions: knownActions(log.Actions)}
 	if log.Broken != nil {
 		v.Broken = log.Broken.Error()

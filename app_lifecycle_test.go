@@ -118,6 +118,7 @@ func TestAuditPageAndExport(t *testing.T) {
 	assert.True(t, v.Intact)
 	require.Equal(t, 3, v.Matched)
 	assert.Equal(t, string(audit.KeyCopied), v.Events[0].Action, "newest first")
+	assert.Regexp(t, `^[0-9a-f]{64}$`, v.Anchor, "the newest event's hash, to note down")
 	assert.Contains(t, v.Actions, string(audit.KeyReplaced))
 	assert.Equal(t, []Option{{Value: k.ID, Label: k.Settings.Name}}, v.Keys)
 

@@ -1,7 +1,9 @@
 // Package audit is the organization's history: every change and every secret copy, as an
 // append-only list of events chained with SHA-256. Each event's hash covers the previous
 // event's hash, so editing or removing one event breaks the chain from there on, and
-// Verify names the first event that no longer fits. It is pure: the store keeps the events.
+// Verify names the first event that no longer fits. The store also keeps the log's Head
+// (the last event's number and hash) apart from the events, so that removing events from
+// the end is noticed too. It is pure: the store keeps the events.
 package audit
 
 import (
@@ -88,6 +90,51 @@ func Verify(events []Event) error {
 		prev = &events[i]
 	}
 	return nil
+}
+
+// Head is where the log ended at its last append: the last event's number and hash.
+type Head struct {
+	Seq  uint64 `json:"seq"`
+	Hash string `json:"hash"`
+}
+
+// Log is the whole log as stored: its events, oldest first, and the head recorded with them.
+type Log struct {
+	Events []Event
+	Head   Head
+}
+
+// Verify checks the chain of events and that it ends where the head says: events removed
+// from the end, or a last event rewritten with a fresh hash, fit the chain but not the head.
+func (l Log) Verify() error {
+	if err := Verify(l.Events); err != nil {
+		return err
+	}
+	end := Head{}
+	if n := len(l.Events); n > 0 {
+		end = Head{Seq: l.Events[n-1].Seq, Hash: l.Events[n-1].Hash}
+	}
+	switch {
+	case end == l.Head:
+		return nil
+	case l.Head == Head{}:
+		return fmt.Errorf("%w: the record of where it ends is missing", ErrBroken)
+	case end.Seq < l.Head.Seq:
+		return fmt.Errorf("%w at its end: it stops at event %d, but %d events were recorded", ErrBroken, end.Seq, l.Head.Seq)
+	default:
+		return fmt.Errorf("%w at event %d, its last: it is not the event that was recorded", ErrBroken, end.Seq)
+	}
+}
+
+// Contains reports whether an event with this hash is in the chain: a hash noted from an
+// earlier verify (an anchor) that is no longer there means the log was cut or rewritten.
+func (l Log) Contains(hash string) bool {
+	for _, e := range l.Events {
+		if e.Hash == hash {
+			return true
+		}
+	}
+	return false
 }
 
 // hash is the SHA-256 of the event's JSON without its own hash. JSON of a Go struct has a

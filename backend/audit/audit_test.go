@@ -44,3 +44,38 @@ func TestVerifyNamesTheFirstBrokenEvent(t *testing.T) {
 		})
 	}
 }
+
+func headOf(e audit.Event) audit.Head { return audit.Head{Seq: e.Seq, Hash: e.Hash} }
+
+func TestLogVerifyChecksTheEndAgainstTheHead(t *testing.T) {
+	events := chain(4)
+	assert.NoError(t, audit.Log{Events: events, Head: headOf(events[3])}.Verify())
+	assert.NoError(t, audit.Log{}.Verify(), "an empty log has no head")
+
+	cut := audit.Log{Events: events[:2], Head: headOf(events[3])}.Verify()
+	require.ErrorIs(t, cut, audit.ErrBroken)
+	assert.Contains(t, cut.Error(), "it stops at event 2, but 4 events were recorded")
+
+	emptied := audit.Log{Head: headOf(events[3])}.Verify()
+	assert.ErrorIs(t, emptied, audit.ErrBroken, "every event removed")
+
+	resealed := append([]audit.Event{}, events...)
+	resealed[3].ActorName = "Mallory"
+	resealed[3] = audit.Seal(resealed[3], &resealed[2])
+	assert.NoError(t, audit.Verify(resealed), "the chain alone accepts a resealed last event")
+	err := audit.Log{Events: resealed, Head: headOf(events[3])}.Verify()
+	require.ErrorIs(t, err, audit.ErrBroken)
+	assert.Contains(t, err.Error(), "at event 4, its last")
+
+	noHead := audit.Log{Events: events}.Verify()
+	require.ErrorIs(t, noHead, audit.ErrBroken, "events without the head recorded with them")
+	assert.Contains(t, noHead.Error(), "the record of where it ends is missing")
+}
+
+func TestLogContainsAnAnchor(t *testing.T) {
+	events := chain(3)
+	log := audit.Log{Events: events, Head: headOf(events[2])}
+	assert.True(t, log.Contains(events[1].Hash))
+	assert.False(t, log.Contains(chain(4)[3].Hash))
+	assert.False(t, log.Contains(""))
+}

@@ -21,7 +21,7 @@ var auditCommand = command{
 
 func runAudit(env Env, args []string) int {
 	if len(args) == 0 {
-		fmt.Fprintln(env.Stderr, "Usage: proofkeys audit verify [--data-dir DIR]")
+		fmt.Fprintln(env.Stderr, "Usage: proofkeys audit verify [--anchor HASH] [--data-dir DIR]")
 		fmt.Fprintln(env.Stderr, "       proofkeys audit export --format csv|json [--out FILE] [--data-dir DIR]")
 		return ExitUsage
 	}
@@ -35,15 +35,18 @@ func runAudit(env Env, args []string) int {
 	return ExitUsage
 }
 
-// auditVerify prints OK and the number of events, or the first broken event and exits
-// with ExitProblem.
+// auditVerify prints OK, the number of events and the anchor (the last event's hash), or
+// the first broken event and exits with ExitProblem. With --anchor, an anchor printed by
+// an earlier verify must still be in the chain: a log cut back or rewritten whole fits its
+// own chain and head, but no longer holds what a reviewer noted down.
 func auditVerify(env Env, args []string) int {
 	flags := auditFlags("audit verify", env)
 	dataDir := flags.String("data-dir", "", "the data folder (default: the app's)")
+	anchor := flags.String("anchor", "", "the anchor an earlier verify printed, which must still be in the log")
 	if code, ok := parseAuditFlags(flags, args); !ok {
 		return code
 	}
-	events, err := readEvents(*dataDir)
+	log, err := readLog(*dataDir)
 	if errors.Is(err, store.ErrCorrupt) {
 		// An event edited into something unreadable is a broken chain too.
 		fmt.Fprintf(env.Stdout, "BROKEN: %v\n", err)
@@ -52,12 +55,20 @@ func auditVerify(env Env, args []string) int {
 	if err != nil {
 		return readFailed(env, err)
 	}
-	if err := audit.Verify(events); err != nil {
+	if err := log.Verify(); err != nil {
 		fmt.Fprintf(env.Stdout, "BROKEN: %v\n", err)
 		fmt.Fprintln(env.Stdout, "An event was edited, removed or reordered after it was recorded; the events from there on cannot be trusted.")
 		return ExitProblem
 	}
-	fmt.Fprintf(env.Stdout, "OK: %d events, chain intact\n", len(events))
+	if *anchor != "" && !log.Contains(*anchor) {
+		fmt.Fprintf(env.Stdout, "BROKEN: the anchor %s is not in the log\n", *anchor)
+		fmt.Fprintln(env.Stdout, "The log no longer holds the event noted down earlier: it was cut back or rewritten since, or the anchor was mistyped.")
+		return ExitProblem
+	}
+	fmt.Fprintf(env.Stdout, "OK: %d events, chain intact\n", len(log.Events))
+	if log.Head.Hash != "" {
+		fmt.Fprintf(env.Stdout, "Anchor: %s (note it down; --anchor checks later that the log still holds it)\n", log.Head.Hash)
+	}
 	return ExitOK
 }
 
@@ -74,34 +85,34 @@ func auditExport(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "proofkeys audit export: --format must be csv or json")
 		return ExitUsage
 	}
-	events, err := readEvents(*dataDir)
+	log, err := readLog(*dataDir)
 	if err != nil {
 		return readFailed(env, err)
 	}
-	if err := writeAuditTo(env.Stdout, *out, func(w io.Writer) error { return audit.Export(w, *format, events) }); err != nil {
+	if err := writeAuditTo(env.Stdout, *out, func(w io.Writer) error { return audit.Export(w, *format, log.Events) }); err != nil {
 		fmt.Fprintf(env.Stderr, "proofkeys audit export: %v\n", err)
 		return ExitFailed
 	}
 	return ExitOK
 }
 
-// readEvents opens the data folder read-only and returns every event, oldest first.
-func readEvents(dataDir string) ([]audit.Event, error) {
+// readLog opens the data folder read-only and returns the whole audit log.
+func readLog(dataDir string) (audit.Log, error) {
 	dir, err := store.ResolveDir(dataDir)
 	if err != nil {
-		return nil, err
+		return audit.Log{}, err
 	}
 	st, err := store.OpenReadOnly(dir)
 	if err != nil {
-		return nil, err
+		return audit.Log{}, err
 	}
 	defer st.Close()
-	var events []audit.Event
+	var log audit.Log
 	err = st.View(func(tx *store.Tx) error {
-		// EventsSince names an unreadable event by its number.
-		return tx.EventsSince(0, func(e audit.Event) error { events = append(events, e); return nil })
+		log, err = tx.AuditLog()
+		return err
 	})
-	return events, err
+	return log, err
 }
 
 // readFailed says why the log could not be read and returns ExitFailed.

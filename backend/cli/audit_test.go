@@ -47,7 +47,85 @@ func TestAuditVerifyIntactChain(t *testing.T) {
 	dir := auditFolder(t, 4)
 	code, out, _ := runCLI("audit", "verify", "--data-dir", dir)
 	assert.Equal(t, cli.ExitOK, code)
-	assert.Equal(t, "OK: 4 events, chain intact\n", out)
+	assert.Regexp(t, `^OK: 4 events, chain intact\nAnchor: [0-9a-f]{64} \(note it down`, out)
+}
+
+// editAudit changes the audit bucket of the folder's bbolt file behind the app's back.
+func editAudit(t *testing.T, dir string, edit func(audit, meta *bolt.Bucket) error) {
+	t.Helper()
+	db, err := bolt.Open(filepath.Join(dir, store.FileName), 0o600, nil)
+	require.NoError(t, err)
+	require.NoError(t, db.Update(func(tx *bolt.Tx) error { return edit(tx.Bucket([]byte("audit")), tx.Bucket([]byte("meta"))) }))
+	require.NoError(t, db.Close())
+}
+
+func seqKey(seq uint64) []byte { return binary.BigEndian.AppendUint64(nil, seq) }
+
+// TestAuditVerifyNoticesTheEndCut removes the last events, which leaves a chain that fits
+// from its first event to its new last one; the head recorded apart says it was longer.
+func TestAuditVerifyNoticesTheEndCut(t *testing.T) {
+	dir := auditFolder(t, 5)
+	editAudit(t, dir, func(b, _ *bolt.Bucket) error {
+		require.NoError(t, b.Delete(seqKey(5)))
+		return b.Delete(seqKey(4))
+	})
+	code, out, _ := runCLI("audit", "verify", "--data-dir", dir)
+	assert.Equal(t, cli.ExitProblem, code)
+	assert.Contains(t, out, "BROKEN: the audit log's chain is broken at its end: it stops at event 3, but 5 events were recorded")
+}
+
+// TestAuditVerifyNoticesTheLastEventResealed rewrites the last event and gives it the hash
+// that fits its new content: the chain accepts it, the head does not.
+func TestAuditVerifyNoticesTheLastEventResealed(t *testing.T) {
+	dir := auditFolder(t, 3)
+	editAudit(t, dir, func(b, _ *bolt.Bucket) error {
+		var last, prev audit.Event
+		require.NoError(t, json.Unmarshal(b.Get(seqKey(3)), &last))
+		require.NoError(t, json.Unmarshal(b.Get(seqKey(2)), &prev))
+		last.ActorName = "Mala"
+		raw, err := json.Marshal(audit.Seal(last, &prev))
+		require.NoError(t, err)
+		return b.Put(seqKey(3), raw)
+	})
+	code, out, _ := runCLI("audit", "verify", "--data-dir", dir)
+	assert.Equal(t, cli.ExitProblem, code)
+	assert.Contains(t, out, "BROKEN: the audit log's chain is broken at event 3, its last")
+}
+
+// TestAuditVerifyAnchor: an anchor noted from an earlier verify is found while the log
+// only grows, and missed once the log is cut back with its head moved to fit, which no
+// check inside the file can notice.
+func TestAuditVerifyAnchor(t *testing.T) {
+	dir := auditFolder(t, 3)
+	_, out, _ := runCLI("audit", "verify", "--data-dir", dir)
+	anchor := strings.Fields(strings.SplitN(out, "Anchor: ", 2)[1])[0]
+
+	st, err := store.Open(dir)
+	require.NoError(t, err)
+	svc := org.New(st)
+	_, members, err := svc.SignInChoices()
+	require.NoError(t, err)
+	_, err = svc.SetPolicies(members[0].ID, org.Policies{RotationDays: 180, ClipboardClearSeconds: 30})
+	require.NoError(t, err)
+	require.NoError(t, st.Close())
+	code, out, _ := runCLI("audit", "verify", "--anchor", anchor, "--data-dir", dir)
+	require.Equal(t, cli.ExitOK, code, out)
+	assert.Contains(t, out, "OK: 4 events")
+
+	editAudit(t, dir, func(b, meta *bolt.Bucket) error {
+		require.NoError(t, b.Delete(seqKey(4)))
+		require.NoError(t, b.Delete(seqKey(3)))
+		var second audit.Event
+		require.NoError(t, json.Unmarshal(b.Get(seqKey(2)), &second))
+		head, err := json.Marshal(audit.Head{Seq: 2, Hash: second.Hash})
+		require.NoError(t, err)
+		return meta.Put([]byte("audit_head"), head)
+	})
+	code, out, _ = runCLI("audit", "verify", "--data-dir", dir)
+	require.Equal(t, cli.ExitOK, code, "a careful cut fits the file itself: %s", out)
+	code, out, _ = runCLI("audit", "verify", "--anchor", anchor, "--data-dir", dir)
+	assert.Equal(t, cli.ExitProblem, code)
+	assert.Contains(t, out, "BROKEN: the anchor "+anchor+" is not in the log")
 }
 
 // TestAuditVerifyNamesTheEditedEvent edits the bytes of one event inside the bbolt file,
@@ -55,18 +133,13 @@ func TestAuditVerifyIntactChain(t *testing.T) {
 func TestAuditVerifyNamesTheEditedEvent(t *testing.T) {
 	for _, target := range []uint64{1, 3, 5} {
 		dir := auditFolder(t, 5)
-		db, err := bolt.Open(filepath.Join(dir, store.FileName), 0o600, nil)
-		require.NoError(t, err)
-		require.NoError(t, db.Update(func(tx *bolt.Tx) error {
-			b := tx.Bucket([]byte("audit"))
-			key := binary.BigEndian.AppendUint64(nil, target)
-			raw := b.Get(key)
+		editAudit(t, dir, func(b, _ *bolt.Bucket) error {
+			raw := b.Get(seqKey(target))
 			edited := bytes.Replace(raw, []byte(`"actorName":"Dana"`), []byte(`"actorName":"Mala"`), 1)
 			require.NotEqual(t, raw, edited)
 			require.True(t, json.Valid(edited))
-			return b.Put(key, edited)
-		}))
-		require.NoError(t, db.Close())
+			return b.Put(seqKey(target), edited)
+		})
 
 		code, out, _ := runCLI("audit", "verify", "--data-dir", dir)
 		assert.Equal(t, cli.ExitProblem, code)
@@ -77,12 +150,7 @@ func TestAuditVerifyNamesTheEditedEvent(t *testing.T) {
 
 func TestAuditVerifyUnreadableEventIsBroken(t *testing.T) {
 	dir := auditFolder(t, 3)
-	db, err := bolt.Open(filepath.Join(dir, store.FileName), 0o600, nil)
-	require.NoError(t, err)
-	require.NoError(t, db.Update(func(tx *bolt.Tx) error {
-		return tx.Bucket([]byte("audit")).Put(binary.BigEndian.AppendUint64(nil, 2), []byte(`{"seq":2,`))
-	}))
-	require.NoError(t, db.Close())
+	editAudit(t, dir, func(b, _ *bolt.Bucket) error { return b.Put(seqKey(2), []byte(`{"seq":2,`)) })
 	code, out, _ := runCLI("audit", "verify", "--data-dir", dir)
 	assert.Equal(t, cli.ExitProblem, code)
 	assert.Contains(t, out, "audit/2")

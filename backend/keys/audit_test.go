@@ -24,11 +24,12 @@ func TestEveryChangeAndCopyIsAnEvent(t *testing.T) {
 	require.NoError(t, copyErr(fx.svc.Copy(fx.owner, k.ID)))
 	require.NoError(t, fx.svc.Delete(fx.owner, k.ID))
 
-	var events []audit.Event
+	var log audit.Log
 	require.NoError(t, fx.store.View(func(tx *store.Tx) error {
-		events, err = tx.Events(func(audit.Event) bool { return true })
+		log, err = tx.AuditLog()
 		return err
 	}))
+	events := log.Events
 	var actions []audit.Action
 	for _, e := range events {
 		actions = append(actions, e.Action)
@@ -39,5 +40,5 @@ func TestEveryChangeAndCopyIsAnEvent(t *testing.T) {
 		{Field: "maxSigners", Old: "1", New: "4"},
 		{Field: "name", Old: "Full access key 1", New: "Salesforce sync"},
 	}, events[2].Changes)
-	assert.NoError(t, audit.Verify(events))
+	assert.NoError(t, log.Verify())
 }

@@ -44,11 +44,11 @@ func (f *fixture) actions(t *testing.T) []audit.Action {
 	t.Helper()
 	var out []audit.Action
 	require.NoError(t, f.store.View(func(tx *store.Tx) error {
-		events, err := tx.Events(func(audit.Event) bool { return true })
-		for _, e := range events {
+		log, err := tx.AuditLog()
+		for _, e := range log.Events {
 			out = append(out, e.Action)
 		}
-		require.NoError(t, audit.Verify(events))
+		require.NoError(t, log.Verify())
 		return err
 	}))
 	return out

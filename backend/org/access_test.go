@@ -61,9 +61,7 @@ func (tm *team) events(t *testing.T, a audit.Action) []audit.Event {
 	t.Helper()
 	var out []audit.Event
 	require.NoError(t, tm.st.View(func(tx *store.Tx) error {
-		var err error
-		out, err = tx.Events(func(e audit.Event) bool { return e.Action == a })
-		return err
+		return tx.EventsSince(0, func(e audit.Event) error { out = append(out, e); return nil }, a)
 	}))
 	return out
 }
@@ -308,19 +306,19 @@ func TestDemoOrganizationIsEnabledAndMarked(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Acme (demo)", named.Name)
 
-	var events []audit.Event
+	var log audit.Log
 	require.NoError(t, st.View(func(tx *store.Tx) error {
 		var err error
-		events, err = tx.Events(func(audit.Event) bool { return true })
+		log, err = tx.AuditLog()
 		return err
 	}))
-	require.NoError(t, audit.Verify(events))
+	require.NoError(t, log.Verify())
 	var actions []audit.Action
-	for _, e := range events {
+	for _, e := range log.Events {
 		actions = append(actions, e.Action)
 	}
 	assert.Equal(t, []audit.Action{audit.OrgSetUp, audit.StaffKeyTrusted, audit.EnablementApplied}, actions)
-	assert.Contains(t, events[2].Detail, "demo organization")
+	assert.Contains(t, log.Events[2].Detail, "demo organization")
 	_, _, err = svc.SetupDemo("", "", "")
 	assert.ErrorIs(t, err, org.ErrAlreadySetUp)
 }

@@ -13,6 +13,9 @@ type AuditLog struct {
 	// Broken is nil when the whole chain verifies, or audit.ErrBroken naming the first
 	// event that does not fit. It is checked on every event, whatever the filter.
 	Broken error
+	// Head is the hash of the log's last event, an anchor to note down: while it is still
+	// in the chain (`proofkeys audit verify --anchor`), nothing before it was cut or rewritten.
+	Head string
 	// Members and Keys name every actor and key of the whole log by ID, with the latest
 	// name it had there: the choices of the page's filters.
 	Members, Keys map[string]string
@@ -23,21 +26,21 @@ type AuditLog struct {
 // AuditLog returns the events that pass f and the state of the whole chain. Every member
 // may read the history, as every member sees the keys and the members it is about.
 func (s *Service) AuditLog(memberID string, f audit.Filter) (AuditLog, error) {
-	var all []audit.Event
+	var all audit.Log
 	err := s.Store.View(func(tx *store.Tx) error {
 		if _, _, err := authorize(tx, memberID, access.ViewMembers); err != nil {
 			return err
 		}
 		var err error
-		all, err = tx.Events(func(audit.Event) bool { return true })
+		all, err = tx.AuditLog()
 		return err
 	})
 	if err != nil {
 		return AuditLog{}, err
 	}
-	log := AuditLog{Broken: audit.Verify(all), Members: map[string]string{}, Keys: map[string]string{},
+	log := AuditLog{Broken: all.Verify(), Head: all.Head.Hash, Members: map[string]string{}, Keys: map[string]string{},
 		Actions: map[audit.Action]bool{}}
-	for _, e := range all {
+	for _, e := range all.Events {
 		log.Members[e.Actor] = e.ActorName
 		log.Actions[e.Action] = true
 		if e.KeyID != "" {

@@ -46,8 +46,8 @@ func TestPoliciesOwnersAndAdminsOnlyAndAudited(t *testing.T) {
 		o, err := tx.Org()
 		require.NoError(t, err)
 		assert.Equal(t, access.DefaultSettings.AutoLockMinutes, o.Settings.AutoLockMinutes, "left alone")
-		events, err := tx.Events(func(e audit.Event) bool { return e.Action == audit.OrgSettingsSet })
-		require.NoError(t, err)
+		var events []audit.Event
+		require.NoError(t, tx.EventsSince(0, func(e audit.Event) error { events = append(events, e); return nil }, audit.OrgSettingsSet))
 		require.Len(t, events, 1)
 		assert.Equal(t, "admin", events[0].Actor)
 		assert.Equal(t, []audit.Change{

@@ -27,8 +27,9 @@ var (
 	bucketKeys    = []byte("keys")
 	bucketAudit   = []byte("audit")
 
-	keySchema = []byte("schema_version")
-	keyOrg    = []byte("org")
+	keySchema    = []byte("schema_version")
+	keyOrg       = []byte("org")
+	keyAuditHead = []byte("audit_head")
 )
 
 // Store is the open database.

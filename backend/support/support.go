@@ -15,7 +15,6 @@ import (
 
 	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
-	"proofkeys/backend/audit"
 	"proofkeys/backend/enablement"
 	"proofkeys/backend/store"
 )
@@ -155,12 +154,12 @@ func (b Bundle) FileName() string {
 }
 
 func (b *Bundle) read(tx *store.Tx) error {
-	events, err := tx.Events(func(audit.Event) bool { return true })
+	log, err := tx.AuditLog()
 	if err != nil {
 		return err
 	}
-	b.Database.AuditEvents = len(events)
-	if err := audit.Verify(events); err != nil {
+	b.Database.AuditEvents = len(log.Events)
+	if err := log.Verify(); err != nil {
 		b.Database.AuditProblem = err.Error()
 	} else {
 		b.Database.AuditChainIntact = true

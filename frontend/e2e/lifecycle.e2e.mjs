@@ -214,6 +214,8 @@ step('Check a key: every kind of pasted key gets its answer', async () => {
 step('Audit log: the events, a filter, and the chain intact', async () => {
   await goto('Audit log', 'Audit log');
   await page.getByText('The log is intact').waitFor();
+  const anchor = await page.locator('.anchor code').first().innerText();
+  check(/^[0-9a-f]{64}$/.test(anchor), `no anchor to note down: "${anchor}"`);
   const table = page.getByRole('table');
   await table.waitFor();
   const text = await table.innerText();

@@ -164,6 +164,15 @@ describe('Audit log page', () => {
     expect(api.listAudit).toHaveBeenLastCalledWith({ actor: '', keyId: '', action: 'org.setup', from: '', to: '' });
   });
 
+  it('shows an intact log with its anchor to note down', async () => {
+    const anchor = 'ab'.repeat(32);
+    vi.mocked(api.listAudit).mockResolvedValue({ ...view, intact: true, broken: undefined, anchor });
+    render(Audit);
+    expect(await screen.findByText(/The log is intact/)).toBeInTheDocument();
+    expect(screen.getByText(anchor).tagName).toBe('CODE');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('exports through the save dialog and says where', async () => {
     vi.mocked(api.listAudit).mockResolvedValue({ ...view, intact: true, broken: undefined });
     vi.mocked(api.exportAudit).mockResolvedValueOnce('/home/dana/audit.csv').mockResolvedValueOnce('');

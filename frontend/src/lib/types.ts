@@ -152,6 +152,8 @@ export interface AuditView {
   matched: number;
   intact: boolean;
   broken?: string;
+  /** The last event's hash, for `proofkeys audit verify --anchor`. */
+  anchor?: string;
   members: Option[];
   keys: Option[];
   actions: string[];

@@ -413,6 +413,7 @@ export namespace main {
 	    matched: number;
 	    intact: boolean;
 	    broken?: string;
+	    anchor?: string;
 	    members: Option[];
 	    keys: Option[];
 	    actions: string[];
@@ -427,6 +428,7 @@ export namespace main {
 	        this.matched = source["matched"];
 	        this.intact = source["intact"];
 	        this.broken = source["broken"];
+	        this.anchor = source["anchor"];
 	        this.members = this.convertValues(source["members"], Option);
 	        this.keys = this.convertValues(source["keys"], Option);
 	        this.actions = source["actions"];
