@@ -23,6 +23,16 @@ type Member struct {
 	// Passphrase is what the member signs in with; nil until one is set. It is a slow
 	// hash, never the passphrase, and never leaves Go.
 	Passphrase *Passphrase `json:"passphrase,omitempty"`
+	// SignInFailures counts the wrong passphrases since the last right one; nil when none.
+	SignInFailures *SignInFailures `json:"signInFailures,omitempty"`
+}
+
+// SignInFailures is a member's run of wrong passphrases, kept with the member so that a
+// restart does not give a guesser a fresh start.
+type SignInFailures struct {
+	Count int `json:"count"`
+	// WaitUntil is when the next attempt may be made.
+	WaitUntil time.Time `json:"waitUntil"`
 }
 
 // Passphrase is an argon2id hash of a member's passphrase with the parameters it was made

@@ -182,6 +182,36 @@ func TestSignInAndThrottle(t *testing.T) {
 	assert.ErrorIs(t, err, org.ErrNoSuchMember)
 }
 
+func TestSignInWaitSurvivesARestart(t *testing.T) {
+	tm := newTeam(t)
+	for range 4 {
+		_, err := tm.svc.SignIn(tm.admin.ID, "guess")
+		require.ErrorIs(t, err, org.ErrWrongPassphrase)
+	}
+	restarted := org.New(tm.st)
+	restarted.Now, restarted.Hashing = tm.clock.now, tm.svc.Hashing
+	_, err := restarted.SignIn(tm.admin.ID, pass+" Ari")
+	var wait org.WaitError
+	require.ErrorAs(t, err, &wait, "a restart does not give a guesser a fresh start")
+	assert.Equal(t, 2*time.Second, wait.Wait)
+
+	require.NoError(t, restarted.SetPassphrase(tm.owner.ID, tm.admin.ID, "", "a fresh passphrase"),
+		"an Owner resets a forgotten passphrase")
+	_, err = restarted.SignIn(tm.admin.ID, "a fresh passphrase")
+	require.NoError(t, err, "a reset passphrase starts with a clean slate")
+
+	tm.clock.t = tm.clock.t.Add(time.Minute)
+	for i := range 3 {
+		_, err := restarted.SignIn(tm.admin.ID, "guess")
+		require.ErrorIs(t, err, org.ErrWrongPassphrase)
+		require.NotErrorIs(t, err, org.ErrSlowDown, "try %d is free again after a right passphrase", i+1)
+	}
+	_, err = restarted.SignIn(tm.admin.ID, "a fresh passphrase")
+	require.NoError(t, err)
+	_, err = restarted.SignIn(tm.admin.ID, "guess")
+	assert.NotErrorIs(t, err, org.ErrSlowDown, "the right passphrase cleared the three failures")
+}
+
 func TestSetPassphraseRules(t *testing.T) {
 	tm := newTeam(t)
 	err := tm.svc.SetPassphrase(tm.plain.ID, tm.plain.ID, "not it", "a new passphrase")

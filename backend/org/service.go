@@ -30,13 +30,13 @@ type Service struct {
 	Store Store
 	Now   func() time.Time
 	Rand  io.Reader
-	// Hashing is the argon2id cost of new passphrases; Throttle slows down guessing.
-	Hashing  passphrase.Params
-	Throttle *passphrase.Throttle
+	// Hashing is the argon2id cost of new passphrases; Backoff slows down guessing.
+	Hashing passphrase.Params
+	Backoff passphrase.Backoff
 }
 
 // New returns a Service on the real clock and crypto/rand.
 func New(s Store) *Service {
 	return &Service{Store: s, Now: time.Now, Rand: rand.Reader,
-		Hashing: passphrase.Default, Throttle: passphrase.NewThrottle()}
+		Hashing: passphrase.Default, Backoff: passphrase.DefaultBackoff}
 }

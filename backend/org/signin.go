@@ -61,12 +61,9 @@ func (s *Service) SignInChoices() (access.Org, []access.Member, error) {
 }
 
 // SignIn checks memberID's passphrase. After a few wrong ones each further try must wait
-// (WaitError), and every wrong one is in the audit log.
+// (WaitError), also after a restart, and every wrong one is in the audit log.
 func (s *Service) SignIn(memberID, pass string) (access.Member, error) {
 	now := s.Now()
-	if wait := s.Throttle.Wait(memberID, now); wait > 0 {
-		return access.Member{}, WaitError{Wait: wait}
-	}
 	var m access.Member
 	var members []access.Member
 	err := s.Store.View(func(tx *store.Tx) error {
@@ -80,6 +77,9 @@ func (s *Service) SignIn(memberID, pass string) (access.Member, error) {
 	if err != nil {
 		return access.Member{}, err
 	}
+	if wait := passphrase.Wait(m.SignInFailures, now); wait > 0 {
+		return access.Member{}, WaitError{Wait: wait}
+	}
 	if m.Passphrase == nil {
 		if SignInRequired(members) {
 			return access.Member{}, ErrNoPassphrase
@@ -91,18 +91,45 @@ func (s *Service) SignIn(memberID, pass string) (access.Member, error) {
 		return access.Member{}, err
 	}
 	if !ok {
-		return access.Member{}, s.failedSignIn(m, now)
+		return access.Member{}, s.failedSignIn(m.ID, now)
 	}
-	s.Throttle.Succeeded(memberID)
+	if m.SignInFailures != nil {
+		if err := s.forgetFailures(m.ID); err != nil {
+			return access.Member{}, err
+		}
+		m.SignInFailures = nil
+	}
 	return m, nil
 }
 
-func (s *Service) failedSignIn(m access.Member, now time.Time) error {
-	wait := s.Throttle.Failed(m.ID, now)
+// forgetFailures clears a member's run of wrong passphrases after a right one.
+func (s *Service) forgetFailures(memberID string) error {
+	return s.Store.Update(func(tx *store.Tx) error {
+		m, err := tx.Member(memberID)
+		if err != nil {
+			return err
+		}
+		m.SignInFailures = nil
+		return tx.PutMember(m)
+	})
+}
+
+// failedSignIn counts a wrong passphrase in the member's record and the audit log, in one
+// transaction, and says how long the next attempt must wait.
+func (s *Service) failedSignIn(memberID string, now time.Time) error {
+	var wait time.Duration
 	err := s.Store.Update(func(tx *store.Tx) error {
-		_, err := tx.AppendEvent(audit.Event{Time: now.UTC(), Actor: m.ID, ActorName: m.Name,
-			Action: audit.SignInFailed, Detail: m.Name + " (" + m.ID + ")"})
-		return err
+		m, err := tx.Member(memberID)
+		if err != nil {
+			return err
+		}
+		m.SignInFailures = s.Backoff.Failed(m.SignInFailures, now)
+		wait = passphrase.Wait(m.SignInFailures, now)
+		if _, err := tx.AppendEvent(audit.Event{Time: now.UTC(), Actor: m.ID, ActorName: m.Name,
+			Action: audit.SignInFailed, Detail: m.Name + " (" + m.ID + ")"}); err != nil {
+			return err
+		}
+		return tx.PutMember(m)
 	})
 	if err != nil {
 		return err
@@ -130,6 +157,7 @@ func (s *Service) SetPassphrase(actorID, targetID, current, next string) error {
 			return err
 		}
 		target.Passphrase = &hash
+		target.SignInFailures = nil // a reset passphrase starts with a clean slate
 		if err := s.memberEvent(tx, actor, audit.PassphraseSet, target, nil); err != nil {
 			return err
 		}

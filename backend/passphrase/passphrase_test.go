@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"proofkeys/backend/access"
 	"proofkeys/backend/passphrase"
 )
 
@@ -59,23 +60,22 @@ func TestCheckLength(t *testing.T) {
 	assert.ErrorIs(t, err, passphrase.ErrTooShort)
 }
 
-func TestThrottleSlowsDownAfterFreeAttempts(t *testing.T) {
-	th := passphrase.NewThrottle()
+func TestBackoffSlowsDownAfterFreeAttempts(t *testing.T) {
 	now := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+	var f *access.SignInFailures
 	var waits []time.Duration
 	for range 12 {
-		assert.Zero(t, th.Wait("mem_1", now.Add(time.Hour)))
-		waits = append(waits, th.Failed("mem_1", now))
+		assert.Zero(t, passphrase.Wait(f, now.Add(time.Hour)))
+		f = passphrase.DefaultBackoff.Failed(f, now)
+		waits = append(waits, passphrase.Wait(f, now))
 	}
 	assert.Equal(t, []time.Duration{0, 0, 0, 2 * time.Second, 4 * time.Second, 8 * time.Second,
 		16 * time.Second, 32 * time.Second, 64 * time.Second, 128 * time.Second, 256 * time.Second,
 		5 * time.Minute}, waits)
-	assert.Equal(t, 5*time.Minute, th.Wait("mem_1", now))
-	assert.Equal(t, time.Minute, th.Wait("mem_1", now.Add(4*time.Minute)))
-	assert.Zero(t, th.Wait("mem_2", now), "members are throttled apart")
-	th.Succeeded("mem_1")
-	assert.Zero(t, th.Wait("mem_1", now))
-	assert.Zero(t, th.Failed("mem_1", now))
+	assert.Equal(t, 12, f.Count)
+	assert.Equal(t, time.Minute, passphrase.Wait(f, now.Add(4*time.Minute)))
+	assert.Zero(t, passphrase.Wait(f, now.Add(6*time.Minute)))
+	assert.Zero(t, passphrase.Wait(nil, now), "no failures, no wait")
 }
 
 // BenchmarkHash measures the default parameters: the time one sign-in costs, and one guess.

@@ -1,69 +1,49 @@
 package passphrase
 
 import (
-	"sync"
 	"time"
+
+	"proofkeys/backend/access"
 )
 
-// Throttle slows down guessing: after a few wrong passphrases for a member, each further
-// attempt must wait, twice as long after each failure, up to MaxWait. It lives in memory:
-// restarting the app resets it, but a restart costs a guesser seconds, and an attacker
-// with the database file guesses offline anyway, which argon2id's cost is there for.
-type Throttle struct {
+// Backoff slows down guessing: after Free wrong passphrases for a member, each further
+// attempt must wait, twice as long after each failure, up to MaxWait. The count lives in
+// the member's record (access.SignInFailures), so restarting the app does not reset it;
+// an attacker with the database file guesses offline anyway, which argon2id's cost is for.
+type Backoff struct {
 	// Free is how many wrong attempts are allowed before waits begin.
 	Free int
 	// FirstWait is the wait after the first failure beyond Free; each next one doubles it.
 	FirstWait, MaxWait time.Duration
-
-	mu    sync.Mutex
-	state map[string]attempts
 }
 
-type attempts struct {
-	failures int
-	until    time.Time
-}
+// DefaultBackoff allows 3 free attempts, then waits of 2 s, 4 s, ... up to 5 minutes.
+var DefaultBackoff = Backoff{Free: 3, FirstWait: 2 * time.Second, MaxWait: 5 * time.Minute}
 
-// NewThrottle allows 3 free attempts, then waits of 2 s, 4 s, ... up to 5 minutes.
-func NewThrottle() *Throttle {
-	return &Throttle{Free: 3, FirstWait: 2 * time.Second, MaxWait: 5 * time.Minute}
-}
-
-// Wait is how long id must wait at now before the next attempt; 0 means go ahead.
-func (t *Throttle) Wait(id string, now time.Time) time.Duration {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if d := t.state[id].until.Sub(now); d > 0 {
-		return d
+// Failed returns the record after one more wrong passphrase at now (f is nil before the
+// first): the count, and until when the next attempt must wait.
+func (b Backoff) Failed(f *access.SignInFailures, now time.Time) *access.SignInFailures {
+	next := access.SignInFailures{Count: 1}
+	if f != nil {
+		next.Count = f.Count + 1
 	}
-	return 0
-}
-
-// Failed records a wrong passphrase for id at now and returns the wait it earned.
-func (t *Throttle) Failed(id string, now time.Time) time.Duration {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.state == nil {
-		t.state = map[string]attempts{}
-	}
-	a := t.state[id]
-	a.failures++
 	wait := time.Duration(0)
-	if over := a.failures - t.Free; over > 0 {
-		wait = t.FirstWait
-		for i := 1; i < over && wait < t.MaxWait; i++ {
+	if over := next.Count - b.Free; over > 0 {
+		wait = b.FirstWait
+		for i := 1; i < over && wait < b.MaxWait; i++ {
 			wait *= 2
 		}
-		wait = min(wait, t.MaxWait)
+		wait = min(wait, b.MaxWait)
 	}
-	a.until = now.Add(wait)
-	t.state[id] = a
-	return wait
+	next.WaitUntil = now.Add(wait)
+	return &next
 }
 
-// Succeeded forgets id's failures.
-func (t *Throttle) Succeeded(id string) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	delete(t.state, id)
+// Wait is how long a member with record f must wait at now before the next attempt; 0
+// means go ahead.
+func Wait(f *access.SignInFailures, now time.Time) time.Duration {
+	if f == nil {
+		return 0
+	}
+	return max(f.WaitUntil.Sub(now), 0)
 }
