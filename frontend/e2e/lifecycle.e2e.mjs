@@ -222,6 +222,7 @@ step('Audit log: the events, a filter, and the chain intact', async () => {
   for (const action of ['key.replace', 'key.expire', 'key.copy', 'key.delete', 'org.settings']) {
     check(text.includes(action), `no ${action} event in the log`);
   }
+  check(/Rotate keys every: \w+ (days )?→ 30 days/.test(text), 'the policy change is not in plain words');
   await page.getByLabel('Action', { exact: true }).selectOption('key.replace');
   await until(async () => (await table.getByRole('row').count()) === 3, 'the action filter did not leave the 2 replaces');
   await page.screenshot({ path: path.join(OUT, 'e2e-lifecycle.png') });

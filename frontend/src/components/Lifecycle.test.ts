@@ -159,7 +159,7 @@ describe('Audit log page', () => {
     render(Audit);
     expect(await screen.findByRole('alert')).toHaveTextContent('at event 2');
     expect(screen.getByRole('cell', { name: 'member.role_change' })).toBeInTheDocument();
-    expect(screen.getByText('role: team_member → admin')).toBeInTheDocument();
+    expect(screen.getByText('Role: Team member → Admin')).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('Action'), 'org.setup');
     expect(api.listAudit).toHaveBeenLastCalledWith({ actor: '', keyId: '', action: 'org.setup', from: '', to: '' });
   });

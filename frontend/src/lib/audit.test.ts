@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import goSource from '../../../backend/audit/audit.go?raw';
-import { actionLabel } from './audit';
+import accessOrg from '../../../backend/access/org.go?raw';
+import keySettings from '../../../backend/apikey/settings.go?raw';
+import members from '../../../backend/org/members.go?raw';
+import orgSettings from '../../../backend/org/settings.go?raw';
+import autoLock from '../../../backend/org/signin.go?raw';
+import replace from '../../../backend/keys/replace.go?raw';
+import { actionLabel, changeText } from './audit';
 
 describe('actionLabel', () => {
   it('has plain words for every action the Go side records', () => {
@@ -11,5 +17,36 @@ describe('actionLabel', () => {
 
   it('shows an action it does not know as it is', () => {
     expect(actionLabel('key.teleport')).toBe('key.teleport');
+  });
+});
+
+describe('changeText', () => {
+  it('has plain words for every field the Go side records a change of', () => {
+    const settingsStruct = keySettings.slice(keySettings.indexOf('type Settings struct'));
+    const recorded = [
+      ...[...settingsStruct.slice(0, settingsStruct.indexOf('}')).matchAll(/json:"(\w+)"/g)].map((m) => m[1]),
+      ...[...accessOrg.matchAll(/Grant = "(\w+)"/g)].map((m) => m[1]),
+      ...[members, autoLock, replace].flatMap((src) => [...src.matchAll(/Field: "(\w+)"/g)].map((m) => m[1])),
+      ...[...orgSettings.matchAll(/add\("(\w+)"/g)].map((m) => m[1]),
+    ];
+    expect(recorded.length).toBeGreaterThan(20);
+    for (const field of recorded) {
+      expect(changeText({ field, old: 'a', new: 'b' }), field).not.toMatch(new RegExp(`^${field}:`));
+    }
+  });
+
+  it('reads values in plain words', () => {
+    expect(changeText({ field: 'maxSigners', old: '1', new: '4' })).toBe('Maximum signers: 1 → 4');
+    expect(changeText({ field: 'payer', old: 'signer', new: 'organization' })).toBe('Payer: Signer → Your Organization');
+    expect(changeText({ field: 'role', old: 'team_member', new: 'admin' })).toBe('Role: Team member → Admin');
+    expect(changeText({ field: 'forceRedirect', old: 'false', new: 'true' })).toBe('Force redirect: No → Yes');
+    expect(changeText({ field: 'rotationDays', old: '0', new: '90' })).toBe('Rotate keys every: off → 90 days');
+    expect(changeText({ field: 'api_access', old: 'false', new: 'true' })).toBe('API access: Not enabled → Enabled');
+    expect(changeText({ field: 'redirectUrl', old: '', new: 'https://x.test' })).toBe(
+      'Redirect URL: (empty) → https://x.test',
+    );
+    const names = (id: string) => ({ key_1: 'Salesforce sync' })[id] ?? id;
+    expect(changeText({ field: 'replacedBy', old: '', new: 'key_1' }, names)).toBe('Replaced by: Salesforce sync');
+    expect(changeText({ field: 'teleported', old: 'a', new: 'b' })).toBe('teleported: a → b');
   });
 });
