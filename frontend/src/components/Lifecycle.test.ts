@@ -19,7 +19,10 @@ const key = makeKey();
 const replaced = { new: makeKey({ id: 'key_2', hint: 'prf_…Nw01' }), old: key, oldDeleted: false };
 
 describe('Replace dialog', () => {
-  beforeEach(() => vi.mocked(api.replaceKey).mockResolvedValue(replaced));
+  // braces: a function returned from beforeEach is run as a teardown, and a mock is a function
+  beforeEach(() => {
+    vi.mocked(api.replaceKey).mockResolvedValue(replaced);
+  });
 
   it('replaces with the chosen grace period', async () => {
     const user = userEvent.setup();
@@ -40,6 +43,23 @@ describe('Replace dialog', () => {
     await user.click(screen.getByRole('button', { name: 'Replace now and delete the old key' }));
     expect(api.replaceKey).toHaveBeenCalledWith('key_1', 0);
     expect(onreplaced).toHaveBeenCalledWith(replaced, true);
+  });
+
+  it('shows why a replace failed, with what to do, and keeps the dialog open', async () => {
+    const failure = { code: 'vault_locked', message: 'The vault is locked.', hint: 'Unlock your keyring, then try again.' };
+    vi.mocked(api.replaceKey).mockRejectedValue(failure);
+    const onreplaced = vi.fn();
+    const onerror = vi.fn();
+    const user = userEvent.setup();
+    render(ReplaceDialog, { key, returnFocus: () => null, onreplaced, onerror, oncancel: vi.fn() });
+    await user.click(screen.getByRole('button', { name: 'Replace key' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The vault is locked.');
+    expect(alert).toHaveTextContent('Unlock your keyring, then try again.');
+    expect(onerror).toHaveBeenCalledWith(expect.objectContaining({ code: 'vault_locked' }));
+    expect(onreplaced).not.toHaveBeenCalled();
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Replace key' })).toBeEnabled();
   });
 });
 
@@ -118,7 +138,9 @@ describe('Check a key', () => {
 });
 
 describe('Key policies', () => {
-  beforeEach(() => vi.mocked(api.getPolicies).mockResolvedValue({ rotationDays: 90, clipboardClearSeconds: 30 }));
+  beforeEach(() => {
+    vi.mocked(api.getPolicies).mockResolvedValue({ rotationDays: 90, clipboardClearSeconds: 30 });
+  });
 
   it('lets an owner save', async () => {
     vi.mocked(api.savePolicies).mockImplementation(async (p) => p);
