@@ -109,6 +109,8 @@ func (a *App) open(clip secureClipboard) error {
 	a.orgs = org.New(st)
 	a.keys = keys.New(st, v, clip)
 	a.inventory = inventory.New(st)
+	now := appClock()
+	a.orgs.Now, a.keys.Now, a.inventory.Now = now, now, now
 	if r, err := a.keys.Recover(); err != nil || r != (keys.Recovered{}) {
 		// Not fatal: what could not be settled now is settled at the next start.
 		log.Printf("recovery: undid %d, finished %d deletions, error: %v", r.Undone, r.Finished, err)

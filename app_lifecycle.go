@@ -76,8 +76,8 @@ func (a *App) startLifecycle(ctx context.Context) {
 			select {
 			case <-ctx.Done():
 				return
-			case now := <-t.C:
-				a.expireDue(now)
+			case <-t.C:
+				a.expireDue(a.keys.Now())
 			}
 		}
 	}()

@@ -41,7 +41,9 @@ for test in "$@"; do
   # the dev build's save dialog answers with a file in this folder (app_dialog_dev.go)
   PROOFKEYS_SAVE_DIALOG_DIR="$PK_TMP/saved$n"
   mkdir -p "$PROOFKEYS_SAVE_DIALOG_DIR"
-  export PROOFKEYS_DATA_DIR PROOFKEYS_SAVE_DIALOG_DIR
+  # a test that writes a duration ("745h") here moves the dev build's clock ahead (app_clock_dev.go)
+  PROOFKEYS_CLOCK_FILE="$PK_TMP/clock$n"
+  export PROOFKEYS_DATA_DIR PROOFKEYS_SAVE_DIALOG_DIR PROOFKEYS_CLOCK_FILE
   port=${PORT:-$(pk_free_port)}
   log="$PK_TMP/app$n.log"
   echo "== $test (app on http://127.0.0.1:$port, DISPLAY=$DISPLAY)"

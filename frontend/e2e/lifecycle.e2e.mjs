@@ -1,16 +1,20 @@
 // End-to-end test of the key lifecycle in headless Chromium against the app's dev build
 // (real bound Go methods, real vault, real bbolt file, real clipboard on the app's X
 // display): the clipboard cleared after the org's timeout, replace with a grace period and
-// the "compromised" path, a check of every kind of pasted key, and the audit log.
+// the "compromised" path, a check of every kind of pasted key, the audit log, and, with the
+// app's clock moved a month ahead, the rotation flags.
 //
-// Run it with `make test-e2e` (scripts/e2e.sh), which passes WAILS_URL and APP_DISPLAY.
+// Run it with `make test-e2e` (scripts/e2e.sh), which passes WAILS_URL, APP_DISPLAY and
+// PROOFKEYS_CLOCK_FILE.
 // It prints one line per step and "N passed, N failed", and exits non-zero on a failure.
 // Secrets are never printed.
 
+import fs from 'node:fs';
 import path from 'node:path';
 import { OUT, X_DISPLAY, check, exact, page, requireEnv, run, step, until, xclip } from './harness.mjs';
 
-const [BASE] = requireEnv(['WAILS_URL']);
+// PROOFKEYS_CLOCK_FILE: a duration written there moves the app's clock ahead (app_clock_dev.go)
+const [BASE, CLOCK_FILE] = requireEnv(['WAILS_URL', 'PROOFKEYS_CLOCK_FILE']);
 const CLEAR_SECONDS = 10;
 const KEY_RE = /^prf_(test_)?[0-9A-Za-z]{36}$/;
 
@@ -226,6 +230,24 @@ step('Audit log: the events, a filter, and the chain intact', async () => {
   await page.getByLabel('Action', { exact: true }).selectOption('key.replace');
   await until(async () => (await table.getByRole('row').count()) === 3, 'the action filter did not leave the 2 replaces');
   await page.screenshot({ path: path.join(OUT, 'e2e-lifecycle.png') });
+});
+
+step('A month later: keys older than the 30-day policy are flagged and counted, and a flag opens Replace', async () => {
+  fs.writeFileSync(CLOCK_FILE, `${31 * 24}h`);
+  await goto('API Keys', 'API Keys');
+  const notice = page.getByText(/older than your organization's rotation policy/);
+  await notice.waitFor();
+  const said = (await notice.innerText()).trim();
+  const flags = page.getByRole('button', { name: /^Due for rotation: replace / });
+  const n = await flags.count();
+  check(n > 0 && said.startsWith(n === 1 ? '1 key is' : `${n} keys are`), `${n} flags, but the page says "${said}"`);
+  const name = (await flags.first().getAttribute('aria-label')).replace('Due for rotation: replace ', '');
+  await flags.first().click();
+  const dlg = page.getByRole('dialog');
+  await dlg.getByRole('heading', exact(`Replace ${name}?`)).waitFor();
+  await dlg.getByRole('button', exact('Cancel')).click();
+  await until(async () => (await page.getByRole('dialog').count()) === 0, 'Cancel did not close the Replace dialog');
+  return `"${said}"`;
 });
 
 await run({ viewport: { width: 1280, height: 900 } });
