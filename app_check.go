@@ -94,7 +94,7 @@ func (a *App) checkWords(r keys.CheckResult, k *CheckedKey, expect apikey.Enviro
 		return fmt.Sprintf("This was %s (%s). It was deleted %s by %s, so it no longer works.", k.Name, k.Hint, when(r.Key.DeletedAt), k.DeletedBy),
 			"Generate a new key, or copy another active one, into the integration."
 	case keys.CheckExpired:
-		return fmt.Sprintf("This was %s (%s). It was replaced by %s, and its grace period ended %s, so it no longer works.", k.Name, k.Hint, k.ReplacementLabel, when(r.Key.DeletedAt)),
+		return fmt.Sprintf("This was %s (%s). It was replaced by %s, and its grace period ended %s, so it no longer works.", k.Name, k.Hint, k.ReplacementLabel, when(r.Key.ExpiresAt)),
 			"Copy the new key, " + k.ReplacementLabel + ", into the integration."
 	case keys.CheckUnknown:
 		return "This is a well-formed Proof key, but not one of this organization's.",

@@ -168,3 +168,29 @@ func TestLifecycleStartsTheClearTimerAndExpiresDueKeys(t *testing.T) {
 	assert.Len(t, list, 1, "the old key was deleted at start")
 	a.stopLifecycle()
 }
+
+// A key whose grace period ended while the app was closed is deleted at the next start;
+// its check names when the grace period ended, not when the app got round to deleting it.
+func TestCheckOfAnExpiredKeyNamesTheEndOfItsGracePeriod(t *testing.T) {
+	a, clip := setUpWithKeys(t)
+	k, err := a.GenerateKey("production")
+	require.NoError(t, err)
+	_, err = a.CopyKey(k.ID)
+	require.NoError(t, err)
+	secret := clip.secrets[0]
+	_, err = a.ReplaceKey(k.ID, 1)
+	require.NoError(t, err)
+	list, err := a.ListKeys("production")
+	require.NoError(t, err)
+	ends, err := time.Parse(time.RFC3339, list[0].ExpiresAt)
+	require.NoError(t, err)
+
+	later := ends.Add(72 * time.Hour)
+	a.keys.Now = func() time.Time { return later }
+	a.expireDue(later)
+	check, err := a.CheckKey(secret, "production")
+	require.NoError(t, err)
+	assert.Equal(t, "expired", check.Verdict)
+	assert.Contains(t, check.Message, "grace period ended "+when(ends))
+	assert.NotContains(t, check.Message, when(later))
+}

@@ -2,7 +2,7 @@
 // (real bound Go methods, real vault, real bbolt file, real clipboard on the app's X
 // display): the clipboard cleared after the org's timeout, replace with a grace period and
 // the "compromised" path, a check of every kind of pasted key, the audit log, and, with the
-// app's clock moved a month ahead, the rotation flags.
+// app's clock moved a month ahead, the rotation flags and the end of a grace period.
 //
 // Run it with `make test-e2e` (scripts/e2e.sh), which passes WAILS_URL, APP_DISPLAY and
 // PROOFKEYS_CLOCK_FILE.
@@ -11,7 +11,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { OUT, X_DISPLAY, check, exact, page, requireEnv, run, step, until, xclip } from './harness.mjs';
+import { OUT, X_DISPLAY, check, exact, page, requireEnv, run, sleep, step, until, xclip } from './harness.mjs';
 
 // PROOFKEYS_CLOCK_FILE: a duration written there moves the app's clock ahead (app_clock_dev.go)
 const [BASE, CLOCK_FILE] = requireEnv(['WAILS_URL', 'PROOFKEYS_CLOCK_FILE']);
@@ -248,6 +248,28 @@ step('A month later: keys older than the 30-day policy are flagged and counted, 
   await dlg.getByRole('button', exact('Cancel')).click();
   await until(async () => (await page.getByRole('dialog').count()) === 0, 'Cancel did not close the Replace dialog');
   return `"${said}"`;
+});
+
+step('The 1-hour grace period ends while the app runs: the old key is deleted within a tick', async () => {
+  // the clock is a month ahead since the step before; the app deletes expired keys every 30 s
+  await until(
+    async () => {
+      await sleep(1000);
+      await goto('API Keys', 'API Keys');
+      await rowWith(s.b).waitFor(); // the list has loaded: its replacement is there
+      return (await rowWith(s.a).count()) === 0;
+    },
+    `the replaced key ${s.a} is still listed a month after its 1-hour grace period`,
+    40000,
+  );
+  await goto('Check a key', 'Check a key');
+  const got = await checkKey(s.secretA);
+  check(/grace period ended/.test(got), `the expired key's answer was "${got}"`);
+  await goto('Audit log', 'Audit log');
+  await page.getByLabel('Action', { exact: true }).selectOption('key.expire');
+  const rows = page.getByRole('table').getByRole('row');
+  await until(async () => (await rows.count()) === 3, 'expected 2 key.expire events: the exposed key and this one');
+  return got;
 });
 
 await run({ viewport: { width: 1280, height: 900 } });
