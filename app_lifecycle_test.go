@@ -106,12 +106,19 @@ func TestReplaceCheckAndPoliciesThroughBoundMethods(t *testing.T) {
 	assert.Zero(t, copied.ClearAfterSeconds, "never")
 }
 
-func TestAuditPageAndExport(t *testing.T) {
-	a, _ := setUpWithKeys(t)
-	k, err := a.GenerateKey("sandbox")
+// generateCopied generates a key in env and copies it, returning it and its secret.
+func generateCopied(t *testing.T, a *App, clip *fakeClipboard, env string) (KeyView, string) {
+	t.Helper()
+	k, err := a.GenerateKey(env)
 	require.NoError(t, err)
 	_, err = a.CopyKey(k.ID)
 	require.NoError(t, err)
+	return k, clip.secrets[len(clip.secrets)-1]
+}
+
+func TestAuditPageAndExport(t *testing.T) {
+	a, clip := setUpWithKeys(t)
+	k, _ := generateCopied(t, a, clip, "sandbox")
 
 	v, err := a.ListAudit(AuditFilterInput{})
 	require.NoError(t, err)
@@ -173,12 +180,8 @@ func TestLifecycleStartsTheClearTimerAndExpiresDueKeys(t *testing.T) {
 // its check names when the grace period ended, not when the app got round to deleting it.
 func TestCheckOfAnExpiredKeyNamesTheEndOfItsGracePeriod(t *testing.T) {
 	a, clip := setUpWithKeys(t)
-	k, err := a.GenerateKey("production")
-	require.NoError(t, err)
-	_, err = a.CopyKey(k.ID)
-	require.NoError(t, err)
-	secret := clip.secrets[0]
-	_, err = a.ReplaceKey(k.ID, 1)
+	k, secret := generateCopied(t, a, clip, "production")
+	_, err := a.ReplaceKey(k.ID, 1)
 	require.NoError(t, err)
 	list, err := a.ListKeys("production")
 	require.NoError(t, err)
