@@ -15,9 +15,7 @@ func (s *Service) Current(memberID string) (access.Org, access.Member, error) {
 	var m access.Member
 	err := s.Store.View(func(tx *store.Tx) error {
 		var err error
-		if o, err = tx.Org(); errors.Is(err, store.ErrNotFound) {
-			return ErrNotSetUp
-		} else if err != nil {
+		if o, err = setUpOrg(tx); err != nil {
 			return err
 		}
 		if memberID != "" {
@@ -37,6 +35,15 @@ func (s *Service) Current(memberID string) (access.Org, access.Member, error) {
 		return nil
 	})
 	return o, m, err
+}
+
+// setUpOrg reads the organization, or says ErrNotSetUp before the first setup.
+func setUpOrg(tx *store.Tx) (access.Org, error) {
+	o, err := tx.Org()
+	if errors.Is(err, store.ErrNotFound) {
+		return o, ErrNotSetUp
+	}
+	return o, err
 }
 
 // MemberName is a member's name for display, or "a former member" when the record is gone.

@@ -48,9 +48,7 @@ func (s *Service) SignInChoices() (access.Org, []access.Member, error) {
 	var list []access.Member
 	err := s.Store.View(func(tx *store.Tx) error {
 		var err error
-		if o, err = tx.Org(); errors.Is(err, store.ErrNotFound) {
-			return ErrNotSetUp
-		} else if err != nil {
+		if o, err = setUpOrg(tx); err != nil {
 			return err
 		}
 		list, err = tx.Members()
