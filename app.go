@@ -47,8 +47,6 @@ type App struct {
 // desktop is the part of Wails' runtime the app uses. Wails' runtime calls log.Fatal with
 // a context it did not make, so tests give the App their own desktop.
 type desktop interface {
-	// ClipboardSetText is the fallback where backend/clipboard has no platform code (macOS).
-	ClipboardSetText(text string) error
 	// Show brings the window to the front.
 	Show()
 	// SaveFileDialog asks where to save a file; "" when the person cancelled.
@@ -57,10 +55,6 @@ type desktop interface {
 
 // wailsDesktop is desktop on Wails' runtime.
 type wailsDesktop struct{ ctx context.Context }
-
-func (d wailsDesktop) ClipboardSetText(text string) error {
-	return runtime.ClipboardSetText(d.ctx, text)
-}
 
 func (d wailsDesktop) Show() {
 	runtime.WindowUnminimise(d.ctx)
@@ -82,8 +76,7 @@ func NewApp(dataDir string) *App { return &App{dataDir: dataDir} }
 // exits; the database lock (store.OpenTimeout) keeps it from touching the data.
 func (a *App) startup(ctx context.Context) {
 	a.desktop = wailsDesktop{ctx: ctx}
-	clip := secretClipboard{native: clipboard.New(), desktop: a.desktop}
-	a.openErr = a.open(clip)
+	a.openErr = a.open(clipboard.New())
 	if a.openErr != nil {
 		log.Printf("start-up: %v", a.openErr)
 	} else {
@@ -147,23 +140,6 @@ type secureClipboard interface {
 	WriteSecret(secret string) error
 	ClearIfOwned() bool
 }
-
-// secretClipboard writes a secret with backend/clipboard's platform code (CLIPBOARD only,
-// marked secret), or with Wails' runtime where there is none (macOS, documented).
-type secretClipboard struct {
-	native  *clipboard.Clipboard
-	desktop desktop
-}
-
-func (c secretClipboard) WriteSecret(secret string) error {
-	err := c.native.WriteSecret(secret)
-	if errors.Is(err, clipboard.ErrUnsupported) {
-		return c.desktop.ClipboardSetText(secret)
-	}
-	return err
-}
-
-func (c secretClipboard) ClearIfOwned() bool { return c.native.ClearIfOwned() }
 
 // StateView is what the UI needs to draw its frame: who is signed in, in which org,
 // and what they may do.

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"sync"
@@ -15,17 +16,22 @@ import (
 
 	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
+	"proofkeys/backend/clipboard"
 	"proofkeys/backend/vault/vaulttest"
 )
 
 type fakeClipboard struct {
 	mu      sync.Mutex
 	secrets []string
+	fail    error // what WriteSecret returns instead, when set
 }
 
 func (c *fakeClipboard) WriteSecret(s string) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.fail != nil {
+		return c.fail
+	}
 	c.secrets = append(c.secrets, s)
 	return nil
 }
@@ -34,8 +40,7 @@ func (c *fakeClipboard) ClearIfOwned() bool { return false }
 
 type fakeDesktop struct{ shown int }
 
-func (d *fakeDesktop) ClipboardSetText(string) error { return errors.New("not in tests") }
-func (d *fakeDesktop) Show()                         { d.shown++ }
+func (d *fakeDesktop) Show() { d.shown++ }
 
 // newTestApp opens an App on a fresh data folder and the real vault, as start-up does.
 func newTestApp(t *testing.T, dir string) (*App, *fakeClipboard) {
@@ -160,4 +165,19 @@ func TestInstanceIDIsAValidBusName(t *testing.T) {
 	id := instanceID("/home/dana/.config/proofkeys")
 	assert.Regexp(t, `^com\.proofkeys\.app\.d[0-9a-f]{16}$`, id)
 	assert.NotEqual(t, id, instanceID("/tmp/other"))
+}
+
+// A clipboard another program holds: the copy fails with what to do, and no secret is in
+// the answer.
+func TestCopyToABusyClipboardSaysWhatToDo(t *testing.T) {
+	a, clip := setUpWithKeys(t)
+	k, err := a.GenerateKey("production")
+	require.NoError(t, err)
+	clip.fail = fmt.Errorf("open clipboard: access denied: %w", clipboard.ErrUnavailable)
+	_, err = a.CopyKey(k.ID)
+	ui := toUIError(err)
+	assert.Equal(t, "clipboard_unavailable", ui.Code)
+	assert.Equal(t, "The clipboard is busy, so the key was not copied.", ui.Message)
+	assert.Contains(t, ui.Hint, "copy again")
+	assert.Empty(t, clip.secrets)
 }

@@ -6,6 +6,7 @@ import (
 	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
 	"proofkeys/backend/audit"
+	"proofkeys/backend/clipboard"
 	"proofkeys/backend/enablement"
 	"proofkeys/backend/keys"
 	"proofkeys/backend/org"
@@ -49,6 +50,10 @@ var problems = []problem{
 		"Someone may have removed it with the keyring app. Generate a new key, update your integration, and delete this one."},
 	{keys.ErrSecretMismatch, "secret_mismatch", "The secret in the credential vault does not match this key.",
 		"It was changed outside proofkeys. Treat the key as exposed: generate a new one, update your integration, and delete this one."},
+	{clipboard.ErrUnavailable, "clipboard_unavailable", "The clipboard is busy, so the key was not copied.",
+		"Another program may be holding the clipboard (a clipboard manager or a remote desktop): wait a moment and copy again."},
+	{clipboard.ErrUnsupported, "clipboard_unsupported", "proofkeys cannot copy keys safely on this system.",
+		"Copy keys with proofkeys on Linux, macOS or Windows."},
 	{keys.ErrNotFound, "key_not_found", "This key no longer exists.",
 		"It may have been deleted a moment ago. The list has been refreshed."},
 	// who may do what, sign-in and enablement (app_members.go, app_signin.go, app_enablement.go)

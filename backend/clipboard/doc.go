@@ -13,7 +13,9 @@
 //   - Next to the text, the clipboard offers the target x-kde-passwordManagerHint with the
 //     data "secret", the convention of password managers (KeePassXC sets it) that tells
 //     clipboard managers such as Klipper and CopyQ not to record the entry. On Windows the
-//     equivalent formats keep it out of clipboard history and cloud clipboard.
+//     equivalent formats keep it out of clipboard history and cloud clipboard; on macOS
+//     the pasteboard type org.nspasteboard.ConcealedType does the same for Mac clipboard
+//     managers.
 //   - The text is never offered for storing, so it does not outlive the app.
 //   - Clearing is conditional. The app clears the clipboard when it is done (after a
 //     timeout, at quit), but only while the clipboard still holds what it wrote: once the
@@ -26,7 +28,7 @@
 //
 // Linux needs cgo and GTK 3, and a running GTK main loop (Wails runs it on the main
 // thread): every GTK call is made on that thread, and the caller waits for it. Do not call
-// these methods after the main loop has ended (Wails' OnShutdown); use OnBeforeClose. On
-// platforms without an implementation (macOS for now), WriteSecret returns ErrUnsupported
-// and the caller may fall back to the ordinary clipboard.
+// these methods after the main loop has ended (Wails' OnShutdown); use OnBeforeClose.
+// macOS needs cgo and AppKit (clipboard_darwin.m), as Wails does there; Windows needs
+// neither. Elsewhere WriteSecret returns ErrUnsupported.
 package clipboard
