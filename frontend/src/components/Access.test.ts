@@ -227,6 +227,7 @@ describe('troubleshooting', () => {
     expect(screen.getByText(/Ask Dana or Ari to give you Manage API keys/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Check a key' })).toHaveAttribute('href', '#/settings/check-key');
     expect(screen.getByRole('heading', { name: 'A key was exposed' })).toBeInTheDocument();
+    expect(screen.getByText('Replace now and delete the old key').tagName).toBe('STRONG');
   });
 
   it('saves the support bundle where the person chose', async () => {

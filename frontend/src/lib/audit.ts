@@ -1,7 +1,7 @@
 // Plain words for the audit log: its action names and the changes events record. The
 // names themselves stay in exports and filters, where scripts and auditors rely on them;
 // a name this file does not know yet is shown as it is.
-import { formatDateTime, roleLabel } from './format';
+import { formatStamp, roleLabel } from './format';
 import { payers, requirements } from './settings';
 import type { AuditChange } from './types';
 
@@ -69,7 +69,7 @@ const fields: Record<string, [string, Reader?]> = {
   payer_organization: ['Your Organization payer', enabled],
   replaces: ['Replaces', (id, keyName) => keyName(id)],
   replacedBy: ['Replaced by', (id, keyName) => keyName(id)],
-  expiresAt: ['Stops working', formatDateTime],
+  expiresAt: ['Stops working', formatStamp],
 };
 
 // Fields a replace records with their new value only.

@@ -25,17 +25,20 @@ function parse(iso: string): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** The local date of an RFC 3339 time, e.g. "Nov 2, 2026"; the input itself if unreadable. */
-export function formatDate(iso: string): string {
+// An RFC 3339 time in local words; the input itself if unreadable.
+function local(iso: string, style: Intl.DateTimeFormatOptions): string {
   const d = parse(iso);
-  return d ? d.toLocaleDateString(undefined, { dateStyle: 'medium' }) : iso;
+  return d ? d.toLocaleString(undefined, style) : iso;
 }
 
-/** The local date and time, for a tooltip. */
-export function formatDateTime(iso: string): string {
-  const d = parse(iso);
-  return d ? d.toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short' }) : iso;
-}
+/** The local date, e.g. "Nov 2, 2026". */
+export const formatDate = (iso: string) => local(iso, { dateStyle: 'medium' });
+
+/** The local date and time in full, e.g. "Monday, November 2, 2026 at 2:28 PM". */
+export const formatDateTime = (iso: string) => local(iso, { dateStyle: 'full', timeStyle: 'short' });
+
+/** The local date and time where space is short (a table cell), e.g. "Nov 2, 2026, 2:28 PM". */
+export const formatStamp = (iso: string) => local(iso, { dateStyle: 'medium', timeStyle: 'short' });
 
 const vaults: Record<string, string> = {
   'secret-service': 'Secret Service (GNOME Keyring or KWallet)',
