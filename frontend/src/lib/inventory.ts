@@ -81,15 +81,18 @@ export function searchIndex(rows: InventoryRow[]): Map<InventoryRow, string> {
 }
 
 export function filterRows(rows: InventoryRow[], f: InventoryFilter, index: Map<InventoryRow, string>): InventoryRow[] {
+  // Each field is read once, not once per row: the page's filter is reactive state, and
+  // every read of it costs a tracked lookup, which ten thousand rows turn into milliseconds.
+  const { environment, state, overdue, createdBy, neverCopied } = f;
   const q = f.query.trim().toLocaleLowerCase();
   return rows.filter(
     (r) =>
       (q === '' || (index.get(r) ?? r.name.toLocaleLowerCase()).includes(q)) &&
-      (f.environment === 'all' || r.environment === f.environment) &&
-      (f.state === 'all' || r.state === f.state) &&
-      (!f.overdue || r.rotation === 'overdue') &&
-      (f.createdBy === '' || r.createdBy === f.createdBy) &&
-      (!f.neverCopied || r.copyCount === 0),
+      (environment === 'all' || r.environment === environment) &&
+      (state === 'all' || r.state === state) &&
+      (!overdue || r.rotation === 'overdue') &&
+      (createdBy === '' || r.createdBy === createdBy) &&
+      (!neverCopied || r.copyCount === 0),
   );
 }
 
