@@ -131,9 +131,28 @@ describe('Check a key', () => {
     expect(api.checkKey).toHaveBeenCalledWith('prf_pasted', 'sandbox');
     expect(await screen.findByText(/It was deleted on/)).toBeInTheDocument();
     expect(screen.getByText('Generate a new key.')).toBeInTheDocument();
+    expect(screen.getByText('Deleted', { selector: 'dd' })).toBeInTheDocument();
+    expect(screen.getAllByText(/by Dana$/, { selector: 'dd' })).toHaveLength(2); // created, deleted
     await user.click(screen.getByRole('button', { name: 'Clear' }));
     expect(screen.getByLabelText('Key the integration uses')).toHaveValue('');
     expect(screen.queryByText(/It was deleted on/)).not.toBeInTheDocument();
+  });
+
+  it('says an expired key ended with its grace period, not by a person', async () => {
+    vi.mocked(api.checkKey).mockResolvedValue({
+      verdict: 'expired',
+      ok: false,
+      message: 'This was Salesforce sync (prf_…x7Qa). Its grace period ended.',
+      hint: 'Copy the new key.',
+      key: { id: 'key_1', name: 'Salesforce sync', hint: 'prf_…x7Qa', environment: 'production', state: 'deleted',
+        createdAt: '2026-11-02T10:00:00Z', createdBy: 'Dana', deletedAt: '2026-11-27T10:00:00Z', deletedBy: 'Dana' },
+    });
+    const user = userEvent.setup();
+    render(CheckKey);
+    await user.type(screen.getByLabelText('Key the integration uses'), 'prf_pasted');
+    await user.click(screen.getByRole('button', { name: 'Check key' }));
+    expect(await screen.findByText(/at the end of its grace period$/, { selector: 'dd' })).toBeInTheDocument();
+    expect(screen.getAllByText(/by Dana$/, { selector: 'dd' })).toHaveLength(1); // created only
   });
 });
 
