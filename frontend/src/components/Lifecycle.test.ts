@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../lib/api';
 import { inWords } from '../lib/lifecycle';
+import type { CheckView } from '../lib/types';
 import { makeKey, makeState } from '../test/fixtures';
 import Audit from './Audit.svelte';
 import CheckKey from './CheckKey.svelte';
@@ -114,20 +115,30 @@ describe('Clipboard countdown', () => {
 });
 
 describe('Check a key', () => {
-  it('sends the pasted key with the expected environment and shows the answer', async () => {
-    vi.mocked(api.checkKey).mockResolvedValue({
-      verdict: 'deleted',
-      ok: false,
-      message: 'This was Salesforce sync (prf_…x7Qa). It was deleted on Nov 27, 2026 at 10:00 UTC by Dana.',
-      hint: 'Generate a new key.',
-      key: { id: 'key_1', name: 'Salesforce sync', hint: 'prf_…x7Qa', environment: 'production', state: 'deleted',
-        createdAt: '2026-11-02T10:00:00Z', createdBy: 'Dana', deletedAt: '2026-11-27T10:00:00Z', deletedBy: 'Dana' },
-    });
+  const deletedKey = { id: 'key_1', name: 'Salesforce sync', hint: 'prf_…x7Qa', environment: 'production' as const,
+    state: 'deleted', createdAt: '2026-11-02T10:00:00Z', createdBy: 'Dana', deletedAt: '2026-11-27T10:00:00Z',
+    deletedBy: 'Dana' };
+
+  // Renders the page with Go's answer mocked, pastes a key and checks it.
+  async function check(answer: Partial<CheckView>, env?: string) {
+    vi.mocked(api.checkKey).mockResolvedValue({ verdict: 'deleted', ok: false, message: '', hint: '', ...answer });
     const user = userEvent.setup();
     render(CheckKey);
     await user.type(screen.getByLabelText('Key the integration uses'), 'prf_pasted');
-    await user.selectOptions(screen.getByLabelText('The integration works with'), 'sandbox');
+    if (env) await user.selectOptions(screen.getByLabelText('The integration works with'), env);
     await user.click(screen.getByRole('button', { name: 'Check key' }));
+    return user;
+  }
+
+  it('sends the pasted key with the expected environment and shows the answer', async () => {
+    const user = await check(
+      {
+        message: 'This was Salesforce sync (prf_…x7Qa). It was deleted on Nov 27, 2026 at 10:00 UTC by Dana.',
+        hint: 'Generate a new key.',
+        key: deletedKey,
+      },
+      'sandbox',
+    );
     expect(api.checkKey).toHaveBeenCalledWith('prf_pasted', 'sandbox');
     expect(await screen.findByText(/It was deleted on/)).toBeInTheDocument();
     expect(screen.getByText('Generate a new key.')).toBeInTheDocument();
@@ -139,18 +150,7 @@ describe('Check a key', () => {
   });
 
   it('says an expired key ended with its grace period, not by a person', async () => {
-    vi.mocked(api.checkKey).mockResolvedValue({
-      verdict: 'expired',
-      ok: false,
-      message: 'This was Salesforce sync (prf_…x7Qa). Its grace period ended.',
-      hint: 'Copy the new key.',
-      key: { id: 'key_1', name: 'Salesforce sync', hint: 'prf_…x7Qa', environment: 'production', state: 'deleted',
-        createdAt: '2026-11-02T10:00:00Z', createdBy: 'Dana', deletedAt: '2026-11-27T10:00:00Z', deletedBy: 'Dana' },
-    });
-    const user = userEvent.setup();
-    render(CheckKey);
-    await user.type(screen.getByLabelText('Key the integration uses'), 'prf_pasted');
-    await user.click(screen.getByRole('button', { name: 'Check key' }));
+    await check({ verdict: 'expired', message: 'Its grace period ended.', key: deletedKey });
     expect(await screen.findByText(/at the end of its grace period$/, { selector: 'dd' })).toBeInTheDocument();
     expect(screen.getAllByText(/by Dana$/, { selector: 'dd' })).toHaveLength(1); // created only
   });
