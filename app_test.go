@@ -17,6 +17,7 @@ import (
 	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
 	"proofkeys/backend/clipboard"
+	"proofkeys/backend/org"
 	"proofkeys/backend/vault/vaulttest"
 )
 
@@ -180,4 +181,20 @@ func TestCopyToABusyClipboardSaysWhatToDo(t *testing.T) {
 	assert.Equal(t, "The clipboard is busy, so the key was not copied.", ui.Message)
 	assert.Contains(t, ui.Hint, "copy again")
 	assert.Empty(t, clip.secrets)
+}
+
+func TestASignInDuringTheWaitSaysHowLongIsLeft(t *testing.T) {
+	for wait, words := range map[time.Duration]string{
+		400 * time.Millisecond:  "1 second",
+		3500 * time.Millisecond: "4 seconds",
+		128 * time.Second:       "2 minutes 8 seconds",
+		5 * time.Minute:         "5 minutes",
+	} {
+		ui := toUIError(org.WaitError{Wait: wait})
+		assert.Equal(t, "slow_down", ui.Code)
+		assert.Equal(t, "Too many wrong passphrases: wait "+words+" before the next try.", ui.Message)
+		assert.NotEmpty(t, ui.Hint)
+	}
+	wrong := toUIError(fmt.Errorf("%w; %w", org.ErrWrongPassphrase, org.WaitError{Wait: 2 * time.Second}))
+	assert.Equal(t, "wrong_passphrase", wrong.Code, "the wrong passphrase is said first")
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"time"
 
 	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
@@ -136,6 +138,13 @@ func toUIError(err error) UIError {
 		return UIError{Code: "invalid", Message: "Some fields need your attention.",
 			Hint: "Fix the fields marked below, then save again.", Fields: fields}
 	}
+	var wait org.WaitError
+	if errors.As(err, &wait) && !errors.Is(err, org.ErrWrongPassphrase) {
+		// a try during the wait: say how long is left, not just "a moment"
+		return UIError{Code: "slow_down",
+			Message: fmt.Sprintf("Too many wrong passphrases: wait %s before the next try.", waitWords(wait.Wait)),
+			Hint:    "If you forgot your passphrase, an owner or admin can set a new one for you."}
+	}
 	for _, p := range problems {
 		if errors.Is(err, p.err) {
 			return UIError{Code: p.code, Message: p.message, Hint: p.hint}
@@ -143,6 +152,25 @@ func toUIError(err error) UIError {
 	}
 	return UIError{Code: "unexpected", Message: "Something went wrong: " + err.Error(),
 		Hint: "Try again. If it keeps happening, contact your CSM with this message."}
+}
+
+// waitWords is a wait in words, rounded up to the second: "1 second", "2 minutes 8 seconds".
+func waitWords(d time.Duration) string {
+	secs := int((d + time.Second - 1) / time.Second)
+	plural := func(n int, unit string) string {
+		if n == 1 {
+			return "1 " + unit
+		}
+		return fmt.Sprintf("%d %ss", n, unit)
+	}
+	switch {
+	case secs < 60:
+		return plural(max(secs, 1), "second")
+	case secs%60 == 0:
+		return plural(secs/60, "minute")
+	default:
+		return plural(secs/60, "minute") + " " + plural(secs%60, "second")
+	}
 }
 
 // formatError is Wails' ErrorFormatter: rejected promises carry a UIError object.
