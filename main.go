@@ -11,6 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	goruntime "runtime"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -18,8 +19,14 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 
 	"proofkeys/backend/cli"
+	"proofkeys/backend/clipboard"
 	"proofkeys/backend/store"
+	"proofkeys/backend/ui"
 )
+
+// version is the app's version, set by the Makefile from `git describe` with
+// -ldflags "-X main.version=..."; a build outside git says dev.
+var version = "dev"
 
 //go:embed all:frontend/dist
 var assets embed.FS
@@ -52,7 +59,11 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
-	app := NewApp(dir)
+	if err := needDisplay(); err != nil {
+		return err
+	}
+	u := ui.New(dir, ui.Options{Clipboard: clipboard.New(), Clock: appClock(), Version: version})
+	a := app{ui: u}
 	return wails.Run(&options.App{
 		Title:     "proofkeys",
 		Width:     1180,
@@ -63,14 +74,14 @@ func run(args []string) error {
 			Assets:     assets,
 			Middleware: securityHeaders,
 		},
-		OnStartup:      app.startup,
-		OnBeforeClose:  app.beforeClose,
-		OnShutdown:     app.shutdown,
-		Bind:           []any{app},
-		ErrorFormatter: formatError,
+		OnStartup:      a.startup,
+		OnBeforeClose:  a.beforeClose,
+		OnShutdown:     a.shutdown,
+		Bind:           u.Bindings(),
+		ErrorFormatter: ui.FormatError,
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId:               instanceID(dir),
-			OnSecondInstanceLaunch: app.secondInstance,
+			OnSecondInstanceLaunch: a.secondInstance,
 		},
 		Linux: &linux.Options{
 			ProgramName: "proofkeys",
@@ -87,4 +98,18 @@ func run(args []string) error {
 func instanceID(dataDir string) string {
 	sum := sha256.Sum256([]byte(dataDir))
 	return "com.proofkeys.app.d" + hex.EncodeToString(sum[:8])
+}
+
+// needDisplay says in one line that the window needs a desktop session, where GTK would
+// otherwise panic with a stack trace. `wails generate module` runs this binary to read
+// the bound methods, with tsprefix set, and needs no display.
+func needDisplay() error {
+	if _, bindings := os.LookupEnv("tsprefix"); bindings {
+		return nil
+	}
+	if goruntime.GOOS == "linux" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return errors.New("no desktop session here (DISPLAY and WAYLAND_DISPLAY are unset): " +
+			"start proofkeys from your desktop, or run a command (proofkeys help)")
+	}
+	return nil
 }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Usage: scripts/dev-server.sh [DEV_BINARY]      (run from anywhere; `make dev-server` builds first)
 #
-# Serves the real UI and the real bound Go methods (window.go.main.App.*) to any browser at
+# Serves the real UI and the real bound Go methods (window.go.ui.*) to any browser at
 # http://127.0.0.1:$PORT (default 34115) until interrupted, from the app's `-tags dev` build
 # (default build/bin/proofkeys-dev) and frontend/dist. The build still opens its native window:
 # it goes on a private Xvfb, so this works on a machine without a desktop too.

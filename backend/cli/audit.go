@@ -116,14 +116,7 @@ func readLog(dataDir string) (audit.Log, error) {
 }
 
 // readFailed says why the log could not be read and returns ExitFailed.
-func readFailed(env Env, err error) int {
-	if errors.Is(err, store.ErrInUse) {
-		fmt.Fprintln(env.Stderr, "proofkeys is open; close it or use Export on its Audit page, then try again.")
-	} else {
-		fmt.Fprintf(env.Stderr, "proofkeys: read the audit log: %v\n", err)
-	}
-	return ExitFailed
-}
+func readFailed(env Env, err error) int { return openFailed(env, "audit", err) }
 
 func auditFlags(name string, env Env) *flag.FlagSet {
 	flags := flag.NewFlagSet("proofkeys "+name, flag.ContinueOnError)

@@ -1,11 +1,11 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 
 	"proofkeys/backend/store"
+	"proofkeys/backend/ui"
 )
 
 // openData opens the data folder dataDir (or the app's default) read-only.
@@ -17,22 +17,11 @@ func openData(dataDir string) (*store.Store, error) {
 	return store.OpenReadOnly(dir)
 }
 
-// openFailed says, in the words of the app's own start-up screen, why the data could not
-// be read and what to do, and returns ExitFailed.
+// openFailed says, in the same words as the app's window, why the data could not be read
+// and what to do, and returns ExitFailed.
 func openFailed(env Env, name string, err error) int {
-	switch {
-	case errors.Is(err, store.ErrInUse):
-		fmt.Fprintln(env.Stderr, "proofkeys is open and holds the data file; close it, then run the command again.")
-	case errors.Is(err, store.ErrNewerSchema):
-		fmt.Fprintln(env.Stderr, "This data was saved by a newer version of proofkeys; install the latest proofkeys. Your data has not been changed.")
-	case errors.Is(err, store.ErrCorrupt):
-		fmt.Fprintf(env.Stderr, "proofkeys cannot read its data file (%v).\n", err)
-		fmt.Fprintln(env.Stderr, "Your data has not been changed. Open the app: it offers to restore the newest daily snapshot.")
-	case errors.Is(err, store.ErrNoDatabase):
-		fmt.Fprintf(env.Stderr, "%v: open the app once to set it up, or pass --data-dir.\n", err)
-	default:
-		fmt.Fprintf(env.Stderr, "proofkeys %s: %v\n", name, err)
-	}
+	p := ui.Explain(err)
+	fmt.Fprintf(env.Stderr, "proofkeys %s: %s\n%s\n", name, p.Message, p.Hint)
 	return ExitFailed
 }
 

@@ -81,7 +81,7 @@ step('A Team member without the grant cannot generate: button disabled, bound me
   const why = await page.locator('#no-permission').innerText();
   check(/Dana Owner/.test(why), `the explanation does not name who can help: "${why}"`);
   const refused = await page.evaluate(() =>
-    window.go.main.App.GenerateKey('production').then(
+    window.go.ui.Keys.GenerateKey('production').then(
       () => 'generated',
       (e) => (typeof e === 'string' ? e : JSON.stringify(e)),
     ),

@@ -16,26 +16,27 @@ const [BASE, SAVE_DIR] = requireEnv(['WAILS_URL', 'PROOFKEYS_SAVE_DIALOG_DIR']);
 const s = {};
 
 // call runs a bound Go method in the page, as the UI does.
-const call = (name, ...args) => page.evaluate(([n, a]) => window.go.main.App[n](...a), [name, args]);
+const call = (struct, name, ...args) =>
+  page.evaluate(([s, n, a]) => window.go.ui[s][n](...a), [struct, name, args]);
 
 const shownCount = async () => (await page.locator('#inventory-count').innerText()).trim();
 const rowWith = (text) => page.getByRole('row').filter({ hasText: text });
 
 step('Set up an organization with API access, three keys, a copy and a deletion', async () => {
   await page.goto(BASE);
-  await page.waitForFunction(() => window.go?.main?.App?.SetUpDemo);
-  await call('SetUpDemo', { orgName: 'Inventory demo', name: 'Dana Tester', email: 'dana@example.com' });
+  await page.waitForFunction(() => window.go?.ui?.Session?.SetUpDemo);
+  await call('Session', 'SetUpDemo', { orgName: 'Inventory demo', name: 'Dana Tester', email: 'dana@example.com' });
   const names = ['Salesforce sync', 'Nightly script', 'Sandbox trial'];
   const envs = ['production', 'production', 'sandbox'];
   s.keys = [];
   for (let i = 0; i < names.length; i++) {
-    const k = await call('GenerateKey', envs[i]);
-    await call('SaveKeySettings', k.id, { ...k.settings, name: names[i] });
+    const k = await call('Keys', 'GenerateKey', envs[i]);
+    await call('Keys', 'SaveKeySettings', k.id, { ...k.settings, name: names[i] });
     s.keys.push({ ...k, name: names[i] });
   }
-  await call('CopyKey', s.keys[0].id);
-  await call('CopyKey', s.keys[0].id);
-  await call('DeleteKey', s.keys[1].id);
+  await call('Keys', 'CopyKey', s.keys[0].id);
+  await call('Keys', 'CopyKey', s.keys[0].id);
+  await call('Keys', 'DeleteKey', s.keys[1].id);
   await page.reload();
 });
 

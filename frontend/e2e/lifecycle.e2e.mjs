@@ -120,9 +120,9 @@ const s = {};
 
 step('Set up an organization with API access (demo enablement)', async () => {
   await page.goto(BASE);
-  await page.waitForFunction(() => window.go?.main?.App?.SetUpDemo);
+  await page.waitForFunction(() => window.go?.ui?.Session?.SetUpDemo);
   await page.evaluate(() =>
-    window.go.main.App.SetUpDemo({ orgName: 'Lifecycle demo', name: 'Dana Tester', email: 'dana@example.com' }),
+    window.go.ui.Session.SetUpDemo({ orgName: 'Lifecycle demo', name: 'Dana Tester', email: 'dana@example.com' }),
   );
   await page.reload();
   await page.getByRole('link', exact('Settings')).waitFor();

@@ -1,6 +1,13 @@
 // The only door to the Go side. Every call returns plain data or throws an AppError.
 // The secret of a key never comes through here: CopyKey puts it on the clipboard in Go.
-import * as App from '../../wailsjs/go/main/App';
+import * as Session from '../../wailsjs/go/ui/Session';
+import * as Keys from '../../wailsjs/go/ui/Keys';
+import * as Members from '../../wailsjs/go/ui/Members';
+import * as Org from '../../wailsjs/go/ui/Org';
+import * as Audit from '../../wailsjs/go/ui/Audit';
+import * as Inventory from '../../wailsjs/go/ui/Inventory';
+import * as Snapshots from '../../wailsjs/go/ui/Snapshots';
+import * as Support from '../../wailsjs/go/ui/Support';
 import { toAppError } from './errors';
 import type { Environment, KeyView, Settings, SetupInput, StateView } from './types';
 import type { AuditFilter, AuditView, CheckView, CopyView, Policies, ReplaceView } from './types';
@@ -16,155 +23,155 @@ async function call<T>(run: () => Promise<unknown>): Promise<T> {
 }
 
 export function getState(): Promise<StateView> {
-  return call(() => App.GetState());
+  return call(() => Session.GetState());
 }
 
 export function setUp(input: SetupInput): Promise<StateView> {
-  return call(() => App.SetUp(input));
+  return call(() => Session.SetUp(input));
 }
 
 export function listKeys(env: Environment): Promise<KeyView[]> {
-  return call(async () => (await App.ListKeys(env)) ?? []);
+  return call(async () => (await Keys.ListKeys(env)) ?? []);
 }
 
 export function generateKey(env: Environment): Promise<KeyView> {
-  return call(() => App.GenerateKey(env));
+  return call(() => Keys.GenerateKey(env));
 }
 
 export function saveKeySettings(id: string, settings: Settings): Promise<KeyView> {
-  return call(() => App.SaveKeySettings(id, settings));
+  return call(() => Keys.SaveKeySettings(id, settings));
 }
 
 export function copyKey(id: string): Promise<CopyView> {
-  return call(() => App.CopyKey(id));
+  return call(() => Keys.CopyKey(id));
 }
 
 export function deleteKey(id: string): Promise<void> {
-  return call(() => App.DeleteKey(id));
+  return call(() => Keys.DeleteKey(id));
 }
 
 // Key lifecycle: replace, check, policies, audit log.
 
 /** graceHours: 0 (now), 1, 24 or 168. */
 export function replaceKey(id: string, graceHours: number): Promise<ReplaceView> {
-  return call(() => App.ReplaceKey(id, graceHours));
+  return call(() => Keys.ReplaceKey(id, graceHours));
 }
 
 /** The pasted text goes to Go for the check and is kept nowhere. */
 export function checkKey(pasted: string, expect: Environment | ''): Promise<CheckView> {
-  return call(() => App.CheckKey(pasted, expect));
+  return call(() => Keys.CheckKey(pasted, expect));
 }
 
 export function getPolicies(): Promise<Policies> {
-  return call(() => App.GetPolicies());
+  return call(() => Org.GetPolicies());
 }
 
 export function savePolicies(p: Policies): Promise<Policies> {
-  return call(() => App.SavePolicies(p));
+  return call(() => Org.SavePolicies(p));
 }
 
 export function listAudit(f: AuditFilter): Promise<AuditView> {
-  return call(() => App.ListAudit(f));
+  return call(() => Audit.ListAudit(f));
 }
 
 /** Asks where to save (native dialog) and returns the path, or '' when cancelled. */
 export function exportAudit(format: 'csv' | 'json', f: AuditFilter): Promise<string> {
-  return call(() => App.ExportAudit(format, f));
+  return call(() => Audit.ExportAudit(format, f));
 }
 
 // Inventory and backups.
 
 export function getInventory(): Promise<InventoryReport> {
   return call(async () => {
-    const r = (await App.GetInventory()) as unknown as InventoryReport;
+    const r = (await Inventory.GetInventory()) as unknown as InventoryReport;
     return { ...r, keys: r.keys ?? [] };
   });
 }
 
 /** Asks where to save (native dialog) and writes the whole inventory; path is '' when cancelled. */
 export function exportInventory(format: ExportFormat): Promise<ExportView> {
-  return call(() => App.ExportInventory(format));
+  return call(() => Inventory.ExportInventory(format));
 }
 
 /** Works when the data file could not be opened. */
 export function listSnapshots(): Promise<SnapshotView[]> {
-  return call(async () => (await App.ListSnapshots()) ?? []);
+  return call(async () => (await Snapshots.ListSnapshots()) ?? []);
 }
 
 /** Only after the person confirmed: moves the unreadable file aside and opens the snapshot. */
 export function restoreSnapshot(name: string): Promise<StateView> {
-  return call(() => App.RestoreSnapshot(name));
+  return call(() => Snapshots.RestoreSnapshot(name));
 }
 
 // Members, sign-in, enablement, troubleshooting.
 
 export function signIn(memberId: string, passphrase: string): Promise<StateView> {
-  return call(() => App.SignIn(memberId, passphrase));
+  return call(() => Session.SignIn(memberId, passphrase));
 }
 
 export function lock(): Promise<StateView> {
-  return call(() => App.Lock());
+  return call(() => Session.Lock());
 }
 
 /** Tells Go the person is active, so the auto-lock counts from now. */
 export function touch(): Promise<void> {
-  return call(() => App.Touch());
+  return call(() => Session.Touch());
 }
 
 export function setAutoLock(minutes: number): Promise<StateView> {
-  return call(() => App.SetAutoLock(minutes));
+  return call(() => Session.SetAutoLock(minutes));
 }
 
 export function listMembers(): Promise<MemberListView[]> {
-  return call(async () => (await App.ListMembers()) ?? []);
+  return call(async () => (await Members.ListMembers()) ?? []);
 }
 
 export function addMember(input: NewMemberInput): Promise<MemberListView> {
-  return call(() => App.AddMember(input));
+  return call(() => Members.AddMember(input));
 }
 
 export function changeMember(id: string, role: Role, manageApiKeys: boolean): Promise<MemberListView> {
-  return call(() => App.ChangeMember(id, role, manageApiKeys));
+  return call(() => Members.ChangeMember(id, role, manageApiKeys));
 }
 
 export function removeMember(id: string): Promise<void> {
-  return call(() => App.RemoveMember(id));
+  return call(() => Members.RemoveMember(id));
 }
 
 /** One's own passphrase (with the current one), or another member's (Owners and Admins). */
 export function setPassphrase(memberId: string, current: string, next: string): Promise<void> {
-  return call(() => App.SetPassphrase(memberId, current, next));
+  return call(() => Members.SetPassphrase(memberId, current, next));
 }
 
 export function getEnablement(): Promise<EnablementView> {
-  return call(() => App.GetEnablement());
+  return call(() => Org.GetEnablement());
 }
 
 export function applyEnablementCode(code: string): Promise<EnablementView> {
-  return call(() => App.ApplyEnablementCode(code));
+  return call(() => Org.ApplyEnablementCode(code));
 }
 
 export function trustStaffKey(name: string, publicKey: string): Promise<EnablementView> {
-  return call(() => App.TrustStaffKey(name, publicKey));
+  return call(() => Org.TrustStaffKey(name, publicKey));
 }
 
 export function distrustStaffKey(id: string): Promise<EnablementView> {
-  return call(() => App.DistrustStaffKey(id));
+  return call(() => Org.DistrustStaffKey(id));
 }
 
 export function setUpDemo(input: SetupInput): Promise<StateView> {
-  return call(() => App.SetUpDemo(input));
+  return call(() => Session.SetUpDemo(input));
 }
 
 export function troubleshoot(): Promise<TroubleshootView> {
-  return call(() => App.Troubleshoot());
+  return call(() => Support.Troubleshoot());
 }
 
 export function getSupportBundle(): Promise<string> {
-  return call(() => App.GetSupportBundle());
+  return call(() => Support.GetSupportBundle());
 }
 
 /** Asks where to save (native dialog); path is '' when cancelled. */
 export function saveSupportBundle(): Promise<SavedView> {
-  return call(() => App.SaveSupportBundle());
+  return call(() => Support.SaveSupportBundle());
 }

@@ -18,9 +18,9 @@ describe('toAppError', () => {
   });
 
   it('turns a plain string from Wails into a message with a hint', () => {
-    const e = toAppError('method main.App.Nope not found');
+    const e = toAppError('method ui.Keys.Nope not found');
     expect(e.code).toBe('error');
-    expect(e.message).toBe('method main.App.Nope not found');
+    expect(e.message).toBe('method ui.Keys.Nope not found');
     expect(e.hint).not.toBe('');
     expect(e.fields).toEqual({});
   });

@@ -3,7 +3,7 @@
 // plain JSON data, with the strings that only ever hold a few values narrowed to unions.
 // A field added, renamed or removed in Go reaches this file with the next `make bindings`,
 // and svelte-check (`make lint`) then finds every use that must follow.
-import type { apikey, audit, inventory, main, org } from '../../wailsjs/go/models';
+import type { apikey, audit, inventory, org, ui } from '../../wailsjs/go/models';
 
 /** T as the JSON that arrives: the generated classes without their convertValues helper. */
 type Data<T> = T extends (infer U)[]
@@ -20,33 +20,33 @@ export type Role = 'owner' | 'admin' | 'team_member';
 export type Payer = 'signer' | 'invoice' | 'organization';
 export type DocumentRequirement = 'notarization' | 'esign' | 'identity_confirmation';
 
-export type Member = Narrow<main.MemberView, { role: Role }>;
+export type Member = Narrow<ui.MemberView, { role: Role }>;
 /** Who may do what in this session; signInRequired: several members, or a passphrase is set. */
-export type AccessView = Narrow<main.AccessView, { signInChoices: Member[] }>;
-export type StateView = Narrow<main.StateView, { me: Member; access: AccessView }>;
-export type SetupInput = Data<main.SetupInput>;
+export type AccessView = Narrow<ui.AccessView, { signInChoices: Member[] }>;
+export type StateView = Narrow<ui.StateView, { me: Member; access: AccessView }>;
+export type SetupInput = Data<ui.SetupInput>;
 
 export type Settings = Narrow<apikey.Settings, { payer: Payer; documentRequirement: DocumentRequirement }>;
 /** A key as listed: hint is its prefix and last characters ("prf_…x7Qa"), never the secret. */
-export type KeyView = Narrow<main.KeyView, { environment: Environment; settings: Settings }>;
+export type KeyView = Narrow<ui.KeyView, { environment: Environment; settings: Settings }>;
 
 // Key lifecycle: replace, check, policies, audit log.
 
-export type ReplaceView = Narrow<main.ReplaceView, { new: KeyView; old: KeyView }>;
+export type ReplaceView = Narrow<ui.ReplaceView, { new: KeyView; old: KeyView }>;
 /** clearAfterSeconds: when Go clears the clipboard; 0 is never (until the app quits). */
-export type CopyView = Data<main.CopyView>;
+export type CopyView = Data<ui.CopyView>;
 export type Policies = Data<org.Policies>;
 
 export type Verdict = 'active' | 'replaced' | 'wrong_environment' | 'deleted' | 'expired' | 'unknown' | 'invalid';
-export type CheckedKey = Narrow<main.CheckedKey, { environment: Environment }>;
-export type CheckView = Narrow<main.CheckView, { verdict: Verdict; key?: CheckedKey }>;
+export type CheckedKey = Narrow<ui.CheckedKey, { environment: Environment }>;
+export type CheckView = Narrow<ui.CheckView, { verdict: Verdict; key?: CheckedKey }>;
 
 /** The Audit page's filters; from and to are local dates, YYYY-MM-DD. */
-export type AuditFilter = Data<main.AuditFilterInput>;
+export type AuditFilter = Data<ui.AuditFilterInput>;
 export type AuditChange = Data<audit.Change>;
-export type AuditEvent = Data<main.EventView>;
-export type Option = Data<main.Option>;
-export type AuditView = Data<main.AuditView>;
+export type AuditEvent = Data<ui.EventView>;
+export type Option = Data<ui.Option>;
+export type AuditView = Data<ui.AuditView>;
 
 // The key inventory (backend/inventory): every key the org has had. Times are RFC 3339;
 // an absent time is a missing field.
@@ -74,24 +74,24 @@ export type InventorySummary = Data<inventory.Summary>;
 export type AgeBand = Data<inventory.Band>;
 export type InventoryReport = Narrow<inventory.Report, { generatedAt: string; keys: InventoryRow[] }>;
 /** path is '' when the person cancelled the save dialog. */
-export type ExportView = Data<main.ExportView>;
-export type SnapshotView = Data<main.SnapshotView>;
+export type ExportView = Data<ui.ExportView>;
+export type SnapshotView = Data<ui.SnapshotView>;
 
 // Who may do what, sign-in, enablement, troubleshooting.
 
-export type MemberListView = Narrow<main.MemberListView, { role: Role }>;
-export type NewMemberInput = Narrow<main.NewMemberInput, { role: Role }>;
+export type MemberListView = Narrow<ui.MemberListView, { role: Role }>;
+export type NewMemberInput = Narrow<ui.NewMemberInput, { role: Role }>;
 
 export type Grant = 'api_access' | 'payer_invoice' | 'payer_organization';
-export type EnablementEntryView = Narrow<main.EnablementEntryView, { grant: Grant }>;
-export type StaffKeyView = Data<main.StaffKeyView>;
+export type EnablementEntryView = Narrow<ui.EnablementEntryView, { grant: Grant }>;
+export type StaffKeyView = Data<ui.StaffKeyView>;
 export type EnablementView = Narrow<
-  main.EnablementView,
+  ui.EnablementView,
   { current: EnablementEntryView[]; history: EnablementEntryView[] }
 >;
 export type TroubleshootView = Narrow<
-  main.TroubleshootView,
+  ui.TroubleshootView,
   { apiAccessBy?: EnablementEntryView; enablement: EnablementEntryView[]; role: Role }
 >;
 /** path is '' when the person cancelled the dialog. */
-export type SavedView = Data<main.SavedView>;
+export type SavedView = Data<ui.SavedView>;

@@ -260,7 +260,26 @@ export namespace inventory {
 
 }
 
-export namespace main {
+export namespace org {
+	
+	export class Policies {
+	    rotationDays: number;
+	    clipboardClearSeconds: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Policies(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rotationDays = source["rotationDays"];
+	        this.clipboardClearSeconds = source["clipboardClearSeconds"];
+	    }
+	}
+
+}
+
+export namespace ui {
 	
 	export class MemberView {
 	    id: string;
@@ -831,6 +850,7 @@ export namespace main {
 	    payerOrganization: boolean;
 	    dataDir: string;
 	    vaultBackend: string;
+	    version: string;
 	    access: AccessView;
 	
 	    static createFrom(source: any = {}) {
@@ -850,6 +870,7 @@ export namespace main {
 	        this.payerOrganization = source["payerOrganization"];
 	        this.dataDir = source["dataDir"];
 	        this.vaultBackend = source["vaultBackend"];
+	        this.version = source["version"];
 	        this.access = this.convertValues(source["access"], AccessView);
 	    }
 	
@@ -922,25 +943,6 @@ export namespace main {
 		    }
 		    return a;
 		}
-	}
-
-}
-
-export namespace org {
-	
-	export class Policies {
-	    rotationDays: number;
-	    clipboardClearSeconds: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new Policies(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.rotationDays = source["rotationDays"];
-	        this.clipboardClearSeconds = source["clipboardClearSeconds"];
-	    }
 	}
 
 }

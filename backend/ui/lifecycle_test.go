@@ -1,4 +1,4 @@
-package main
+package ui
 
 import (
 	"context"
@@ -33,12 +33,12 @@ func (d *savingDesktop) SaveFileDialog(_, defaultName, _, _ string) (string, err
 }
 
 // setUpWithKeys makes an org with API access on a fresh app.
-func setUpWithKeys(t *testing.T) (*App, *fakeClipboard) {
+func setUpWithKeys(t *testing.T) (*UI, *fakeClipboard) {
 	t.Helper()
 	a, clip := newTestApp(t, t.TempDir())
-	_, err := a.SetUp(SetupInput{OrgName: "Acme", Name: "Dana", Email: "dana@example.com"})
+	_, err := a.Session.SetUp(SetupInput{OrgName: "Acme", Name: "Dana", Email: "dana@example.com"})
 	require.NoError(t, err)
-	require.NoError(t, a.store.Update(func(tx *store.Tx) error {
+	require.NoError(t, a.s().store.Update(func(tx *store.Tx) error {
 		o, err := tx.Org()
 		if err != nil {
 			return err
@@ -51,18 +51,18 @@ func setUpWithKeys(t *testing.T) (*App, *fakeClipboard) {
 
 func TestReplaceCheckAndPoliciesThroughBoundMethods(t *testing.T) {
 	a, clip := setUpWithKeys(t)
-	k, err := a.GenerateKey("production")
+	k, err := a.Keys.GenerateKey("production")
 	require.NoError(t, err)
-	copied, err := a.CopyKey(k.ID)
+	copied, err := a.Keys.CopyKey(k.ID)
 	require.NoError(t, err)
 	assert.Equal(t, 30, copied.ClearAfterSeconds)
 	oldSecret := clip.secrets[0]
 
-	r, err := a.ReplaceKey(k.ID, 1)
+	r, err := a.Keys.ReplaceKey(k.ID, 1)
 	require.NoError(t, err)
 	assert.False(t, r.OldDeleted)
 	assert.Equal(t, k.Settings, r.New.Settings)
-	list, err := a.ListKeys("production")
+	list, err := a.Keys.ListKeys("production")
 	require.NoError(t, err)
 	require.Len(t, list, 2)
 	assert.Equal(t, r.New.ID, list[0].ReplacedBy)
@@ -70,48 +70,48 @@ func TestReplaceCheckAndPoliciesThroughBoundMethods(t *testing.T) {
 	assert.NotEmpty(t, list[0].ExpiresAt)
 	assert.Equal(t, k.ID, list[1].Replaces)
 
-	check, err := a.CheckKey(oldSecret, "production")
+	check, err := a.Keys.CheckKey(oldSecret, "production")
 	require.NoError(t, err)
 	assert.Equal(t, "replaced", check.Verdict)
 	assert.False(t, check.OK)
 	assert.Contains(t, check.Message, "replaced by "+k.Settings.Name+" ("+r.New.Hint+")")
-	check, err = a.CheckKey(oldSecret, "sandbox")
+	check, err = a.Keys.CheckKey(oldSecret, "sandbox")
 	require.NoError(t, err)
 	assert.Equal(t, "wrong_environment", check.Verdict)
 	slip := "x"
 	if strings.HasSuffix(oldSecret, slip) {
 		slip = "y" // a slip must change the key
 	}
-	check, err = a.CheckKey(oldSecret[:len(oldSecret)-1]+slip, "")
+	check, err = a.Keys.CheckKey(oldSecret[:len(oldSecret)-1]+slip, "")
 	require.NoError(t, err)
 	assert.Equal(t, "invalid", check.Verdict)
 	assert.Contains(t, check.Message, "probably a copy and paste error")
 	views, _ := json.Marshal([]any{r, list, check})
 	assert.NotContains(t, string(views), oldSecret[4:], "the pasted text is not sent back")
 
-	_, err = a.ReplaceKey(k.ID, 1)
-	assert.Equal(t, "already_replaced", toUIError(err).Code)
-	_, err = a.ReplaceKey(r.New.ID, 5)
-	assert.Equal(t, "bad_request", toUIError(err).Code)
+	_, err = a.Keys.ReplaceKey(k.ID, 1)
+	assert.Equal(t, "already_replaced", Explain(err).Code)
+	_, err = a.Keys.ReplaceKey(r.New.ID, 5)
+	assert.Equal(t, "bad_request", Explain(err).Code)
 
-	_, err = a.SavePolicies(org.Policies{RotationDays: 30, ClipboardClearSeconds: 0})
+	_, err = a.Org.SavePolicies(org.Policies{RotationDays: 30, ClipboardClearSeconds: 0})
 	require.NoError(t, err)
-	a.keys.Now = func() time.Time { return time.Now().AddDate(0, 0, 31) }
-	list, err = a.ListKeys("production")
+	a.s().keys.Now = func() time.Time { return time.Now().AddDate(0, 0, 31) }
+	list, err = a.Keys.ListKeys("production")
 	require.NoError(t, err)
 	assert.False(t, list[0].RotationDue, "a replaced key is not due again")
 	assert.True(t, list[1].RotationDue)
-	copied, err = a.CopyKey(r.New.ID)
+	copied, err = a.Keys.CopyKey(r.New.ID)
 	require.NoError(t, err)
 	assert.Zero(t, copied.ClearAfterSeconds, "never")
 }
 
 // generateCopied generates a key in env and copies it, returning it and its secret.
-func generateCopied(t *testing.T, a *App, clip *fakeClipboard, env string) (KeyView, string) {
+func generateCopied(t *testing.T, a *UI, clip *fakeClipboard, env string) (KeyView, string) {
 	t.Helper()
-	k, err := a.GenerateKey(env)
+	k, err := a.Keys.GenerateKey(env)
 	require.NoError(t, err)
-	_, err = a.CopyKey(k.ID)
+	_, err = a.Keys.CopyKey(k.ID)
 	require.NoError(t, err)
 	return k, clip.secrets[len(clip.secrets)-1]
 }
@@ -120,7 +120,7 @@ func TestAuditPageAndExport(t *testing.T) {
 	a, clip := setUpWithKeys(t)
 	k, _ := generateCopied(t, a, clip, "sandbox")
 
-	v, err := a.ListAudit(AuditFilterInput{})
+	v, err := a.Audit.ListAudit(AuditFilterInput{})
 	require.NoError(t, err)
 	assert.True(t, v.Intact)
 	require.Equal(t, 3, v.Matched)
@@ -129,22 +129,22 @@ func TestAuditPageAndExport(t *testing.T) {
 	assert.Contains(t, v.Actions, string(audit.KeyReplaced))
 	assert.Equal(t, []Option{{Value: k.ID, Label: k.Settings.Name}}, v.Keys)
 
-	v, err = a.ListAudit(AuditFilterInput{Action: string(audit.KeyCopied), From: time.Now().Format("2006-01-02"), To: time.Now().Format("2006-01-02")})
+	v, err = a.Audit.ListAudit(AuditFilterInput{Action: string(audit.KeyCopied), From: time.Now().Format("2006-01-02"), To: time.Now().Format("2006-01-02")})
 	require.NoError(t, err)
 	assert.Equal(t, 1, v.Matched)
-	v, err = a.ListAudit(AuditFilterInput{To: "2000-01-01"})
+	v, err = a.Audit.ListAudit(AuditFilterInput{To: "2000-01-01"})
 	require.NoError(t, err)
 	assert.Zero(t, v.Matched)
-	_, err = a.ListAudit(AuditFilterInput{From: "yesterday"})
-	assert.Equal(t, "bad_date", toUIError(err).Code)
+	_, err = a.Audit.ListAudit(AuditFilterInput{From: "yesterday"})
+	assert.Equal(t, "bad_date", Explain(err).Code)
 
-	path, err := a.ExportAudit("csv", AuditFilterInput{})
+	path, err := a.Audit.ExportAudit("csv", AuditFilterInput{})
 	require.NoError(t, err)
 	assert.Empty(t, path, "a cancelled dialog writes nothing")
 
 	d := &savingDesktop{path: filepath.Join(t.TempDir(), "log.json")}
-	a.desktop = d
-	path, err = a.ExportAudit("json", AuditFilterInput{KeyID: k.ID})
+	a.core.desktop = d
+	path, err = a.Audit.ExportAudit("json", AuditFilterInput{KeyID: k.ID})
 	require.NoError(t, err)
 	assert.Equal(t, d.path, path)
 	assert.True(t, strings.HasPrefix(d.asked, "proofkeys-audit-") && strings.HasSuffix(d.asked, ".json"), d.asked)
@@ -153,27 +153,27 @@ func TestAuditPageAndExport(t *testing.T) {
 	var events []audit.Event
 	require.NoError(t, json.Unmarshal(raw, &events))
 	assert.Len(t, events, 2, "the key's generate and copy")
-	_, err = a.ExportAudit("xml", AuditFilterInput{})
-	assert.Equal(t, "bad_request", toUIError(err).Code)
+	_, err = a.Audit.ExportAudit("xml", AuditFilterInput{})
+	assert.Equal(t, "bad_request", Explain(err).Code)
 }
 
 func TestLifecycleStartsTheClearTimerAndExpiresDueKeys(t *testing.T) {
 	a, clip := setUpWithKeys(t)
-	k, err := a.GenerateKey("production")
+	k, err := a.Keys.GenerateKey("production")
 	require.NoError(t, err)
-	_, err = a.ReplaceKey(k.ID, 1)
+	_, err = a.Keys.ReplaceKey(k.ID, 1)
 	require.NoError(t, err)
-	require.NotNil(t, a.keys.ClearTimer, "wired by open")
+	require.NotNil(t, a.s().keys.ClearTimer, "wired by start-up")
+	a.Stop()
 	// The app was closed for two hours.
-	a.keys.Now = func() time.Time { return time.Now().Add(2 * time.Hour) }
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	a.openLifecycle(clip)
-	a.startLifecycle(ctx)
-	list, err := a.ListKeys("production")
+	later := New(a.core.dataDir, Options{Clipboard: clip, Clock: func() time.Time { return time.Now().Add(2 * time.Hour) }})
+	require.NoError(t, later.Start(context.Background(), &fakeDesktop{}))
+	t.Cleanup(later.Stop)
+	_, err = later.Session.GetState()
+	require.NoError(t, err)
+	list, err := later.Keys.ListKeys("production")
 	require.NoError(t, err)
 	assert.Len(t, list, 1, "the old key was deleted at start")
-	a.stopLifecycle()
 }
 
 // A key whose grace period ended while the app was closed is deleted at the next start;
@@ -181,17 +181,17 @@ func TestLifecycleStartsTheClearTimerAndExpiresDueKeys(t *testing.T) {
 func TestCheckOfAnExpiredKeyNamesTheEndOfItsGracePeriod(t *testing.T) {
 	a, clip := setUpWithKeys(t)
 	k, secret := generateCopied(t, a, clip, "production")
-	_, err := a.ReplaceKey(k.ID, 1)
+	_, err := a.Keys.ReplaceKey(k.ID, 1)
 	require.NoError(t, err)
-	list, err := a.ListKeys("production")
+	list, err := a.Keys.ListKeys("production")
 	require.NoError(t, err)
 	ends, err := time.Parse(time.RFC3339, list[0].ExpiresAt)
 	require.NoError(t, err)
 
 	later := ends.Add(72 * time.Hour)
-	a.keys.Now = func() time.Time { return later }
-	a.expireDue(later)
-	check, err := a.CheckKey(secret, "production")
+	a.s().keys.Now = func() time.Time { return later }
+	expireDue(a.s())
+	check, err := a.Keys.CheckKey(secret, "production")
 	require.NoError(t, err)
 	assert.Equal(t, "expired", check.Verdict)
 	assert.Contains(t, check.Message, "grace period ended "+when(ends))

@@ -1,18 +1,16 @@
-package main
+package ui
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"github.com/wailsapp/wails/v2/pkg/options"
 
 	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
@@ -43,31 +41,33 @@ type fakeDesktop struct{ shown int }
 
 func (d *fakeDesktop) Show() { d.shown++ }
 
-// newTestApp opens an App on a fresh data folder and the real vault, as start-up does.
-func newTestApp(t *testing.T, dir string) (*App, *fakeClipboard) {
+// newTestApp opens a UI on a fresh data folder and the real vault, as start-up does.
+func newTestApp(t *testing.T, dir string) (*UI, *fakeClipboard) {
 	t.Helper()
 	vaulttest.New(t)
-	a := NewApp(dir)
-	a.desktop = &fakeDesktop{}
 	clip := &fakeClipboard{}
-	a.openErr = a.open(clip)
-	t.Cleanup(func() { a.shutdown(nil) })
+	a := New(dir, Options{Clipboard: clip})
+	_ = a.Start(context.Background(), &fakeDesktop{})
+	t.Cleanup(a.Stop)
 	return a, clip
 }
 
+// s are the opened services, for a test to arrange what the page cannot.
+func (u *UI) s() *services { return u.core.svc }
+
 func TestFirstRunSetupThenKeys(t *testing.T) {
 	a, clip := newTestApp(t, t.TempDir())
-	state, err := a.GetState()
+	state, err := a.Session.GetState()
 	require.NoError(t, err)
 	assert.True(t, state.NeedsSetup)
 
-	_, err = a.SetUp(SetupInput{OrgName: "", Name: "Dana", Email: "not an email"})
-	ui := toUIError(err)
+	_, err = a.Session.SetUp(SetupInput{OrgName: "", Name: "Dana", Email: "not an email"})
+	ui := Explain(err)
 	assert.Equal(t, "invalid", ui.Code)
 	assert.Contains(t, ui.Fields, "orgName")
 	assert.Contains(t, ui.Fields, "email")
 
-	state, err = a.SetUp(SetupInput{OrgName: "Acme", Name: "Dana", Email: "dana@example.com"})
+	state, err = a.Session.SetUp(SetupInput{OrgName: "Acme", Name: "Dana", Email: "dana@example.com"})
 	require.NoError(t, err)
 	assert.Equal(t, "Acme", state.OrgName)
 	assert.Equal(t, "owner", state.Me.Role)
@@ -79,7 +79,7 @@ func TestFirstRunSetupThenKeys(t *testing.T) {
 	assert.False(t, state.PayerInvoice)
 
 	var responses []any
-	k, err := a.GenerateKey("sandbox")
+	k, err := a.Keys.GenerateKey("sandbox")
 	require.NoError(t, err)
 	assert.Regexp(t, `^prf_test_…[0-9A-Za-z]{4}$`, k.Hint)
 	assert.Equal(t, "Dana", k.CreatedBy)
@@ -88,26 +88,26 @@ func TestFirstRunSetupThenKeys(t *testing.T) {
 
 	s := k.Settings
 	s.MinSigners, s.MaxSigners = 3, 2
-	_, err = a.SaveKeySettings(k.ID, s)
-	assert.Equal(t, "Maximum signers must be at least the minimum.", toUIError(err).Fields["maxSigners"])
+	_, err = a.Keys.SaveKeySettings(k.ID, s)
+	assert.Equal(t, "Maximum signers must be at least the minimum.", Explain(err).Fields["maxSigners"])
 	s.MaxSigners, s.Name = 3, "Salesforce sync"
-	saved, err := a.SaveKeySettings(k.ID, s)
+	saved, err := a.Keys.SaveKeySettings(k.ID, s)
 	require.NoError(t, err)
 	assert.Equal(t, "Salesforce sync", saved.Settings.Name)
 
-	_, err = a.CopyKey(k.ID)
+	_, err = a.Keys.CopyKey(k.ID)
 	require.NoError(t, err)
-	list, err := a.ListKeys("sandbox")
+	list, err := a.Keys.ListKeys("sandbox")
 	require.NoError(t, err)
 	responses = append(responses, state, k, saved, list)
 
-	require.NoError(t, a.DeleteKey(k.ID))
-	list, err = a.ListKeys("sandbox")
+	require.NoError(t, a.Keys.DeleteKey(k.ID))
+	list, err = a.Keys.ListKeys("sandbox")
 	require.NoError(t, err)
 	assert.Empty(t, list)
 
-	_, err = a.ListKeys("staging")
-	assert.Equal(t, "bad_request", toUIError(err).Code)
+	_, err = a.Keys.ListKeys("staging")
+	assert.Equal(t, "bad_request", Explain(err).Code)
 
 	require.Len(t, clip.secrets, 1)
 	views, err := json.Marshal(responses)
@@ -120,63 +120,46 @@ func TestSecondAppOnSameFolderSaysAlreadyOpen(t *testing.T) {
 	newTestApp(t, dir)
 	start := time.Now()
 	second, _ := newTestApp(t, dir)
-	_, err := second.GetState()
-	assert.Less(t, time.Since(start), 2*time.Second)
-	ui := toUIError(err)
+	_, err := second.Session.GetState()
+	assert.Less(t, time.Since(start), 10*time.Second, "the one-second lock wait, never a wait for the other to close")
+	ui := Explain(err)
 	assert.Equal(t, "in_use", ui.Code)
 	assert.Equal(t, "proofkeys is already open.", ui.Message)
-	_, err = second.GenerateKey("production")
-	assert.Equal(t, "in_use", toUIError(err).Code)
+	_, err = second.Keys.GenerateKey("production")
+	assert.Equal(t, "in_use", Explain(err).Code)
 }
 
 func TestSecondInstanceShowsWindow(t *testing.T) {
-	a := NewApp(t.TempDir())
+	a := New(t.TempDir(), Options{Clipboard: &fakeClipboard{}})
 	d := &fakeDesktop{}
-	a.desktop = d
-	a.secondInstance(options.SecondInstanceData{})
+	a.core.desktop = d
+	a.SecondInstance()
 	assert.Equal(t, 1, d.shown)
 }
 
 func TestUnknownErrorsAreStillExplained(t *testing.T) {
-	ui := toUIError(errors.New("disk full"))
+	ui := Explain(errors.New("disk full"))
 	assert.Equal(t, "unexpected", ui.Code)
 	assert.Contains(t, ui.Message, "disk full")
 	assert.NotEmpty(t, ui.Hint)
 	for _, p := range problems {
-		ui := toUIError(errors.Join(errors.New("context"), p.err))
+		ui := Explain(errors.Join(errors.New("context"), p.err))
 		assert.Equal(t, p.code, ui.Code)
 		assert.NotEmpty(t, ui.Hint, "every problem says what to do")
 	}
-	fields := toUIError(apikey.FieldErrors{"name": "Enter a name."})
+	fields := Explain(apikey.FieldErrors{"name": "Enter a name."})
 	assert.Equal(t, map[string]string{"name": "Enter a name."}, fields.Fields)
-}
-
-func TestContentSecurityPolicyInHeaderAndPage(t *testing.T) {
-	page, err := os.ReadFile("frontend/index.html")
-	require.NoError(t, err)
-	assert.Contains(t, string(page), `content="`+contentSecurityPolicy+`"`)
-	assert.NotContains(t, strings.ToLower(string(page)), "<script>", "no inline scripts")
-}
-
-func TestRunRejectsUnknownFlags(t *testing.T) {
-	assert.Error(t, run([]string{"--no-such-flag"}))
-}
-
-func TestInstanceIDIsAValidBusName(t *testing.T) {
-	id := instanceID("/home/dana/.config/proofkeys")
-	assert.Regexp(t, `^com\.proofkeys\.app\.d[0-9a-f]{16}$`, id)
-	assert.NotEqual(t, id, instanceID("/tmp/other"))
 }
 
 // A clipboard another program holds: the copy fails with what to do, and no secret is in
 // the answer.
 func TestCopyToABusyClipboardSaysWhatToDo(t *testing.T) {
 	a, clip := setUpWithKeys(t)
-	k, err := a.GenerateKey("production")
+	k, err := a.Keys.GenerateKey("production")
 	require.NoError(t, err)
 	clip.fail = fmt.Errorf("open clipboard: access denied: %w", clipboard.ErrUnavailable)
-	_, err = a.CopyKey(k.ID)
-	ui := toUIError(err)
+	_, err = a.Keys.CopyKey(k.ID)
+	ui := Explain(err)
 	assert.Equal(t, "clipboard_unavailable", ui.Code)
 	assert.Equal(t, "The clipboard is busy, so the key was not copied.", ui.Message)
 	assert.Contains(t, ui.Hint, "copy again")
@@ -190,11 +173,11 @@ func TestASignInDuringTheWaitSaysHowLongIsLeft(t *testing.T) {
 		128 * time.Second:       "2 minutes 8 seconds",
 		5 * time.Minute:         "5 minutes",
 	} {
-		ui := toUIError(org.WaitError{Wait: wait})
+		ui := Explain(org.WaitError{Wait: wait})
 		assert.Equal(t, "slow_down", ui.Code)
 		assert.Equal(t, "Too many wrong passphrases: wait "+words+" before the next try.", ui.Message)
 		assert.NotEmpty(t, ui.Hint)
 	}
-	wrong := toUIError(fmt.Errorf("%w; %w", org.ErrWrongPassphrase, org.WaitError{Wait: 2 * time.Second}))
+	wrong := Explain(fmt.Errorf("%w; %w", org.ErrWrongPassphrase, org.WaitError{Wait: 2 * time.Second}))
 	assert.Equal(t, "wrong_passphrase", wrong.Code, "the wrong passphrase is said first")
 }

@@ -1,4 +1,4 @@
-package main
+package ui
 
 import (
 	"bytes"
@@ -9,6 +9,9 @@ import (
 
 	"proofkeys/backend/inventory"
 )
+
+// Inventory is the Inventory page: every key the organization has had, and its exports.
+type Inventory struct{ c *core }
 
 // errExportFormat: the UI asked for an export format that does not exist.
 var errExportFormat = errors.New("unknown export format")
@@ -31,21 +34,26 @@ type ExportView struct {
 
 // GetInventory is every key the organization has had, with the summary and age chart.
 // Any member may review it.
-func (a *App) GetInventory() (inventory.Report, error) {
-	if a.openErr != nil {
-		return inventory.Report{}, a.openErr
-	}
-	return a.inventory.Inventory(a.member())
+func (x *Inventory) GetInventory() (inventory.Report, error) {
+	return with(x.c, x.report)
+}
+
+func (x *Inventory) report(s *services) (inventory.Report, error) {
+	return s.inventory.Inventory(x.c.session.member())
 }
 
 // ExportInventory asks where to save the whole inventory as format (csv, json or html)
 // and writes it there. The file is owner-only: it names members and keys (never a secret).
-func (a *App) ExportInventory(format string) (ExportView, error) {
+func (x *Inventory) ExportInventory(format string) (ExportView, error) {
+	return with(x.c, func(s *services) (ExportView, error) { return x.export(s, format) })
+}
+
+func (x *Inventory) export(s *services, format string) (ExportView, error) {
 	f, ok := exportFormats[format]
 	if !ok {
 		return ExportView{}, fmt.Errorf("%w: %q", errExportFormat, format)
 	}
-	r, err := a.GetInventory()
+	r, err := x.report(s)
 	if err != nil {
 		return ExportView{}, err
 	}
@@ -54,7 +62,7 @@ func (a *App) ExportInventory(format string) (ExportView, error) {
 		return ExportView{}, err
 	}
 	name := fmt.Sprintf("proofkeys-inventory-%s.%s", r.GeneratedAt.Local().Format("2006-01-02"), format)
-	path, err := a.desktop.SaveFileDialog("Export the key inventory", name, f.filter, "*."+format)
+	path, err := x.c.desktop.SaveFileDialog("Export the key inventory", name, f.filter, "*."+format)
 	if err != nil || path == "" {
 		return ExportView{}, err
 	}

@@ -1,4 +1,4 @@
-package main
+package ui
 
 import (
 	"fmt"
@@ -10,8 +10,9 @@ import (
 	"proofkeys/backend/vault"
 )
 
-// version is the app's version, set at release with -ldflags "-X main.version=1.2.3".
-var version = "dev"
+// Support is the Troubleshooting page and the support bundle for a CSM. The bundle works
+// when opening the data failed: that is when it is needed.
+type Support struct{ c *core }
 
 // TroubleshootView answers the help article's four cases with checks run for the person.
 type TroubleshootView struct {
@@ -38,20 +39,21 @@ type SavedView struct {
 }
 
 // Troubleshoot runs the checks of the Troubleshooting page.
-func (a *App) Troubleshoot() (TroubleshootView, error) {
-	if a.openErr != nil {
-		return TroubleshootView{}, a.openErr
-	}
-	o, me, err := a.orgs.Current(a.member())
+func (x *Support) Troubleshoot() (TroubleshootView, error) {
+	return with(x.c, x.troubleshoot)
+}
+
+func (x *Support) troubleshoot(s *services) (TroubleshootView, error) {
+	o, me, err := s.orgs.Current(x.c.session.member())
 	if err != nil {
 		return TroubleshootView{}, err
 	}
-	st, err := a.orgs.Enablement(me.ID)
+	st, err := s.orgs.Enablement(me.ID)
 	if err != nil {
 		return TroubleshootView{}, err
 	}
-	state := a.stateOf(o, me)
-	probe := support.Make(nil, a.vault, version, time.Now()).Vault
+	state := x.c.stateOf(s, o, me)
+	probe := support.Make(nil, s.vault, x.c.opt.Version, time.Now()).Vault
 	v := TroubleshootView{
 		APIAccess: o.Enablement.APIAccess, Demo: o.Demo, Enablement: entryViews(st.Current), OrgID: o.ID,
 		Role: string(me.Role), ManageAPIKeys: me.ManageAPIKeys,
@@ -68,14 +70,14 @@ func (a *App) Troubleshoot() (TroubleshootView, error) {
 }
 
 // GetSupportBundle returns the support bundle's text, for the person to read before sending.
-func (a *App) GetSupportBundle() (string, error) {
-	return string(a.supportBundle().JSON()), nil
+func (x *Support) GetSupportBundle() (string, error) {
+	return string(x.bundle().JSON()), nil
 }
 
 // SaveSupportBundle asks where to save the support bundle and writes it there.
-func (a *App) SaveSupportBundle() (SavedView, error) {
-	b := a.supportBundle()
-	path, err := a.desktop.SaveFileDialog("Save a support bundle for your CSM", b.FileName(), "JSON files", "*.json")
+func (x *Support) SaveSupportBundle() (SavedView, error) {
+	b := x.bundle()
+	path, err := x.c.desktop.SaveFileDialog("Save a support bundle for your CSM", b.FileName(), "JSON files", "*.json")
 	if err != nil || path == "" {
 		return SavedView{}, err
 	}
@@ -85,21 +87,20 @@ func (a *App) SaveSupportBundle() (SavedView, error) {
 	return SavedView{Path: path}, nil
 }
 
-// supportBundle works even when the app could not open its data: that is when it is needed.
-func (a *App) supportBundle() support.Bundle {
+// bundle works even when the app could not open its data: then it says why, and probes
+// the vault on its own.
+func (x *Support) bundle() support.Bundle {
+	s, openErr := x.c.services()
 	var st support.Store
-	if a.openErr == nil && a.store != nil {
-		st = a.store
-	}
 	var v support.Vault
-	if a.vault != nil {
-		v = a.vault
-	} else if opened, err := vault.New("", a.dataDir); err == nil {
+	if openErr == nil {
+		st, v = s.store, s.vault
+	} else if opened, err := vault.New("", x.c.dataDir); err == nil {
 		v = opened
 	}
-	b := support.Make(st, v, version, time.Now())
-	if a.openErr != nil {
-		b.Database.Problem = a.openErr.Error()
+	b := support.Make(st, v, x.c.opt.Version, time.Now())
+	if openErr != nil {
+		b.Database.Problem = openErr.Error()
 	}
 	return b
 }

@@ -1,4 +1,4 @@
-package main
+package ui
 
 import (
 	"encoding/csv"
@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,15 +17,15 @@ import (
 
 func TestInventoryAndExports(t *testing.T) {
 	a, clip := setUpWithKeys(t)
-	kept, err := a.GenerateKey("production")
+	kept, err := a.Keys.GenerateKey("production")
 	require.NoError(t, err)
-	gone, err := a.GenerateKey("sandbox")
+	gone, err := a.Keys.GenerateKey("sandbox")
 	require.NoError(t, err)
-	_, err = a.CopyKey(kept.ID)
+	_, err = a.Keys.CopyKey(kept.ID)
 	require.NoError(t, err)
-	require.NoError(t, a.DeleteKey(gone.ID))
+	require.NoError(t, a.Keys.DeleteKey(gone.ID))
 
-	r, err := a.GetInventory()
+	r, err := a.Inventory.GetInventory()
 	require.NoError(t, err)
 	require.Len(t, r.Rows, 2)
 	assert.Equal(t, inventory.Summary{Total: 2, Active: 1, DeletedLast30: 1}, r.Summary)
@@ -34,10 +35,10 @@ func TestInventoryAndExports(t *testing.T) {
 
 	out := t.TempDir()
 	d := &savingDesktop{}
-	a.desktop = d
+	a.core.desktop = d
 	for _, format := range []string{"csv", "json", "html"} {
 		d.path = filepath.Join(out, "inventory."+format)
-		v, err := a.ExportInventory(format)
+		v, err := a.Inventory.ExportInventory(format)
 		require.NoError(t, err, format)
 		assert.Equal(t, ExportView{Path: d.path, Keys: 2}, v)
 		raw, err := os.ReadFile(d.path)
@@ -55,12 +56,12 @@ func TestInventoryAndExports(t *testing.T) {
 	assert.Len(t, rows, 3)
 
 	d.path = ""
-	v, err := a.ExportInventory("csv")
+	v, err := a.Inventory.ExportInventory("csv")
 	require.NoError(t, err, "cancelling is not an error")
 	assert.Empty(t, v.Path)
 
-	_, err = a.ExportInventory("xlsx")
-	assert.Equal(t, "bad_request", toUIError(err).Code)
+	_, err = a.Inventory.ExportInventory("xlsx")
+	assert.Equal(t, "bad_request", Explain(err).Code)
 }
 
 func readFile(t *testing.T, path string) string {
@@ -74,27 +75,27 @@ func readFile(t *testing.T, path string) string {
 // restore that moves the unreadable file aside and opens the app on the snapshot.
 func TestRestoreAfterTheFileWasCorrupted(t *testing.T) {
 	a, _ := setUpWithKeys(t)
-	dir := a.dataDir
-	_, err := a.RestoreSnapshot("anything")
-	assert.Equal(t, "not_restorable", toUIError(err).Code, "a readable file is never replaced")
-	a.startBackups() // the daily snapshot, as start-up takes it
-	a.stopBackups()
-	a.shutdown(nil)
+	dir := a.core.dataDir
+	_, err := a.Snapshots.RestoreSnapshot("anything")
+	assert.Equal(t, "not_restorable", Explain(err).Code, "a readable file is never replaced")
+	_, err = a.s().store.Snapshot(time.Now().Add(time.Second)) // a daily snapshot, after setup
+	require.NoError(t, err)
+	a.Stop()
 	db := filepath.Join(dir, store.FileName)
 	require.NoError(t, os.Truncate(db, 4096))
 
 	b, _ := newTestApp(t, dir)
-	_, err = b.GetState()
-	assert.Equal(t, "database_unreadable", toUIError(err).Code)
-	snaps, err := b.ListSnapshots()
+	_, err = b.Session.GetState()
+	assert.Equal(t, "database_unreadable", Explain(err).Code)
+	snaps, err := b.Snapshots.ListSnapshots()
 	require.NoError(t, err)
-	require.Len(t, snaps, 1)
-	assert.True(t, snaps[0].Readable)
+	require.NotEmpty(t, snaps)
+	assert.True(t, snaps[0].Readable, "the newest, taken after setup")
 
-	state, err := b.RestoreSnapshot(snaps[0].Name)
+	state, err := b.Snapshots.RestoreSnapshot(snaps[0].Name)
 	require.NoError(t, err)
 	assert.Equal(t, "Acme", state.OrgName)
-	_, err = b.GenerateKey("production")
+	_, err = b.Keys.GenerateKey("production")
 	assert.NoError(t, err, "the app works on the restored file")
 	matches, err := filepath.Glob(db + ".unreadable-*")
 	require.NoError(t, err)

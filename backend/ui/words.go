@@ -1,8 +1,10 @@
-package main
+package ui
 
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"proofkeys/backend/access"
@@ -16,10 +18,11 @@ import (
 	"proofkeys/backend/vault"
 )
 
-// UIError is what the UI shows for a failed call: what happened, what to do, and for a
-// form, a message per field. It never carries a secret: the backends' errors do not hold
-// one, and the message is chosen here from known sentinels.
-type UIError struct {
+// Problem is what a person reads for a failed call, in the window or at the command line:
+// what happened, what to do, and for a form, a message per field. It never carries a
+// secret: the backends' errors do not hold one, and the message is chosen here from known
+// sentinels.
+type Problem struct {
 	Code    string            `json:"code"`
 	Message string            `json:"message"`
 	Hint    string            `json:"hint"`
@@ -36,12 +39,16 @@ type problem struct {
 // problems maps each sentinel to plain words, with the help article's troubleshooting
 // advice where it fits. The first match wins, so the more specific errors come first.
 var problems = []problem{
+	{ErrStarting, "starting", "proofkeys is still starting.",
+		"Wait a moment and try again. If this stays, another program may be holding the data file: close it and start proofkeys again."},
 	{store.ErrInUse, "in_use", "proofkeys is already open.",
-		"Switch to the proofkeys window that is already open, or close it and start again."},
+		"Switch to the proofkeys window that is already open, or close it and try again."},
+	{store.ErrNoDatabase, "no_database", "There is no proofkeys data in this folder.",
+		"Open the app once to set it up, or give the folder that holds the data with --data-dir."},
 	{store.ErrNewerSchema, "newer_database", "This data was saved by a newer version of proofkeys.",
 		"Install the latest proofkeys; your data has not been changed."},
 	{store.ErrCorrupt, "database_unreadable", "proofkeys cannot read its data file.",
-		"Your data has not been changed. Restore the newest daily snapshot below, or contact your CSM."},
+		"Your data has not been changed. Open proofkeys: it offers to restore a daily snapshot. If none reads, contact your CSM."},
 	{vault.ErrLocked, "vault_locked", "The credential vault is locked.",
 		"Unlock your system keyring (log in to your desktop session or open the keyring app), then try again. Nothing was changed."},
 	{vault.ErrUnavailable, "vault_unavailable", "The credential vault is not available.",
@@ -58,7 +65,7 @@ var problems = []problem{
 		"Copy keys with proofkeys on Linux, macOS or Windows."},
 	{keys.ErrNotFound, "key_not_found", "This key no longer exists.",
 		"It may have been deleted a moment ago. The list has been refreshed."},
-	// who may do what, sign-in and enablement (app_members.go, app_signin.go, app_enablement.go)
+	// who may do what, sign-in and enablement
 	{org.ErrManagersOnly, "forbidden", "Only owners and admins can do this.",
 		"Ask an owner or admin of your organization; the Members page lists them."},
 	{org.ErrOwnersOnly, "forbidden", "Only owners can choose which Proof staff keys to trust.",
@@ -129,28 +136,28 @@ var problems = []problem{
 		"Reload the app; if it happens again, contact your CSM."},
 }
 
-// toUIError turns any error from a bound method into what the UI shows. Unknown errors
-// get a generic message; their text is kept as the hint for support, since no error of
-// the backend carries a secret.
-func toUIError(err error) UIError {
+// Explain turns any error of a bound method or command into what a person reads. Unknown
+// errors get a generic message with their text, for support, since no error of the
+// backend carries a secret.
+func Explain(err error) Problem {
 	var fields apikey.FieldErrors
 	if errors.As(err, &fields) {
-		return UIError{Code: "invalid", Message: "Some fields need your attention.",
+		return Problem{Code: "invalid", Message: "Some fields need your attention.",
 			Hint: "Fix the fields marked below, then save again.", Fields: fields}
 	}
 	var wait org.WaitError
 	if errors.As(err, &wait) && !errors.Is(err, org.ErrWrongPassphrase) {
 		// a try during the wait: say how long is left, not just "a moment"
-		return UIError{Code: "slow_down",
+		return Problem{Code: "slow_down",
 			Message: fmt.Sprintf("Too many wrong passphrases: wait %s before the next try.", waitWords(wait.Wait)),
 			Hint:    "If you forgot your passphrase, an owner or admin can set a new one for you."}
 	}
 	for _, p := range problems {
 		if errors.Is(err, p.err) {
-			return UIError{Code: p.code, Message: p.message, Hint: p.hint}
+			return Problem{Code: p.code, Message: p.message, Hint: p.hint}
 		}
 	}
-	return UIError{Code: "unexpected", Message: "Something went wrong: " + err.Error(),
+	return Problem{Code: "unexpected", Message: "Something went wrong: " + err.Error(),
 		Hint: "Try again. If it keeps happening, contact your CSM with this message."}
 }
 
@@ -173,5 +180,15 @@ func waitWords(d time.Duration) string {
 	}
 }
 
-// formatError is Wails' ErrorFormatter: rejected promises carry a UIError object.
-func formatError(err error) any { return toUIError(err) }
+// FormatError is Wails' ErrorFormatter: rejected promises carry a Problem object.
+func FormatError(err error) any { return Explain(err) }
+
+// codes are every Code a Problem can have, sorted: the frontend's ErrorCode union is
+// generated from them, so a misspelt code fails its type check.
+func codes() []string {
+	set := map[string]bool{"invalid": true, "slow_down": true, "unexpected": true}
+	for _, p := range problems {
+		set[p.code] = true
+	}
+	return slices.Sorted(maps.Keys(set))
+}

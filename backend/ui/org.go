@@ -1,4 +1,4 @@
-package main
+package ui
 
 import (
 	"time"
@@ -6,6 +6,10 @@ import (
 	"proofkeys/backend/access"
 	"proofkeys/backend/org"
 )
+
+// Org is the Organization page: what Proof has enabled, the staff keys trusted, and the
+// organization's key policies.
+type Org struct{ c *core }
 
 // EnablementView is the enablement part of the Organization page.
 type EnablementView struct {
@@ -40,11 +44,12 @@ type StaffKeyView struct {
 }
 
 // GetEnablement says what Proof has enabled and by whom.
-func (a *App) GetEnablement() (EnablementView, error) {
-	if a.openErr != nil {
-		return EnablementView{}, a.openErr
-	}
-	st, err := a.orgs.Enablement(a.member())
+func (x *Org) GetEnablement() (EnablementView, error) {
+	return with(x.c, x.enablement)
+}
+
+func (x *Org) enablement(s *services) (EnablementView, error) {
+	st, err := s.orgs.Enablement(x.c.session.member())
 	if err != nil {
 		return EnablementView{}, err
 	}
@@ -52,50 +57,43 @@ func (a *App) GetEnablement() (EnablementView, error) {
 }
 
 // ApplyEnablementCode checks a code from Proof and applies it (Owners and Admins).
-func (a *App) ApplyEnablementCode(code string) (EnablementView, error) {
-	if a.openErr != nil {
-		return EnablementView{}, a.openErr
-	}
-	if _, err := a.orgs.ApplyEnablement(a.member(), code); err != nil {
-		return EnablementView{}, err
-	}
-	return a.GetEnablement()
+func (x *Org) ApplyEnablementCode(code string) (EnablementView, error) {
+	return with(x.c, func(s *services) (EnablementView, error) {
+		if _, err := s.orgs.ApplyEnablement(x.c.session.member(), code); err != nil {
+			return EnablementView{}, err
+		}
+		return x.enablement(s)
+	})
 }
 
 // TrustStaffKey adds a Proof staff public key to the trusted ones (Owners).
-func (a *App) TrustStaffKey(name, publicKey string) (EnablementView, error) {
-	if a.openErr != nil {
-		return EnablementView{}, a.openErr
-	}
-	if _, err := a.orgs.TrustStaffKey(a.member(), name, publicKey); err != nil {
-		return EnablementView{}, err
-	}
-	return a.GetEnablement()
+func (x *Org) TrustStaffKey(name, publicKey string) (EnablementView, error) {
+	return with(x.c, func(s *services) (EnablementView, error) {
+		if _, err := s.orgs.TrustStaffKey(x.c.session.member(), name, publicKey); err != nil {
+			return EnablementView{}, err
+		}
+		return x.enablement(s)
+	})
 }
 
 // DistrustStaffKey removes a staff key an Owner added.
-func (a *App) DistrustStaffKey(id string) (EnablementView, error) {
-	if a.openErr != nil {
-		return EnablementView{}, a.openErr
-	}
-	if err := a.orgs.DistrustStaffKey(a.member(), id); err != nil {
-		return EnablementView{}, err
-	}
-	return a.GetEnablement()
+func (x *Org) DistrustStaffKey(id string) (EnablementView, error) {
+	return with(x.c, func(s *services) (EnablementView, error) {
+		if err := s.orgs.DistrustStaffKey(x.c.session.member(), id); err != nil {
+			return EnablementView{}, err
+		}
+		return x.enablement(s)
+	})
 }
 
-// SetUpDemo creates a demo organization, enabled by a staff key made on this computer,
-// for trying the app without a Proof CSM. Empty fields get demo defaults.
-func (a *App) SetUpDemo(in SetupInput) (StateView, error) {
-	if a.openErr != nil {
-		return StateView{}, a.openErr
-	}
-	o, me, err := a.orgs.SetupDemo(in.OrgName, in.Name, in.Email)
-	if err != nil {
-		return StateView{}, err
-	}
-	a.setMember(me.ID)
-	return a.stateOf(o, me), nil
+// GetPolicies returns the organization's key policies.
+func (x *Org) GetPolicies() (org.Policies, error) {
+	return with(x.c, func(s *services) (org.Policies, error) { return s.orgs.Policies() })
+}
+
+// SavePolicies saves the rotation policy and the clipboard timeout (Owners and Admins).
+func (x *Org) SavePolicies(p org.Policies) (org.Policies, error) {
+	return with(x.c, func(s *services) (org.Policies, error) { return s.orgs.SetPolicies(x.c.session.member(), p) })
 }
 
 func enablementView(st org.EnablementState) EnablementView {

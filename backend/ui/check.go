@@ -1,4 +1,4 @@
-package main
+package ui
 
 import (
 	"errors"
@@ -41,36 +41,35 @@ type CheckedKey struct {
 
 // CheckKey tells which key pasted is and whether it is right for expect ("production",
 // "sandbox", or "" for either). The pasted text is neither stored nor logged.
-func (a *App) CheckKey(pasted, expect string) (CheckView, error) {
-	if a.openErr != nil {
-		return CheckView{}, a.openErr
-	}
-	var env apikey.Environment
-	if expect != "" {
-		var err error
-		if env, err = apikey.ParseEnvironment(expect); err != nil {
+func (x *Keys) CheckKey(pasted, expect string) (CheckView, error) {
+	return with(x.c, func(s *services) (CheckView, error) {
+		var env apikey.Environment
+		if expect != "" {
+			var err error
+			if env, err = apikey.ParseEnvironment(expect); err != nil {
+				return CheckView{}, err
+			}
+		}
+		r, err := s.keys.Check(x.c.session.member(), pasted, env)
+		if err != nil {
 			return CheckView{}, err
 		}
-	}
-	r, err := a.keys.Check(a.member(), pasted, env)
-	if err != nil {
-		return CheckView{}, err
-	}
-	v := CheckView{Verdict: string(r.Verdict), OK: r.Verdict == keys.CheckActive, Position: r.Position}
-	if r.Key.ID != "" {
-		v.Key = a.checkedKey(r)
-	}
-	v.Message, v.Hint = a.checkWords(r, v.Key, env)
-	return v, nil
+		v := CheckView{Verdict: string(r.Verdict), OK: r.Verdict == keys.CheckActive, Position: r.Position}
+		if r.Key.ID != "" {
+			v.Key = checkedKey(s, r)
+		}
+		v.Message, v.Hint = checkWords(r, v.Key, env)
+		return v, nil
+	})
 }
 
-func (a *App) checkedKey(r keys.CheckResult) *CheckedKey {
+func checkedKey(s *services, r keys.CheckResult) *CheckedKey {
 	k := r.Key
 	c := &CheckedKey{ID: k.ID, Name: k.Settings.Name, Hint: k.Hint(), Environment: string(k.Environment),
-		State: string(k.State), CreatedAt: stamp(k.CreatedAt), CreatedBy: a.orgs.MemberName(k.CreatedBy),
+		State: string(k.State), CreatedAt: stamp(k.CreatedAt), CreatedBy: s.orgs.MemberName(k.CreatedBy),
 		ExpiresAt: stamp(k.ExpiresAt)}
 	if k.State == apikey.Deleted {
-		c.DeletedAt, c.DeletedBy = stamp(k.DeletedAt), a.orgs.MemberName(k.DeletedBy)
+		c.DeletedAt, c.DeletedBy = stamp(k.DeletedAt), s.orgs.MemberName(k.DeletedBy)
 	}
 	if r.Replacement.ID != "" {
 		c.ReplacementLabel = r.Replacement.Settings.Name + " (" + r.Replacement.Hint() + ")"
@@ -79,7 +78,7 @@ func (a *App) checkedKey(r keys.CheckResult) *CheckedKey {
 }
 
 // checkWords is the answer and what to do next, for each verdict.
-func (a *App) checkWords(r keys.CheckResult, k *CheckedKey, expect apikey.Environment) (string, string) {
+func checkWords(r keys.CheckResult, k *CheckedKey, expect apikey.Environment) (string, string) {
 	switch r.Verdict {
 	case keys.CheckActive:
 		return fmt.Sprintf("This is %s (%s), an active %s key.", k.Name, k.Hint, k.Environment),
@@ -135,12 +134,4 @@ func environmentWord(e apikey.Environment) string {
 // when is a moment in a sentence, in UTC, which the UI's tooltip turns local.
 func when(t time.Time) string {
 	return "on " + t.UTC().Format("Jan 2, 2006 at 15:04 UTC")
-}
-
-// stamp is RFC 3339, or "" for the zero time.
-func stamp(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format(time.RFC3339)
 }

@@ -1,4 +1,4 @@
-package main
+package ui
 
 import (
 	"crypto/rand"
@@ -22,26 +22,26 @@ const testPass = "correct horse battery"
 
 // enableByStaffCode enables grants the way Proof does: a staff key, trusted by the Owner
 // signed in on a, signs a code that a then applies. It returns the state afterwards.
-func enableByStaffCode(t *testing.T, a *App, grants ...access.Grant) StateView {
+func enableByStaffCode(t *testing.T, a *UI, grants ...access.Grant) StateView {
 	t.Helper()
 	staff, err := enablement.NewSigner("Sam at Proof", rand.Reader)
 	require.NoError(t, err)
-	_, err = a.TrustStaffKey("Sam at Proof", enablement.FormatPublicKey(staff.Public()))
+	_, err = a.Org.TrustStaffKey("Sam at Proof", enablement.FormatPublicKey(staff.Public()))
 	require.NoError(t, err)
-	state, err := a.GetState()
+	state, err := a.Session.GetState()
 	require.NoError(t, err)
 	code, err := enablement.Issue(staff, enablement.Request{Org: state.OrgID, Grants: grants}, time.Now(), rand.Reader)
 	require.NoError(t, err)
-	_, err = a.ApplyEnablementCode(code)
+	_, err = a.Org.ApplyEnablementCode(code)
 	require.NoError(t, err)
-	state, err = a.GetState()
+	state, err = a.Session.GetState()
 	require.NoError(t, err)
 	return state
 }
 
 // teamApp is an app whose org has API access and four members, each with a passphrase.
 type teamApp struct {
-	app                          *App
+	app                          *UI
 	clip                         *fakeClipboard
 	owner, admin, granted, plain string
 }
@@ -49,14 +49,14 @@ type teamApp struct {
 func newTeamApp(t *testing.T) *teamApp {
 	t.Helper()
 	a, clip := newTestApp(t, t.TempDir())
-	a.orgs.Hashing = passphrase.Params{Time: 1, MemoryKiB: 64, Threads: 1}
-	state, err := a.SetUp(SetupInput{OrgName: "Acme", Name: "Dana", Email: "dana@example.com"})
+	a.s().orgs.Hashing = passphrase.Params{Time: 1, MemoryKiB: 64, Threads: 1}
+	state, err := a.Session.SetUp(SetupInput{OrgName: "Acme", Name: "Dana", Email: "dana@example.com"})
 	require.NoError(t, err)
-	require.NoError(t, a.SetPassphrase(state.Me.ID, "", testPass))
+	require.NoError(t, a.Members.SetPassphrase(state.Me.ID, "", testPass))
 	enableByStaffCode(t, a, access.Grants...)
 	tm := &teamApp{app: a, clip: clip, owner: state.Me.ID}
 	add := func(name, role string, grant bool) string {
-		m, err := a.AddMember(NewMemberInput{Name: name, Email: strings.ToLower(name) + "@example.com",
+		m, err := a.Members.AddMember(NewMemberInput{Name: name, Email: strings.ToLower(name) + "@example.com",
 			Role: role, ManageAPIKeys: grant, Passphrase: testPass})
 		require.NoError(t, err)
 		return m.ID
@@ -69,9 +69,9 @@ func newTeamApp(t *testing.T) *teamApp {
 
 func (tm *teamApp) signInAs(t *testing.T, id string) {
 	t.Helper()
-	_, err := tm.app.Lock()
+	_, err := tm.app.Session.Lock()
 	require.NoError(t, err)
-	state, err := tm.app.SignIn(id, testPass)
+	state, err := tm.app.Session.SignIn(id, testPass)
 	require.NoError(t, err)
 	require.Equal(t, id, state.Me.ID)
 }
@@ -79,7 +79,7 @@ func (tm *teamApp) signInAs(t *testing.T, id string) {
 // ownerKey makes a key as the Owner, through the use case, for an action to work on.
 func (tm *teamApp) ownerKey(t *testing.T) apikey.Key {
 	t.Helper()
-	k, err := tm.app.keys.Generate(tm.owner, apikey.Production)
+	k, err := tm.app.s().keys.Generate(tm.owner, apikey.Production)
 	require.NoError(t, err)
 	return k
 }
@@ -89,7 +89,7 @@ func (tm *teamApp) ownerKey(t *testing.T) apikey.Key {
 func TestEveryRoleAgainstEveryAction(t *testing.T) {
 	tm := newTeamApp(t)
 	a := tm.app
-	zed, err := a.AddMember(NewMemberInput{Name: "Zed", Email: "zed@example.com", Role: "team_member", Passphrase: testPass})
+	zed, err := a.Members.AddMember(NewMemberInput{Name: "Zed", Email: "zed@example.com", Role: "team_member", Passphrase: testPass})
 	require.NoError(t, err) // someone whose passphrase others may reset (or not)
 	n := 0
 	fresh := func() string { n++; return "x" + string(rune('a'+n%26)) + time.Now().Format("150405.000000") }
@@ -99,38 +99,38 @@ func TestEveryRoleAgainstEveryAction(t *testing.T) {
 		// who may: owner, admin, granted team member, team member
 		owner, admin, granted, plain bool
 	}{
-		{"list keys", func(*testing.T) error { _, err := a.ListKeys("production"); return err }, true, true, true, true},
-		{"generate", func(*testing.T) error { _, err := a.GenerateKey("sandbox"); return err }, true, true, true, false},
+		{"list keys", func(*testing.T) error { _, err := a.Keys.ListKeys("production"); return err }, true, true, true, true},
+		{"generate", func(*testing.T) error { _, err := a.Keys.GenerateKey("sandbox"); return err }, true, true, true, false},
 		{"configure", func(t *testing.T) error {
 			k := tm.ownerKey(t)
 			s := k.Settings
 			s.Name = "Renamed"
-			_, err := a.SaveKeySettings(k.ID, s)
+			_, err := a.Keys.SaveKeySettings(k.ID, s)
 			return err
 		}, true, true, true, false},
-		{"copy", func(t *testing.T) error { _, err := a.CopyKey(tm.ownerKey(t).ID); return err }, true, true, true, false},
-		{"delete", func(t *testing.T) error { return a.DeleteKey(tm.ownerKey(t).ID) }, true, true, true, false},
-		{"list members", func(*testing.T) error { _, err := a.ListMembers(); return err }, true, true, true, true},
+		{"copy", func(t *testing.T) error { _, err := a.Keys.CopyKey(tm.ownerKey(t).ID); return err }, true, true, true, false},
+		{"delete", func(t *testing.T) error { return a.Keys.DeleteKey(tm.ownerKey(t).ID) }, true, true, true, false},
+		{"list members", func(*testing.T) error { _, err := a.Members.ListMembers(); return err }, true, true, true, true},
 		{"add member", func(*testing.T) error {
-			_, err := a.AddMember(NewMemberInput{Name: "New", Email: fresh() + "@example.com", Role: "team_member", Passphrase: testPass})
+			_, err := a.Members.AddMember(NewMemberInput{Name: "New", Email: fresh() + "@example.com", Role: "team_member", Passphrase: testPass})
 			return err
 		}, true, true, false, false},
-		{"change member", func(*testing.T) error { _, err := a.ChangeMember(zed.ID, "team_member", false); return err }, true, true, false, false},
+		{"change member", func(*testing.T) error { _, err := a.Members.ChangeMember(zed.ID, "team_member", false); return err }, true, true, false, false},
 		{"remove member", func(t *testing.T) error {
-			m, err := a.orgs.AddMember(tm.owner, org.NewMember{Name: "Leaving", Email: fresh() + "@example.com",
+			m, err := a.s().orgs.AddMember(tm.owner, org.NewMember{Name: "Leaving", Email: fresh() + "@example.com",
 				Role: access.TeamMember, Passphrase: testPass})
 			require.NoError(t, err)
-			return a.RemoveMember(m.ID)
+			return a.Members.RemoveMember(m.ID)
 		}, true, true, false, false},
-		{"reset a passphrase", func(*testing.T) error { return a.SetPassphrase(zed.ID, "", testPass) }, true, true, false, false},
-		{"view enablement", func(*testing.T) error { _, err := a.GetEnablement(); return err }, true, true, true, true},
+		{"reset a passphrase", func(*testing.T) error { return a.Members.SetPassphrase(zed.ID, "", testPass) }, true, true, false, false},
+		{"view enablement", func(*testing.T) error { _, err := a.Org.GetEnablement(); return err }, true, true, true, true},
 		{"apply enablement code", func(t *testing.T) error {
 			staff, err := enablement.NewSigner("Sam", rand.Reader)
 			require.NoError(t, err)
 			code, err := enablement.Issue(staff, enablement.Request{Org: "org_x", Grants: access.Grants}, time.Now(), rand.Reader)
 			require.NoError(t, err)
-			_, err = a.ApplyEnablementCode(code)
-			if err != nil && toUIError(err).Code == "code_untrusted" {
+			_, err = a.Org.ApplyEnablementCode(code)
+			if err != nil && Explain(err).Code == "code_untrusted" {
 				return nil // allowed to try: the code itself was refused
 			}
 			return err
@@ -138,11 +138,11 @@ func TestEveryRoleAgainstEveryAction(t *testing.T) {
 		{"trust staff key", func(t *testing.T) error {
 			staff, err := enablement.NewSigner("Sam", rand.Reader)
 			require.NoError(t, err)
-			_, err = a.TrustStaffKey("Sam", enablement.FormatPublicKey(staff.Public()))
+			_, err = a.Org.TrustStaffKey("Sam", enablement.FormatPublicKey(staff.Public()))
 			return err
 		}, true, false, false, false},
-		{"change auto-lock", func(*testing.T) error { _, err := a.SetAutoLock(15 + n%2); n++; return err }, true, true, false, false},
-		{"troubleshoot", func(*testing.T) error { _, err := a.Troubleshoot(); return err }, true, true, true, true},
+		{"change auto-lock", func(*testing.T) error { _, err := a.Session.SetAutoLock(15 + n%2); n++; return err }, true, true, false, false},
+		{"troubleshoot", func(*testing.T) error { _, err := a.Support.Troubleshoot(); return err }, true, true, true, true},
 	}
 	for _, role := range []struct {
 		name, id string
@@ -162,7 +162,7 @@ func TestEveryRoleAgainstEveryAction(t *testing.T) {
 				continue
 			}
 			if assert.Error(t, err, "%s may not %s", role.name, act.name) {
-				assert.Equal(t, "forbidden", toUIError(err).Code, "%s / %s: %v", role.name, act.name, err)
+				assert.Equal(t, "forbidden", Explain(err).Code, "%s / %s: %v", role.name, act.name, err)
 			}
 		}
 	}
@@ -171,14 +171,14 @@ func TestEveryRoleAgainstEveryAction(t *testing.T) {
 func TestStateTellsTheUIWhatTheMemberMayDo(t *testing.T) {
 	tm := newTeamApp(t)
 	tm.signInAs(t, tm.plain)
-	state, err := tm.app.GetState()
+	state, err := tm.app.Session.GetState()
 	require.NoError(t, err)
 	assert.False(t, state.CanManageKeys)
 	assert.False(t, state.Access.CanManageMembers)
 	assert.True(t, state.Access.SignInRequired)
 	assert.Equal(t, []string{"Dana", "Ari"}, state.Access.Grantors)
 	tm.signInAs(t, tm.owner)
-	state, err = tm.app.GetState()
+	state, err = tm.app.Session.GetState()
 	require.NoError(t, err)
 	assert.True(t, state.Access.CanTrustStaffKeys)
 	assert.True(t, state.Access.CanManageMembers)
@@ -188,73 +188,73 @@ func TestSignInLockAndAutoLock(t *testing.T) {
 	tm := newTeamApp(t)
 	a := tm.app
 	now := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
-	a.session.now = func() time.Time { return now }
+	a.core.session.now = func() time.Time { return now }
 
-	state, err := a.Lock()
+	state, err := a.Session.Lock()
 	require.NoError(t, err)
 	assert.True(t, state.NeedsSignIn)
 	assert.Empty(t, state.Me.ID)
 	require.Len(t, state.Access.SignInChoices, 4)
 	assert.Equal(t, "Dana", state.Access.SignInChoices[0].Name)
-	_, err = a.ListKeys("production")
+	_, err = a.Keys.ListKeys("production")
 	assert.Error(t, err, "nothing works while locked")
 
-	_, err = a.SignIn(tm.admin, "wrong passphrase")
-	assert.Equal(t, "wrong_passphrase", toUIError(err).Code)
-	state, err = a.SignIn(tm.admin, testPass)
+	_, err = a.Session.SignIn(tm.admin, "wrong passphrase")
+	assert.Equal(t, "wrong_passphrase", Explain(err).Code)
+	state, err = a.Session.SignIn(tm.admin, testPass)
 	require.NoError(t, err)
 	assert.Equal(t, "Ari", state.Me.Name)
 	assert.Equal(t, 15, state.Access.AutoLockMinutes)
 
 	now = now.Add(14 * time.Minute)
-	require.NoError(t, a.Touch())
+	require.NoError(t, a.Session.Touch())
 	now = now.Add(14 * time.Minute)
-	state, err = a.GetState()
+	state, err = a.Session.GetState()
 	require.NoError(t, err)
 	assert.False(t, state.NeedsSignIn, "each call counts as activity")
 
 	now = now.Add(15 * time.Minute)
-	assert.Equal(t, "sign_in", toUIError(a.Touch()).Code, "idle for the org's auto-lock time: locked")
-	state, err = a.GetState()
+	assert.Equal(t, "sign_in", Explain(a.Session.Touch()).Code, "idle for the org's auto-lock time: locked")
+	state, err = a.Session.GetState()
 	require.NoError(t, err)
 	assert.True(t, state.NeedsSignIn)
 
 	for range 3 {
-		_, err = a.SignIn(tm.plain, "guess")
-		assert.Equal(t, "wrong_passphrase", toUIError(err).Code)
+		_, err = a.Session.SignIn(tm.plain, "guess")
+		assert.Equal(t, "wrong_passphrase", Explain(err).Code)
 	}
-	_, err = a.SignIn(tm.plain, "guess")
-	assert.Equal(t, "wrong_passphrase", toUIError(err).Code)
-	_, err = a.SignIn(tm.plain, testPass)
-	assert.Equal(t, "slow_down", toUIError(err).Code, "after wrong tries even the right one waits")
+	_, err = a.Session.SignIn(tm.plain, "guess")
+	assert.Equal(t, "wrong_passphrase", Explain(err).Code)
+	_, err = a.Session.SignIn(tm.plain, testPass)
+	assert.Equal(t, "slow_down", Explain(err).Code, "after wrong tries even the right one waits")
 }
 
 func TestSingleMemberNeedsNoPassphraseUntilSet(t *testing.T) {
 	a, _ := newTestApp(t, t.TempDir())
-	a.orgs.Hashing = passphrase.Params{Time: 1, MemoryKiB: 64, Threads: 1}
-	state, err := a.SetUp(SetupInput{OrgName: "Acme", Name: "Dana", Email: "dana@example.com"})
+	a.s().orgs.Hashing = passphrase.Params{Time: 1, MemoryKiB: 64, Threads: 1}
+	state, err := a.Session.SetUp(SetupInput{OrgName: "Acme", Name: "Dana", Email: "dana@example.com"})
 	require.NoError(t, err)
 	assert.False(t, state.Access.SignInRequired)
-	state, err = a.Lock()
+	state, err = a.Session.Lock()
 	require.NoError(t, err)
 	assert.False(t, state.NeedsSignIn, "nothing to lock without a passphrase")
 
-	_, err = a.AddMember(NewMemberInput{Name: "Sam", Email: "sam@example.com", Role: "admin", Passphrase: testPass})
-	assert.Equal(t, "passphrase_first", toUIError(err).Code)
+	_, err = a.Members.AddMember(NewMemberInput{Name: "Sam", Email: "sam@example.com", Role: "admin", Passphrase: testPass})
+	assert.Equal(t, "passphrase_first", Explain(err).Code)
 
-	require.NoError(t, a.SetPassphrase(state.Me.ID, "", testPass))
-	state, err = a.Lock()
+	require.NoError(t, a.Members.SetPassphrase(state.Me.ID, "", testPass))
+	state, err = a.Session.Lock()
 	require.NoError(t, err)
 	assert.True(t, state.NeedsSignIn, "the Owner set a passphrase: the app now locks")
 }
 
 func TestNewOrgHasNoAPIKeysUntilACodeAndWithdrawKeepsKeys(t *testing.T) {
 	a, _ := newTestApp(t, t.TempDir())
-	state, err := a.SetUp(SetupInput{OrgName: "Acme", Name: "Dana", Email: "dana@example.com"})
+	state, err := a.Session.SetUp(SetupInput{OrgName: "Acme", Name: "Dana", Email: "dana@example.com"})
 	require.NoError(t, err)
 	assert.False(t, state.APIAccess)
-	_, err = a.GenerateKey("production")
-	assert.Equal(t, "no_api_access", toUIError(err).Code)
+	_, err = a.Keys.GenerateKey("production")
+	assert.Equal(t, "no_api_access", Explain(err).Code)
 
 	staff, err := enablement.NewSigner("Sam at Proof", rand.Reader)
 	require.NoError(t, err)
@@ -267,34 +267,34 @@ func TestNewOrgHasNoAPIKeysUntilACodeAndWithdrawKeepsKeys(t *testing.T) {
 		return c
 	}
 	first := code(false)
-	_, err = a.ApplyEnablementCode(first)
-	assert.Equal(t, "code_untrusted", toUIError(err).Code)
-	_, err = a.TrustStaffKey("Sam at Proof", enablement.FormatPublicKey(staff.Public()))
+	_, err = a.Org.ApplyEnablementCode(first)
+	assert.Equal(t, "code_untrusted", Explain(err).Code)
+	_, err = a.Org.TrustStaffKey("Sam at Proof", enablement.FormatPublicKey(staff.Public()))
 	require.NoError(t, err)
-	ev, err := a.ApplyEnablementCode(first)
+	ev, err := a.Org.ApplyEnablementCode(first)
 	require.NoError(t, err)
 	assert.True(t, ev.APIAccess)
 	require.Len(t, ev.Current, 2)
 	assert.Equal(t, "Sam at Proof", ev.Current[0].IssuedBy)
 	assert.Equal(t, "Dana", ev.Current[0].AppliedBy)
 
-	k, err := a.GenerateKey("production")
+	k, err := a.Keys.GenerateKey("production")
 	require.NoError(t, err)
 	s := k.Settings
 	s.Payer = apikey.PayerInvoice
-	_, err = a.SaveKeySettings(k.ID, s)
+	_, err = a.Keys.SaveKeySettings(k.ID, s)
 	require.NoError(t, err)
 
-	_, err = a.ApplyEnablementCode(code(true))
+	_, err = a.Org.ApplyEnablementCode(code(true))
 	require.NoError(t, err)
-	_, err = a.ListKeys("production")
-	assert.Equal(t, "no_api_access", toUIError(err).Code, "the page is hidden")
-	_, err = a.vault.Get(k.ID)
+	_, err = a.Keys.ListKeys("production")
+	assert.Equal(t, "no_api_access", Explain(err).Code, "the page is hidden")
+	_, err = a.s().vault.Get(k.ID)
 	require.NoError(t, err, "the key's secret stays in the vault")
 
-	_, err = a.ApplyEnablementCode(code(false))
+	_, err = a.Org.ApplyEnablementCode(code(false))
 	require.NoError(t, err)
-	list, err := a.ListKeys("production")
+	list, err := a.Keys.ListKeys("production")
 	require.NoError(t, err)
 	require.Len(t, list, 1, "given back, the keys are all there")
 	assert.Equal(t, apikey.PayerInvoice, list[0].Settings.Payer)
@@ -304,8 +304,8 @@ func TestSupportBundleIsSavedWhereThePersonChose(t *testing.T) {
 	tm := newTeamApp(t)
 	path := filepath.Join(t.TempDir(), "bundle.json")
 	d := &savingDesktop{path: path}
-	tm.app.desktop = d
-	saved, err := tm.app.SaveSupportBundle()
+	tm.app.core.desktop = d
+	saved, err := tm.app.Support.SaveSupportBundle()
 	require.NoError(t, err)
 	assert.Equal(t, path, saved.Path)
 	assert.Regexp(t, `^proofkeys-support-\d{8}-\d{6}\.json$`, d.asked)
@@ -316,12 +316,12 @@ func TestSupportBundleIsSavedWhereThePersonChose(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
 
-	tm.app.desktop = &fakeDesktop{}
-	saved, err = tm.app.SaveSupportBundle()
+	tm.app.core.desktop = &fakeDesktop{}
+	saved, err = tm.app.Support.SaveSupportBundle()
 	require.NoError(t, err)
 	assert.Empty(t, saved.Path, "a cancelled dialog saves nothing")
 
-	tr, err := tm.app.Troubleshoot()
+	tr, err := tm.app.Support.Troubleshoot()
 	require.NoError(t, err)
 	assert.True(t, tr.APIAccess)
 	require.NotNil(t, tr.APIAccessBy)

@@ -1,4 +1,4 @@
-package main
+package ui
 
 import (
 	"bytes"
@@ -15,6 +15,9 @@ import (
 
 // auditPageLimit bounds the events the page draws; an export has them all.
 const auditPageLimit = 1000
+
+// Audit is the Audit log page: the events, their chain, filters and export.
+type Audit struct{ c *core }
 
 // AuditFilterInput is the Audit page's filters: IDs, an action name, and local dates
 // (YYYY-MM-DD, both days included). Empty means any.
@@ -59,12 +62,16 @@ type Option struct {
 }
 
 // ListAudit returns the events that pass the filters, newest first.
-func (a *App) ListAudit(in AuditFilterInput) (AuditView, error) {
-	f, err := a.auditFilter(in)
+func (x *Audit) ListAudit(in AuditFilterInput) (AuditView, error) {
+	return with(x.c, func(s *services) (AuditView, error) { return x.list(s, in) })
+}
+
+func (x *Audit) list(s *services, in AuditFilterInput) (AuditView, error) {
+	f, err := auditFilter(in)
 	if err != nil {
 		return AuditView{}, err
 	}
-	log, err := a.orgs.AuditLog(a.member(), f)
+	log, err := s.orgs.AuditLog(x.c.session.member(), f)
 	if err != nil {
 		return AuditView{}, err
 	}
@@ -81,15 +88,19 @@ func (a *App) ListAudit(in AuditFilterInput) (AuditView, error) {
 
 // ExportAudit asks where to save the matching events as format (csv or json), writes
 // them, and returns the file's path, or "" when the person cancelled.
-func (a *App) ExportAudit(format string, in AuditFilterInput) (string, error) {
-	f, err := a.auditFilter(in)
+func (x *Audit) ExportAudit(format string, in AuditFilterInput) (string, error) {
+	return with(x.c, func(s *services) (string, error) { return x.export(s, format, in) })
+}
+
+func (x *Audit) export(s *services, format string, in AuditFilterInput) (string, error) {
+	f, err := auditFilter(in)
 	if err != nil {
 		return "", err
 	}
 	if format != audit.FormatCSV && format != audit.FormatJSON {
 		return "", fmt.Errorf("%w: %q", audit.ErrFormat, format)
 	}
-	log, err := a.orgs.AuditLog(a.member(), f)
+	log, err := s.orgs.AuditLog(x.c.session.member(), f)
 	if err != nil {
 		return "", err
 	}
@@ -97,8 +108,8 @@ func (a *App) ExportAudit(format string, in AuditFilterInput) (string, error) {
 	if err := audit.Export(&buf, format, log.Events); err != nil {
 		return "", err
 	}
-	name := fmt.Sprintf("proofkeys-audit-%s.%s", a.keys.Now().Format("2006-01-02"), format)
-	path, err := a.desktop.SaveFileDialog("Export the audit log", name, format+" files", "*."+format)
+	name := fmt.Sprintf("proofkeys-audit-%s.%s", s.keys.Now().Format("2006-01-02"), format)
+	path, err := x.c.desktop.SaveFileDialog("Export the audit log", name, format+" files", "*."+format)
 	if err != nil || path == "" {
 		return "", err
 	}
@@ -106,10 +117,7 @@ func (a *App) ExportAudit(format string, in AuditFilterInput) (string, error) {
 	return path, os.WriteFile(path, buf.Bytes(), 0o600)
 }
 
-func (a *App) auditFilter(in AuditFilterInput) (audit.Filter, error) {
-	if a.openErr != nil {
-		return audit.Filter{}, a.openErr
-	}
+func auditFilter(in AuditFilterInput) (audit.Filter, error) {
 	f := audit.Filter{Actor: in.Actor, KeyID: in.KeyID, Action: audit.Action(in.Action)}
 	var err error
 	if f.From, err = day(in.From, 0); err != nil {

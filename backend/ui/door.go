@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"log"
+	"time"
+
+	"proofkeys/backend/inventory"
+	"proofkeys/backend/keys"
+	"proofkeys/backend/org"
+	"proofkeys/backend/store"
+	"proofkeys/backend/vault"
+)
+
+// ErrStarting: a call waited for start-up longer than Options.StartWait.
+var ErrStarting = errors.New("proofkeys is still starting")
+
+// services are the opened stores and the use cases over them. They exist only after
+// start-up has opened the data and finished recovery.
+type services struct {
+	store     *store.Store
+	vault     *vault.Vault
+	orgs      *org.Service
+	keys      *keys.Service
+	inventory *inventory.Service
+}
+
+// services is the one door to the opened services: it waits for start-up (bounded), then
+// returns them, or the reason opening failed. Every bound method that needs the data goes
+// through here.
+func (c *core) services() (*services, error) {
+	select {
+	case <-c.ready:
+	case <-time.After(c.opt.StartWait):
+		return nil, ErrStarting
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.svc, c.openErr
+}
+
+// with runs f with the opened services, or returns why there are none.
+func with[T any](c *core, f func(*services) (T, error)) (T, error) {
+	s, err := c.services()
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return f(s)
+}
+
+// openAndStart opens the data and, when that worked, starts the background work.
+func (c *core) openAndStart(ctx context.Context) error {
+	s, err := c.open()
+	c.mu.Lock()
+	c.svc, c.openErr = s, err
+	c.mu.Unlock()
+	if err != nil {
+		log.Printf("start-up: %v", err)
+		return err
+	}
+	c.background.start(ctx, s, c.opt.Clipboard)
+	return nil
+}
+
+// open opens the database and the vault, wires the use cases, and settles what a crash
+// left half done, before anyone can reach them.
+func (c *core) open() (*services, error) {
+	st, err := store.Open(c.dataDir)
+	if err != nil {
+		return nil, err
+	}
+	v, err := vault.New("", c.dataDir)
+	if err != nil {
+		_ = st.Close()
+		return nil, err
+	}
+	s := &services{store: st, vault: v, orgs: org.New(st), keys: keys.New(st, v, c.opt.Clipboard),
+		inventory: inventory.New(st)}
+	s.orgs.Now, s.keys.Now, s.inventory.Now = c.opt.Clock, c.opt.Clock, c.opt.Clock
+	if r, err := s.keys.Recover(); err != nil || r != (keys.Recovered{}) {
+		// Not fatal: what could not be settled now is settled at the next start.
+		log.Printf("recovery: undid %d, finished %d deletions, error: %v", r.Undone, r.Finished, err)
+	}
+	return s, nil
+}
+
+// reopen replaces the services after a restore put another data file in place.
+func (c *core) reopen(ctx context.Context) error {
+	c.close()
+	return c.openAndStart(ctx)
+}
+
+// close ends the background work, then closes the database.
+func (c *core) close() {
+	c.background.stop()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.svc != nil {
+		_ = c.svc.store.Close()
+		c.svc = nil
+	}
+}
+
+// openError is why opening failed, or nil; it waits for start-up like services.
+func (c *core) openError() error {
+	_, err := c.services()
+	return err
+}
