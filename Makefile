@@ -22,6 +22,10 @@ WIN_BIN  := build/bin/$(APP).exe
 PORT     ?= 34115
 ARGS     ?=
 LINUX_TAGS := webkit2_41
+# The version every build carries: `git describe`, or dev outside git.
+VERSION  ?= $(shell git describe --tags --dirty --always 2>/dev/null || echo dev)
+LDFLAGS  := -X main.version=$(VERSION)
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GO_TEST_FLAGS ?= -timeout 15m
 
 # The frontend is rebuilt when one of these is newer than frontend/dist/index.html.
@@ -49,10 +53,10 @@ $(FRONTEND): $(FRONTEND_SOURCES) | setup
 frontend: $(FRONTEND) ## build the web UI into frontend/dist
 
 build: $(FRONTEND) | setup ## the production binary, build/bin/proofkeys
-	$(GO) build -tags desktop,production,$(LINUX_TAGS) -ldflags "-w -s" -o $(BIN) .
+	$(GO) build -tags desktop,production,$(LINUX_TAGS) -ldflags "-w -s $(LDFLAGS)" -o $(BIN) .
 
 build-dev: $(FRONTEND) | setup ## the dev binary (serves the UI to a browser), build/bin/proofkeys-dev
-	$(GO) build -tags dev,$(LINUX_TAGS) -o $(DEV_BIN) .
+	$(GO) build -tags dev,$(LINUX_TAGS) -ldflags "$(LDFLAGS)" -o $(DEV_BIN) .
 
 run: build ## build and open the app on its default data folder and the OS vault (ARGS=... for flags)
 	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
@@ -68,11 +72,14 @@ dev-server: build-dev ## serve the real UI and Go methods at http://127.0.0.1:$P
 bindings: setup ## regenerate frontend/wailsjs from the bound Go methods (builds the Wails CLI once)
 	wails=$$(scripts/wails-cli.sh) && "$$wails" generate module -tags $(LINUX_TAGS)
 
-lint: $(FRONTEND) | setup ## gofmt, go vet, svelte-check
+lint: $(FRONTEND) | setup ## gofmt, go vet, staticcheck, shellcheck, svelte-check
 	@unformatted=$$(find . -name '*.go' -not -path './frontend/*' -not -path './build/*' -not -path './.git/*' \
 	  -exec gofmt -l {} +); \
 	if [ -n "$$unformatted" ]; then echo "gofmt -l: run gofmt -w on:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) vet -tags dev,$(LINUX_TAGS) .
+	$(GO) run $(STATICCHECK) ./...
+	shellcheck scripts/*.sh .ci/run
 	cd frontend && npm run check
 
 test-go: $(FRONTEND) | setup ## Go tests, on a private Xvfb with a private Secret Service
@@ -88,7 +95,7 @@ test-smoke: build ## the production binary on Xvfb: window, screenshot (build/sm
 	scripts/smoke.sh $(BIN)
 
 test-windows: $(FRONTEND) | setup ## cross-compile the Windows binary, build/bin/proofkeys.exe
-	GOOS=windows GOARCH=amd64 $(GO) build -tags desktop,production -ldflags "-w -s -H windowsgui" -o $(WIN_BIN) .
+	GOOS=windows GOARCH=amd64 $(GO) build -tags desktop,production -ldflags "-w -s -H windowsgui $(LDFLAGS)" -o $(WIN_BIN) .
 
 # Every test target runs, even after a failure; then a summary with times, and the exit
 # code says whether all passed.
