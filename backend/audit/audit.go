@@ -36,8 +36,11 @@ const (
 	PassphraseSet      Action = "member.passphrase"    // never the passphrase, only that it changed
 	SignInFailed       Action = "member.signin_failed" // a wrong passphrase
 	EnablementApplied  Action = "org.enablement"       // a code from Proof, with what it changed
-	StaffKeyTrusted    Action = "org.staff_key_trust"  // a Proof staff key an Owner added
+	// StaffKeyTrusted and StaffKeyDistrusted are in the logs of earlier versions, where an
+	// Owner trusted staff keys by hand; nothing records them any more.
+	StaffKeyTrusted    Action = "org.staff_key_trust"
 	StaffKeyDistrusted Action = "org.staff_key_remove"
+	CertsRevoked       Action = "org.certificate_revoke" // a Proof root's revocation, pasted like a code
 )
 
 // Change is one field a configure changed.
