@@ -74,7 +74,7 @@ func ParseOrgID(text string) (string, error) {
 		return "", err
 	}
 	if weightedSum(values) != 0 {
-		return "", fmt.Errorf("%w: a character is wrong or two are swapped; read it again from the Organization page", ErrOrgIDMistyped)
+		return "", fmt.Errorf("%w: a character is wrong or two are swapped", ErrOrgIDMistyped)
 	}
 	return orgPrefix + spell(values), nil
 }

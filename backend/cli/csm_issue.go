@@ -49,7 +49,7 @@ func csmIssue(env Env, args []string, withdraw bool) int {
 // describeCode says what a code holds, for the staff member to read before sending it.
 func describeCode(w io.Writer, r enablement.Request, staff heldKey) {
 	c, _ := enablement.ReadCertificate(staff.item.Cert) // Issue has just read it
-	what := map[bool]string{false: "enables", true: "withdraws"}[r.Withdraw]
+	what := map[bool]string{false: "given", true: "withdrawn"}[r.Withdraw]
 	expiry := "never (it can be applied once, at any time)"
 	if !r.ExpiresAt.IsZero() {
 		expiry = stamp(r.ExpiresAt)
@@ -58,8 +58,8 @@ func describeCode(w io.Writer, r enablement.Request, staff heldKey) {
 	if access.LegacyOrgID(r.Org) {
 		fmt.Fprintln(w, "              (an ID of the old form, without a check character: compare it with the customer's Organization page character by character)")
 	}
-	fmt.Fprintf(w, "Code %s:   %s\nExpires:      %s\nStaff:        %s (certificate %s, valid until %s)\n",
-		what, strings.Join(grantNames(r.Grants), ", "), expiry, c.Name, c.ID, stamp(c.NotAfter))
+	fmt.Fprintf(w, "Grants:       %s (%s)\nExpires:      %s\nStaff:        %s (certificate %s, valid until %s)\n",
+		strings.Join(grantNames(r.Grants), ", "), what, expiry, c.Name, c.ID, stamp(c.NotAfter))
 }
 
 // codeRequest checks the command line of issue and withdraw.
@@ -67,7 +67,7 @@ func codeRequest(orgID, grants, expires string, withdraw bool, now time.Time) (e
 	r := enablement.Request{Withdraw: withdraw}
 	org, err := access.ParseOrgID(orgID)
 	if err != nil {
-		return r, fmt.Errorf("--org %q: %w; the Organization page of the customer's app shows it, with a Copy button", orgID, err)
+		return r, fmt.Errorf("--org %q: %w; ask the customer to read it again from their Organization page, or to copy it from there", orgID, err)
 	}
 	r.Org = org
 	if r.Grants, err = parseGrants(grants); err != nil {
