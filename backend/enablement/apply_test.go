@@ -1,6 +1,7 @@
 package enablement_test
 
 import (
+	"crypto/rand"
 	"testing"
 	"time"
 
@@ -97,7 +98,7 @@ func TestARevocationTravelsInsideLaterCodes(t *testing.T) {
 	alex := enablementtest.Signer(t, "Alex at Proof", 40)
 	alexCert := proof.Certify(alex, enablement.Terms{Grants: access.Grants, NotBefore: enablementtest.ValidFrom,
 		NotAfter: enablementtest.ValidTo, Revokes: []string{proof.CertID()}})
-	code, err := enablement.Issue(alex, alexCert, apiAccess(acme), now, randReader())
+	code, err := enablement.Issue(alex, alexCert, apiAccess(acme), now, rand.Reader)
 	require.NoError(t, err)
 	o, _, err = enablement.Apply(o, verified(t, o, proof.Roots(), code), by, now)
 	require.NoError(t, err)

@@ -94,6 +94,9 @@ func Certify(root Signer, r CertRequest, t Terms, random io.Reader) (string, Cer
 	if err := checkGrants(t.Grants); err != nil {
 		return "", Certificate{}, err
 	}
+	if _, err := ParsePublicKey(r.Key); err != nil {
+		return "", Certificate{}, err
+	}
 	if !t.NotAfter.After(t.NotBefore) {
 		return "", Certificate{}, fmt.Errorf("%w: it would end before it starts", ErrCertExpired)
 	}

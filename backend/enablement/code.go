@@ -71,10 +71,12 @@ type Refusal struct {
 	Issuer string
 }
 
+// Error is the reason, then the organization and the staff member the code names.
 func (r *Refusal) Error() string {
 	return fmt.Sprintf("%v (a code made for organization %s by %s)", r.Reason, r.Org, r.Issuer)
 }
 
+// Unwrap is the reason, so errors.Is finds the sentinel.
 func (r *Refusal) Unwrap() error { return r.Reason }
 
 // Issue signs r as a code, issued now by staff, who holds the certificate cert. It refuses

@@ -263,6 +263,10 @@ func TestCertifyRefusesWhatNoOneCouldUse(t *testing.T) {
 	_, _, err = enablement.Certify(proof.Root, r, enablement.Terms{Grants: access.Grants,
 		NotBefore: now, NotAfter: now}, rand.Reader)
 	assert.ErrorIs(t, err, enablement.ErrCertExpired)
+	zero := enablement.CertRequest{Name: "Mallory", Key: "pkstaff1_" + b64.EncodeToString(make([]byte, 32))}
+	_, _, err = enablement.Certify(proof.Root, zero, enablement.Terms{Grants: access.Grants,
+		NotBefore: now, NotAfter: now.Add(time.Hour)}, rand.Reader)
+	assert.ErrorIs(t, err, enablement.ErrBadKey, "an all-zero key is never certified")
 	_, c, err := enablement.Certify(proof.Root, r, enablement.Terms{Grants: access.Grants,
 		NotBefore: now, NotAfter: now.AddDate(1, 0, 0), Revokes: []string{"crt_1"}}, rand.Reader)
 	require.NoError(t, err)

@@ -1,9 +1,9 @@
 package enablement_test
 
 import (
-	"crypto/rand"
+	"crypto/ed25519"
 	"encoding/hex"
-	"io"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -13,8 +13,6 @@ import (
 	"proofkeys/backend/enablement"
 	"proofkeys/backend/enablement/enablementtest"
 )
-
-func randReader() io.Reader { return rand.Reader }
 
 func TestKeysRoundTrip(t *testing.T) {
 	staff := enablementtest.Signer(t, "Sam", 7)
@@ -94,4 +92,29 @@ func TestOnlyTheDevBuildReadsTheDevRoots(t *testing.T) {
 		return
 	}
 	assert.Empty(t, enablement.Roots())
+}
+
+// Why weak keys matter: with the identity point as the "staff key", the signature
+// (R = identity, S = 0) passes Ed25519's check for any message, so anyone could sign
+// codes. Even a certificate a root signed by mistake for such a key is refused.
+func TestACodeUnderAWeakKeyIsRefused(t *testing.T) {
+	proof := enablementtest.New(t, 1)
+	identity := make([]byte, 32)
+	identity[0] = 1
+	forgedSig := append(append([]byte(nil), identity...), make([]byte, 32)...)
+	require.True(t, ed25519.Verify(identity, []byte("anything at all"), forgedSig), "the forgery works on the bare key")
+
+	cert, err := json.Marshal(map[string]any{"v": 1, "id": "crt_weak", "name": "Mallory",
+		"key": enablement.FormatPublicKey(identity), "grants": []string{"api_access"},
+		"nbf": enablementtest.ValidFrom, "exp": enablementtest.ValidTo, "root": proof.Root.Root().ID})
+	require.NoError(t, err)
+	certBody := b64.EncodeToString(cert)
+	certSig := ed25519.Sign(proof.Root.Key, []byte("proofkeys staff certificate v1\n"+certBody))
+	code, err := json.Marshal(map[string]any{"v": 2, "org": acme, "grants": []string{"api_access"},
+		"iat": now, "id": "enc_forged", "cert": "crt_weak"})
+	require.NoError(t, err)
+	text := strings.Join([]string{"PKEN2", certBody, b64.EncodeToString(certSig), b64.EncodeToString(code),
+		b64.EncodeToString(forgedSig)}, ".")
+	_, err = enablement.Verify(text, acme, proof.Trust(), now)
+	assert.ErrorIs(t, err, enablement.ErrBadKey)
 }
