@@ -48,8 +48,12 @@ $(FRONTEND): $(FRONTEND_SOURCES) | setup
 
 frontend: $(FRONTEND) ## build the web UI into frontend/dist
 
-build: $(FRONTEND) | setup ## the production binary, build/bin/proofkeys
-	$(GO) build -tags desktop,production,$(LINUX_TAGS) -ldflags "-w -s" -o $(BIN) .
+# PROOF_ROOTS lists the Proof roots a release trusts ("pkroot1_... NAME;pkroot1_... NAME",
+# README: Proof's root keys); empty, the binary accepts no enablement code.
+PROOF_ROOTS ?=
+build: $(FRONTEND) | setup ## the production binary, build/bin/proofkeys (PROOF_ROOTS=... for a release)
+	$(GO) build -tags desktop,production,$(LINUX_TAGS) \
+	  -ldflags "-w -s -X 'proofkeys/backend/enablement.builtInRoots=$(PROOF_ROOTS)'" -o $(BIN) .
 
 build-dev: $(FRONTEND) | setup ## the dev binary (serves the UI to a browser), build/bin/proofkeys-dev
 	$(GO) build -tags dev,$(LINUX_TAGS) -o $(DEV_BIN) .

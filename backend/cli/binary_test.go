@@ -253,4 +253,8 @@ func TestReleaseBinaryIgnoresTheDevRoots(t *testing.T) {
 	installed := csm(cert.stdout, "install-cert", "--cert", "-")
 	require.Equal(t, 0, installed.code, installed.stderr)
 	assert.Contains(t, installed.stderr, "does not know root", "PROOFKEYS_DEV_ROOTS was set, and ignored")
+	roots := csm("", "roots")
+	assert.Equal(t, 0, roots.code)
+	assert.Empty(t, roots.stdout)
+	assert.Contains(t, roots.stderr, "trusts no Proof root")
 }

@@ -37,6 +37,8 @@ const csmUsage = `Usage (for Proof staff):
       print a certificate for a staff member's request
   proofkeys csm revoke --cert CERT_IDS [--reason TEXT] [--key-name NAME]
       print a revocation of staff certificates, for organizations to paste like a code
+  proofkeys csm roots
+      print the Proof roots this copy of proofkeys trusts
 GRANTS is a comma-separated list of api_access, payer_invoice, payer_organization.
 The Owner or Admin pastes the code on the Organization page; the app checks it from
 Proof's root keys alone.`
@@ -51,6 +53,7 @@ var csmCommands = map[string]func(Env, []string) int{
 	"root-keygen":  csmRootKeygen,
 	"certify":      csmCertify,
 	"revoke":       csmRevoke,
+	"roots":        csmRoots,
 }
 
 func runCSM(env Env, args []string) int {

@@ -189,4 +189,8 @@ func TestCSMCommandLineMistakes(t *testing.T) {
 	code, out, _ := runCLI("csm", "help")
 	assert.Equal(t, cli.ExitOK, code)
 	assert.Contains(t, out, "proofkeys csm certify")
+	code, out, errs := runCLI("csm", "roots")
+	assert.Equal(t, cli.ExitOK, code)
+	assert.Empty(t, out, "the source lists no root")
+	assert.Contains(t, errs, "accepts no enablement code")
 }
