@@ -24,7 +24,10 @@ ARGS     ?=
 LINUX_TAGS := webkit2_41
 # The version every build carries: `git describe`, or dev outside git.
 VERSION  ?= $(shell git describe --tags --dirty --always 2>/dev/null || echo dev)
-LDFLAGS  := -X main.version=$(VERSION)
+# PROOF_ROOTS lists the Proof roots a release trusts ("pkroot1_... NAME;pkroot1_... NAME",
+# README: Proof's root keys); empty, the binary accepts no enablement code.
+PROOF_ROOTS ?=
+LDFLAGS  := -X main.version=$(VERSION) -X 'proofkeys/backend/enablement.builtInRoots=$(PROOF_ROOTS)'
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GO_TEST_FLAGS ?= -timeout 15m
 
@@ -52,7 +55,7 @@ $(FRONTEND): $(FRONTEND_SOURCES) | setup
 
 frontend: $(FRONTEND) ## build the web UI into frontend/dist
 
-build: $(FRONTEND) | setup ## the production binary, build/bin/proofkeys
+build: $(FRONTEND) | setup ## the production binary, build/bin/proofkeys (PROOF_ROOTS=... for a release)
 	$(GO) build -tags desktop,production,$(LINUX_TAGS) -ldflags "-w -s $(LDFLAGS)" -o $(BIN) .
 
 build-dev: $(FRONTEND) | setup ## the dev binary (serves the UI to a browser), build/bin/proofkeys-dev

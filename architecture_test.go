@@ -37,6 +37,7 @@ func TestDependenciesPointInward(t *testing.T) {
 		".":          slices.Concat(domain, useCases, stores, []string{"ui", "cli"}),
 		// test helpers, never in the app's binary
 		"vault/vaulttest":            {"vault", "apikey"},
+		"enablement/enablementtest":  {"enablement", "access"},
 		"clipboard/internal/gtkloop": nil,
 	}
 	for pkg, list := range deps {

@@ -3,6 +3,7 @@ module proofkeys
 go 1.26.8
 
 require (
+	filippo.io/edwards25519 v1.2.0
 	github.com/99designs/keyring v1.2.2
 	github.com/stretchr/testify v1.12.1
 	github.com/wailsapp/wails/v2 v2.9.2

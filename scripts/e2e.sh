@@ -9,6 +9,9 @@
 # Everything started here is stopped again, also on failure or Ctrl-C; on failure the app's
 # log is printed and kept in build/e2e-app.log.
 #
+# Each test also gets E2E_ROOT_KEY, the --key-name of a Proof root key in that vault which
+# the dev build trusts (PROOFKEYS_DEV_ROOTS), to certify staff keys with.
+#
 # Env: E2E_BIN (default build/bin/proofkeys-dev), PORT (default: a free port),
 #      CHROMIUM_PATH (default /usr/bin/chromium), PK_KEEP=1 keeps the temporary folder.
 set -eu
@@ -32,6 +35,14 @@ pk_private_home
 pk_start_xvfb
 pk_start_keyring
 mkdir -p build
+
+# A Proof root for this run, in the private vault: the dev build trusts it through
+# PROOFKEYS_DEV_ROOTS (a release build never reads that), and the tests certify their
+# staff keys with it (`csm certify --key-name "$E2E_ROOT_KEY"`, frontend/e2e/proof-staff.mjs).
+E2E_ROOT_KEY=e2e-root
+PROOFKEYS_DEV_ROOTS=$("$BIN" csm root-keygen --name "End-to-end test root" --key-name "$E2E_ROOT_KEY" 2>/dev/null) ||
+  pk_die "$BIN csm root-keygen failed"
+export E2E_ROOT_KEY PROOFKEYS_DEV_ROOTS
 
 failed=0
 n=0

@@ -33,7 +33,6 @@ func TestCanEveryRoleEveryAction(t *testing.T) {
 		{access.ManageMembers, true, true, false, false, false},
 		{access.ApplyEnablement, true, true, false, false, false},
 		{access.ManageSettings, true, true, false, false, false},
-		{access.TrustStaffKeys, true, false, false, false, false},
 		{access.Action("launch rockets"), false, false, false, false, false},
 	}
 	for _, r := range table {

@@ -9,14 +9,24 @@ type Org struct {
 	CreatedAt  time.Time  `json:"createdAt"`
 	Enablement Enablement `json:"enablement"`
 	Settings   Settings   `json:"settings"`
-	// Demo marks an organization for trying the app, enabled by a staff key made on this
+	// Demo marks an organization for trying the app, enabled by a root key made on this
 	// machine rather than by Proof. The UI and the support bundle say so everywhere.
 	Demo bool `json:"demo,omitempty"`
+	// DemoRoot is the public key of that demo root (its private half was never kept); only
+	// a demo organization has one.
+	DemoRoot string `json:"demoRoot,omitempty"`
 	// EnablementLog is every code from Proof applied to the org, oldest first: who at
 	// Proof enabled or withdrew what, and who applied it when.
 	EnablementLog []EnablementEntry `json:"enablementLog,omitempty"`
-	// StaffKeys are Proof staff keys an Owner chose to trust, on top of the built-in ones.
+	// Revocations are the staff certificates a Proof root has revoked, as far as this
+	// organization has heard: codes they sign are refused from then on.
+	Revocations []Revocation `json:"revocations,omitempty"`
+	// StaffKeys are the Proof staff keys an Owner trusted by hand in earlier versions. They
+	// are kept as a record and trusted no more: codes now carry Proof's certificate.
 	StaffKeys []StaffKey `json:"staffKeys,omitempty"`
+	// NewCodeFormNoticeDone is set once an Owner or Admin has read that new codes come in
+	// the certified form; until then an organization with StaffKeys is told so.
+	NewCodeFormNoticeDone bool `json:"newCodeFormNoticeDone,omitempty"`
 }
 
 // Settings are the organization's own policies, set by its Owners and Admins.
@@ -86,9 +96,13 @@ type EnablementEntry struct {
 	Grant   Grant `json:"grant"`
 	Enabled bool  `json:"enabled"`
 	// CodeID is the code's unique number; a code is applied once.
-	CodeID   string    `json:"codeId"`
-	IssuedBy string    `json:"issuedBy"` // the staff member's name, as signed
-	KeyID    string    `json:"keyId"`    // the staff key that signed it
+	CodeID   string `json:"codeId"`
+	IssuedBy string `json:"issuedBy"` // the staff member's name, as certified
+	KeyID    string `json:"keyId"`    // the staff key that signed it
+	// CertID and RootID are the staff certificate the code carried and the Proof root that
+	// signed it; empty for codes applied before certificates.
+	CertID   string    `json:"certId,omitempty"`
+	RootID   string    `json:"rootId,omitempty"`
 	IssuedAt time.Time `json:"issuedAt"`
 	// AppliedAt and AppliedBy say when and by which member it was pasted into the app.
 	AppliedAt     time.Time `json:"appliedAt"`
@@ -96,7 +110,28 @@ type EnablementEntry struct {
 	AppliedByName string    `json:"appliedByName"`
 }
 
-// StaffKey is a Proof staff member's public signing key that the org trusts.
+// Revocation records that a Proof root revoked a staff certificate, and who told the app.
+type Revocation struct {
+	CertID    string    `json:"certId"`
+	RootID    string    `json:"rootId"`
+	Reason    string    `json:"reason,omitempty"`
+	RevokedAt time.Time `json:"revokedAt"`
+	AppliedAt time.Time `json:"appliedAt"`
+	AppliedBy string    `json:"appliedBy"`
+}
+
+// Revoked reports whether the staff certificate certID has been revoked.
+func (o Org) Revoked(certID string) bool {
+	for _, r := range o.Revocations {
+		if r.CertID == certID {
+			return true
+		}
+	}
+	return false
+}
+
+// StaffKey is a Proof staff member's public signing key an Owner trusted by hand in
+// earlier versions (Org.StaffKeys).
 type StaffKey struct {
 	ID        string    `json:"id"`
 	Name      string    `json:"name"`

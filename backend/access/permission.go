@@ -15,7 +15,6 @@ const (
 	ViewMembers     Action = "view members"
 	ManageMembers   Action = "manage members"      // add, remove, change roles and grants
 	ApplyEnablement Action = "apply enablement"    // paste a code from Proof
-	TrustStaffKeys  Action = "trust staff keys"    // add a Proof staff key to the trusted ones
 	ManageSettings  Action = "change org settings" // auto-lock, rotation, clipboard policies
 )
 
@@ -33,9 +32,7 @@ var keyActions = map[Action]bool{ViewKeys: true, ManageKeys: true}
 // Can reports whether m may perform a in an organization with enablement e.
 // Every member may view keys and members. Owners, Admins and Team members granted
 // "Manage API keys" manage keys. Owners and Admins manage members, settings and apply
-// Proof's codes; only Owners choose which Proof staff keys to trust, since a trusted key
-// can turn on payers that bill the organization. Nothing about keys is possible while API
-// access is not enabled.
+// Proof's codes. Nothing about keys is possible while API access is not enabled.
 func Can(m Member, e Enablement, a Action) error {
 	if keyActions[a] && !e.APIAccess {
 		return ErrNoAPIAccess
@@ -54,8 +51,6 @@ func allowed(m Member, a Action) bool {
 		return m.Role == Owner || m.Role == Admin || m.ManageAPIKeys
 	case ManageMembers, ApplyEnablement, ManageSettings:
 		return m.Role == Owner || m.Role == Admin
-	case TrustStaffKeys:
-		return m.Role == Owner
 	}
 	return false
 }

@@ -30,14 +30,17 @@ const (
 	KeyExpired     Action = "key.expire"  // a replaced key deleted at the end of its grace period
 	OrgSettingsSet Action = "org.settings"
 
-	MemberAdded        Action = "member.add"
-	MemberChanged      Action = "member.change" // role or the Manage API keys grant
-	MemberRemoved      Action = "member.remove"
-	PassphraseSet      Action = "member.passphrase"    // never the passphrase, only that it changed
-	SignInFailed       Action = "member.signin_failed" // a wrong passphrase
-	EnablementApplied  Action = "org.enablement"       // a code from Proof, with what it changed
-	StaffKeyTrusted    Action = "org.staff_key_trust"  // a Proof staff key an Owner added
+	MemberAdded       Action = "member.add"
+	MemberChanged     Action = "member.change" // role or the Manage API keys grant
+	MemberRemoved     Action = "member.remove"
+	PassphraseSet     Action = "member.passphrase"    // never the passphrase, only that it changed
+	SignInFailed      Action = "member.signin_failed" // a wrong passphrase
+	EnablementApplied Action = "org.enablement"       // a code from Proof, with what it changed
+	// StaffKeyTrusted and StaffKeyDistrusted are in the logs of earlier versions, where an
+	// Owner trusted staff keys by hand; nothing records them any more.
+	StaffKeyTrusted    Action = "org.staff_key_trust"
 	StaffKeyDistrusted Action = "org.staff_key_remove"
+	CertsRevoked       Action = "org.certificate_revoke" // a Proof root's revocation, pasted like a code
 )
 
 // Change is one field a configure changed.

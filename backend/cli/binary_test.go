@@ -227,3 +227,34 @@ func TestCheckKey(t *testing.T) {
 		})
 	}
 }
+
+// The release binary trusts its built-in roots alone: the dev build's variable changes
+// nothing, so a root anyone can make is never trusted outside the dev build.
+func TestReleaseBinaryIgnoresTheDevRoots(t *testing.T) {
+	home := t.TempDir()
+	csm := func(stdin string, args ...string) result {
+		t.Helper()
+		cmd := exec.Command(bin, append([]string{"csm"}, args...)...)
+		cmd.Env = []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"), "DBUS_SESSION_BUS_ADDRESS=disabled:",
+			"PROOFKEYS_VAULT=file", "PROOFKEYS_VAULT_PASSPHRASE=test", "PROOFKEYS_DEV_ROOTS=" + os.Getenv("ROOT_LINE")}
+		cmd.Stdin = strings.NewReader(stdin)
+		var out, errOut bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errOut
+		_ = cmd.Run()
+		return result{code: cmd.ProcessState.ExitCode(), stdout: out.String(), stderr: errOut.String()}
+	}
+	root := csm("", "root-keygen", "--name", "Anyone's root")
+	require.Equal(t, 0, root.code, root.stderr)
+	t.Setenv("ROOT_LINE", strings.TrimSpace(root.stdout))
+	req := csm("", "keygen", "--name", "Sam")
+	require.Equal(t, 0, req.code, req.stderr)
+	cert := csm(req.stdout, "certify", "--request", "-", "--grant", "api_access")
+	require.Equal(t, 0, cert.code, cert.stderr)
+	installed := csm(cert.stdout, "install-cert", "--cert", "-")
+	require.Equal(t, 0, installed.code, installed.stderr)
+	assert.Contains(t, installed.stderr, "does not know root", "PROOFKEYS_DEV_ROOTS was set, and ignored")
+	roots := csm("", "roots")
+	assert.Equal(t, 0, roots.code)
+	assert.Empty(t, roots.stdout)
+	assert.Contains(t, roots.stderr, "trusts no Proof root")
+}

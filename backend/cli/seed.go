@@ -27,6 +27,10 @@ var seedCommand = command{
 // SeededOrg is the name of the organization seed makes; seed adds only to that one.
 const SeededOrg = "Seeded organization"
 
+// seededOrgID is a fixed Organization ID with its check character, so seeded folders
+// look alike and a code can be issued for them.
+const seededOrgID = "org_5EEDED0RG0002"
+
 // seedEpoch is the fixed "now" of seeded data, so that two runs make the same ages.
 var seedEpoch = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 
@@ -117,7 +121,7 @@ func seedOrg(st *store.Store) ([]access.Member, error) {
 		o, err := tx.Org()
 		switch {
 		case errors.Is(err, store.ErrNotFound):
-			o = access.Org{ID: "org_seeded", Name: SeededOrg, CreatedAt: seedEpoch.AddDate(-2, 0, 0),
+			o = access.Org{ID: seededOrgID, Name: SeededOrg, CreatedAt: seedEpoch.AddDate(-2, 0, 0),
 				Enablement: access.Enablement{APIAccess: true}, Settings: access.DefaultSettings}
 			if err := tx.PutOrg(o); err != nil {
 				return err

@@ -1,34 +1,30 @@
 package enablement
 
 import (
-	"crypto/ed25519"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 	"time"
-	"unicode"
 
 	"proofkeys/backend/access"
 )
 
 const (
-	codePrefix = "PKEN1"
-	// context is signed with the payload, so a signature made for anything else (another
-	// format, another program using the same key) can never pass as a code.
-	context = "proofkeys enablement code v1\n"
+	codePrefix = "PKEN2"
+	// oldCodePrefix marks the codes of earlier versions, signed by a staff key alone.
+	oldCodePrefix = "PKEN1"
 )
 
 var (
 	// ErrMalformed: the text is not an enablement code (cut short, or not one at all).
 	ErrMalformed = errors.New("this is not an enablement code")
-	// ErrTampered: the code was changed after it was signed.
+	// ErrOldForm: a code in the form of earlier versions, without Proof's certificate.
+	ErrOldForm = errors.New("this code is in an old form that proofkeys no longer accepts")
+	// ErrTampered: the code or the certificate it carries was changed after signing.
 	ErrTampered = errors.New("the code was changed after Proof signed it")
-	// ErrUntrusted: the code was signed by a key this organization does not trust.
-	ErrUntrusted = errors.New("the code is signed by a key this organization does not trust")
+	// ErrUntrusted: the code's certificate is signed by a root this copy of proofkeys does not know.
+	ErrUntrusted = errors.New("the code is not signed by a Proof key this copy of proofkeys knows")
 	// ErrOtherOrg: the code was issued for another organization.
 	ErrOtherOrg = errors.New("the code is for another organization")
 	// ErrExpired: the code was not applied in time.
@@ -46,7 +42,7 @@ type Request struct {
 	ExpiresAt time.Time
 }
 
-// Payload is what a code says, once verified.
+// Payload is what a code says, once verified, and the chain that vouches for it.
 type Payload struct {
 	Version   int            `json:"v"`
 	Org       string         `json:"org"`
@@ -54,103 +50,139 @@ type Payload struct {
 	Withdraw  bool           `json:"withdraw,omitempty"`
 	IssuedAt  time.Time      `json:"iat"`
 	ExpiresAt time.Time      `json:"exp,omitzero"`
-	Issuer    string         `json:"iss"`
-	KeyID     string         `json:"kid"`
 	CodeID    string         `json:"id"`
+	// CertID binds the code to the certificate it travels with.
+	CertID string `json:"cert"`
+
+	// Issuer and KeyID are the certified staff member and their key; Certificate and Root
+	// the chain. They come from the certificate, never from the code itself.
+	Issuer      string      `json:"-"`
+	KeyID       string      `json:"-"`
+	Certificate Certificate `json:"-"`
+	Root        Root        `json:"-"`
 }
 
-// Issue signs r as a code, issued now by s.
-func Issue(s Signer, r Request, now time.Time, random io.Reader) (string, error) {
+// Refusal is a refused code together with what it says about itself, so the person is
+// told which organization it was made for and by whom. It unwraps to the reason, one of
+// the sentinel errors.
+type Refusal struct {
+	Reason error
+	Org    string
+	Issuer string
+}
+
+// Error is the reason, then the organization and the staff member the code names.
+func (r *Refusal) Error() string {
+	return fmt.Sprintf("%v (a code made for organization %s by %s)", r.Reason, r.Org, r.Issuer)
+}
+
+// Unwrap is the reason, so errors.Is finds the sentinel.
+func (r *Refusal) Unwrap() error { return r.Reason }
+
+// Issue signs r as a code, issued now by staff, who holds the certificate cert. It refuses
+// a code the certificate does not cover, and a mistyped Organization ID.
+func Issue(staff Signer, cert string, r Request, now time.Time, random io.Reader) (string, error) {
+	certParts, err := splitText(cert, certPrefix, 1)
+	if err != nil {
+		return "", fmt.Errorf("your certificate: %w", err)
+	}
+	c, err := decodeCert(certParts[0])
+	if err != nil {
+		return "", fmt.Errorf("your certificate: %w", err)
+	}
+	if c.Key != FormatPublicKey(staff.Public()) {
+		return "", fmt.Errorf("%w: the certificate is for another staff key", ErrTampered)
+	}
 	if err := checkGrants(r.Grants); err != nil {
 		return "", err
 	}
-	if strings.TrimSpace(r.Org) == "" {
-		return "", fmt.Errorf("%w: no organization ID", ErrMalformed)
+	if err := c.allows(r.Grants, now); err != nil {
+		return "", err
 	}
-	nonce := make([]byte, 12)
-	if _, err := io.ReadFull(random, nonce); err != nil {
-		return "", fmt.Errorf("code ID: %w", err)
-	}
-	p := Payload{
-		Version: 1, Org: strings.TrimSpace(r.Org), Grants: r.Grants, Withdraw: r.Withdraw,
-		IssuedAt: now.UTC().Truncate(time.Second), Issuer: s.Name,
-		KeyID: KeyID(s.Public()), CodeID: "enc_" + hex.EncodeToString(nonce),
-	}
-	if !r.ExpiresAt.IsZero() {
-		p.ExpiresAt = r.ExpiresAt.UTC().Truncate(time.Second)
-	}
-	raw, err := json.Marshal(p)
+	org, err := access.ParseOrgID(r.Org)
 	if err != nil {
 		return "", err
 	}
-	body := b64.EncodeToString(raw)
-	sig := ed25519.Sign(s.Key, signed(body))
-	return codePrefix + "." + body + "." + b64.EncodeToString(sig), nil
+	id, err := randomID("enc_", random)
+	if err != nil {
+		return "", err
+	}
+	p := Payload{Version: 2, Org: org, Grants: r.Grants, Withdraw: r.Withdraw,
+		IssuedAt: now.UTC().Truncate(time.Second), CodeID: id, CertID: c.ID}
+	if !r.ExpiresAt.IsZero() {
+		p.ExpiresAt = r.ExpiresAt.UTC().Truncate(time.Second)
+	}
+	body, err := seal(staff.Key, codeContext, p)
+	if err != nil {
+		return "", err
+	}
+	return codePrefix + "." + certParts[0].String() + "." + body, nil
 }
 
-// Verify checks code for organization org against the trusted keys at time now, and
-// returns what it says. Each refusal is one of the sentinel errors above.
-func Verify(code, org string, trusted []StaffKey, now time.Time) (Payload, error) {
-	body, sig, err := split(code)
+// Verify checks code for organization org at time now, from the roots of t alone: the
+// root signed the certificate, the certificate is in force and covers the grants, its key
+// signed the code, and the code is for org and not expired. Each refusal is one of the
+// sentinel errors above, inside a Refusal once the code can be read.
+func Verify(code, org string, t Trust, now time.Time) (Payload, error) {
+	if prefixOf(code) == oldCodePrefix {
+		return Payload{}, ErrOldForm
+	}
+	parts, err := splitText(code, codePrefix, 2)
 	if err != nil {
 		return Payload{}, err
 	}
-	p, err := decode(body)
+	c, err := decodeCert(parts[0])
 	if err != nil {
 		return Payload{}, err
-	}
-	i := slices.IndexFunc(trusted, func(k StaffKey) bool { return k.ID == p.KeyID })
-	if i < 0 {
-		return p, fmt.Errorf("%w (key %s, issued by %q)", ErrUntrusted, p.KeyID, p.Issuer)
-	}
-	if !ed25519.Verify(trusted[i].Key, signed(body), sig) {
-		return p, ErrTampered
-	}
-	if err := checkGrants(p.Grants); err != nil {
-		return p, err
-	}
-	if p.Org != org {
-		return p, fmt.Errorf("%w (%s, this one is %s)", ErrOtherOrg, p.Org, org)
-	}
-	if !p.ExpiresAt.IsZero() && now.After(p.ExpiresAt) {
-		return p, fmt.Errorf("%w (it was valid until %s)", ErrExpired, p.ExpiresAt.Format(time.RFC3339))
-	}
-	return p, nil
-}
-
-// split takes the code apart; whitespace (a code wrapped in an email) is ignored.
-func split(code string) (string, []byte, error) {
-	code = strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, code)
-	parts := strings.Split(code, ".")
-	if len(parts) != 3 || parts[0] != codePrefix {
-		return "", nil, fmt.Errorf("%w: a code starts with %s. and has three parts", ErrMalformed, codePrefix)
-	}
-	sig, err := b64.DecodeString(parts[2])
-	if err != nil || len(sig) != ed25519.SignatureSize {
-		return "", nil, fmt.Errorf("%w: its signature is cut short", ErrMalformed)
-	}
-	return parts[1], sig, nil
-}
-
-func decode(body string) (Payload, error) {
-	raw, err := b64.DecodeString(body)
-	if err != nil {
-		return Payload{}, fmt.Errorf("%w: it is cut short or mistyped", ErrMalformed)
 	}
 	var p Payload
-	if err := json.Unmarshal(raw, &p); err != nil || p.Version != 1 {
-		// a changed byte usually breaks the JSON before the signature is checked
+	if err := parts[1].decode(&p); err != nil || p.Version != 2 {
 		return Payload{}, fmt.Errorf("%w: it is cut short or mistyped", ErrMalformed)
+	}
+	p.Issuer, p.Certificate = c.Name, c
+	if err := verifyChain(&p, parts, t, now); err != nil {
+		return p, &Refusal{Reason: err, Org: p.Org, Issuer: p.Issuer}
+	}
+	if p.Org != org {
+		return p, &Refusal{Reason: fmt.Errorf("%w (this one is %s)", ErrOtherOrg, org), Org: p.Org, Issuer: p.Issuer}
+	}
+	if !p.ExpiresAt.IsZero() && now.After(p.ExpiresAt) {
+		err := fmt.Errorf("%w (it was valid until %s)", ErrExpired, p.ExpiresAt.Format(time.RFC3339))
+		return p, &Refusal{Reason: err, Org: p.Org, Issuer: p.Issuer}
 	}
 	return p, nil
 }
 
-func signed(body string) []byte { return []byte(context + body) }
+// verifyChain checks root, certificate and code signature, in that order, and fills in
+// what the certificate vouches for.
+func verifyChain(p *Payload, parts []sealed, t Trust, now time.Time) error {
+	c := p.Certificate
+	i := slices.IndexFunc(t.Roots, func(r Root) bool { return r.ID == c.RootID })
+	if i < 0 {
+		return fmt.Errorf("%w (its certificate names root %s)", ErrUntrusted, c.RootID)
+	}
+	if !parts[0].verify(t.Roots[i].Key, certContext) {
+		return fmt.Errorf("%w: the staff certificate in it was changed", ErrTampered)
+	}
+	pub, err := ParsePublicKey(c.Key)
+	if err != nil {
+		return err
+	}
+	if !parts[1].verify(pub, codeContext) || p.CertID != c.ID {
+		return ErrTampered
+	}
+	p.Root, p.KeyID = t.Roots[i], KeyID(pub)
+	if err := checkGrants(p.Grants); err != nil {
+		return err
+	}
+	if t.Revoked != nil && t.Revoked(c.ID) {
+		return fmt.Errorf("%w (%s, certificate %s)", ErrRevoked, c.Name, c.ID)
+	}
+	if p.IssuedAt.Before(c.NotBefore) {
+		return fmt.Errorf("%w: the code is dated before the certificate", ErrCertExpired)
+	}
+	return c.allows(p.Grants, now)
+}
 
 func checkGrants(grants []access.Grant) error {
 	if len(grants) == 0 {

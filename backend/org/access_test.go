@@ -1,8 +1,8 @@
 package org_test
 
 import (
-	"bytes"
 	"crypto/rand"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,6 +13,7 @@ import (
 	"proofkeys/backend/apikey"
 	"proofkeys/backend/audit"
 	"proofkeys/backend/enablement"
+	"proofkeys/backend/enablement/enablementtest"
 	"proofkeys/backend/org"
 	"proofkeys/backend/passphrase"
 	"proofkeys/backend/store"
@@ -259,31 +260,20 @@ func TestAutoLockSetting(t *testing.T) {
 
 func TestEnablementByCode(t *testing.T) {
 	tm := newTeam(t)
-	staff, err := enablement.NewSigner("Sam at Proof", bytes.NewReader(bytes.Repeat([]byte{9}, 64)))
-	require.NoError(t, err)
+	proof := enablementtest.New(t, 9)
 	code := func(r enablement.Request) string {
 		r.Org = tm.org.ID
-		c, err := enablement.Issue(staff, r, tm.clock.t, rand.Reader)
-		require.NoError(t, err)
-		return c
+		return proof.Code(r, tm.clock.t)
 	}
 	grant := code(enablement.Request{Grants: []access.Grant{access.GrantAPIAccess, access.GrantPayerInvoice}})
 
-	_, err = tm.svc.ApplyEnablement(tm.owner.ID, grant)
-	assert.ErrorIs(t, err, enablement.ErrUntrusted, "not trusted yet")
-	pub := enablement.FormatPublicKey(staff.Public())
-	_, err = tm.svc.TrustStaffKey(tm.admin.ID, "Sam", pub)
-	assert.ErrorIs(t, err, access.ErrForbidden, "only Owners choose whom to trust")
-	_, err = tm.svc.TrustStaffKey(tm.owner.ID, "Sam", "pkstaff1_nope")
-	assert.ErrorIs(t, err, enablement.ErrBadKey)
-	k, err := tm.svc.TrustStaffKey(tm.owner.ID, " Sam at Proof ", pub)
-	require.NoError(t, err)
-	assert.Equal(t, "Sam at Proof", k.Name)
-	_, err = tm.svc.TrustStaffKey(tm.owner.ID, "Sam again", pub)
-	assert.ErrorIs(t, err, org.ErrAlreadyTrusted)
+	_, err := tm.svc.ApplyEnablement(tm.owner.ID, grant)
+	assert.ErrorIs(t, err, enablement.ErrUntrusted, "a root this copy does not know")
+	tm.svc.Roots = proof.Roots()
 
 	_, err = tm.svc.ApplyEnablement(tm.granted.ID, grant)
 	assert.ErrorIs(t, err, access.ErrForbidden, "a Team member cannot apply codes, even with the grant")
+	assert.ErrorIs(t, err, org.ErrManagersOnly)
 	tm.clock.t = tm.clock.t.Add(time.Minute)
 	entries, err := tm.svc.ApplyEnablement(tm.admin.ID, grant)
 	require.NoError(t, err)
@@ -295,10 +285,12 @@ func TestEnablementByCode(t *testing.T) {
 	assert.Equal(t, access.Enablement{APIAccess: true, PayerInvoice: true}, st.Enablement)
 	require.Len(t, st.Current, 2)
 	assert.Equal(t, "Sam at Proof", st.Current[0].IssuedBy)
-	assert.Len(t, st.Added, 1)
+	assert.Equal(t, proof.CertID(), st.Current[0].CertID)
+	assert.Equal(t, proof.Roots(), st.Roots)
+	assert.False(t, st.NewCodeFormNotice)
 
 	_, err = tm.svc.ApplyEnablement(tm.owner.ID, grant)
-	assert.ErrorIs(t, err, enablement.ErrAlreadyApplied)
+	assert.ErrorIs(t, err, enablement.ErrAlreadyApplied, "a replayed code")
 
 	tm.clock.t = tm.clock.t.Add(time.Hour)
 	_, err = tm.svc.ApplyEnablement(tm.owner.ID, code(enablement.Request{Withdraw: true, Grants: []access.Grant{access.GrantAPIAccess}}))
@@ -312,13 +304,114 @@ func TestEnablementByCode(t *testing.T) {
 	assert.Equal(t, []audit.Change{{Field: "api_access", Old: "false", New: "true"},
 		{Field: "payer_invoice", Old: "false", New: "true"}}, ev[0].Changes)
 	assert.Contains(t, ev[0].Detail, "Sam at Proof")
-	assert.Len(t, tm.events(t, audit.StaffKeyTrusted), 1)
+	assert.Contains(t, ev[0].Detail, proof.CertID())
+}
 
-	require.NoError(t, tm.svc.DistrustStaffKey(tm.owner.ID, k.ID))
-	assert.ErrorIs(t, tm.svc.DistrustStaffKey(tm.owner.ID, k.ID), org.ErrStaffKeyNotFound)
-	_, err = tm.svc.ApplyEnablement(tm.owner.ID, code(enablement.Request{Grants: []access.Grant{access.GrantAPIAccess}}))
-	assert.ErrorIs(t, err, enablement.ErrUntrusted)
-	assert.Len(t, tm.events(t, audit.StaffKeyDistrusted), 1)
+func TestARefusedCodeChangesNothingAndNamesItsOrganization(t *testing.T) {
+	tm := newTeam(t)
+	proof := enablementtest.New(t, 9)
+	tm.svc.Roots = proof.Roots()
+	elsewhere, err := access.NewOrgID(rand.Reader)
+	require.NoError(t, err)
+	_, err = tm.svc.ApplyEnablement(tm.owner.ID, proof.Code(enablement.Request{Org: elsewhere,
+		Grants: access.Grants}, tm.clock.t))
+	require.ErrorIs(t, err, enablement.ErrOtherOrg)
+	var refusal *enablement.Refusal
+	require.ErrorAs(t, err, &refusal)
+	assert.Equal(t, elsewhere, refusal.Org)
+	st, err := tm.svc.Enablement(tm.owner.ID)
+	require.NoError(t, err)
+	assert.Equal(t, access.Enablement{}, st.Enablement)
+	assert.Empty(t, tm.events(t, audit.EnablementApplied))
+}
+
+func TestARevocationPastedLikeACode(t *testing.T) {
+	tm := newTeam(t)
+	proof := enablementtest.New(t, 9)
+	tm.svc.Roots = proof.Roots()
+	revocation, err := enablement.Revoke(proof.Root, []string{proof.CertID()}, "left Proof", tm.clock.t)
+	require.NoError(t, err)
+	_, err = tm.svc.ApplyEnablement(tm.plain.ID, revocation)
+	assert.ErrorIs(t, err, access.ErrForbidden)
+	entries, err := tm.svc.ApplyEnablement(tm.admin.ID, revocation)
+	require.NoError(t, err)
+	assert.Empty(t, entries)
+	_, err = tm.svc.ApplyEnablement(tm.admin.ID, revocation)
+	assert.ErrorIs(t, err, enablement.ErrAlreadyApplied)
+
+	_, err = tm.svc.ApplyEnablement(tm.owner.ID, proof.Code(enablement.Request{Org: tm.org.ID,
+		Grants: access.Grants}, tm.clock.t))
+	assert.ErrorIs(t, err, enablement.ErrRevoked)
+	st, err := tm.svc.Enablement(tm.owner.ID)
+	require.NoError(t, err)
+	require.Len(t, st.Revocations, 1)
+	assert.Equal(t, proof.CertID(), st.Revocations[0].CertID)
+	ev := tm.events(t, audit.CertsRevoked)
+	require.Len(t, ev, 1)
+	assert.Contains(t, ev[0].Detail, proof.CertID())
+	assert.Contains(t, ev[0].Detail, "left Proof")
+}
+
+// A data folder from before certificates: an Owner trusted a staff key by hand, its
+// codes enabled API access and a payer, and the org has an old-form ID.
+func TestAnOrgThatTrustedAStaffKeyByHandKeepsItsEnablement(t *testing.T) {
+	tm := newTeam(t)
+	const oldID = "org_v4pukOcO7xwgicz1"
+	applied := time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC)
+	require.NoError(t, tm.st.Update(func(tx *store.Tx) error {
+		o, err := tx.Org()
+		if err != nil {
+			return err
+		}
+		o.ID = oldID
+		o.Enablement = access.Enablement{APIAccess: true, PayerInvoice: true}
+		o.StaffKeys = []access.StaffKey{{ID: "stk_0123456789abcdef", Name: "Sam at Proof",
+			PublicKey: "pkstaff1_" + strings.Repeat("A", 43), AddedAt: applied, AddedBy: tm.owner.ID}}
+		for _, g := range []access.Grant{access.GrantAPIAccess, access.GrantPayerInvoice} {
+			o.EnablementLog = append(o.EnablementLog, access.EnablementEntry{Grant: g, Enabled: true,
+				CodeID: "enc_old", IssuedBy: "Sam at Proof", KeyID: "stk_0123456789abcdef",
+				IssuedAt: applied, AppliedAt: applied, AppliedBy: tm.owner.ID, AppliedByName: "Dana"})
+		}
+		return tx.PutOrg(o)
+	}))
+
+	st, err := tm.svc.Enablement(tm.plain.ID)
+	require.NoError(t, err)
+	assert.Equal(t, access.Enablement{APIAccess: true, PayerInvoice: true}, st.Enablement, "grants applied stay applied")
+	assert.True(t, st.NewCodeFormNotice, "and the page says codes now come in the new form")
+	require.Len(t, st.LegacyStaffKeys, 1)
+	assert.Len(t, st.Current, 2)
+
+	oldCode := "PKEN1.eyJ2IjoxfQ." + strings.Repeat("A", 86)
+	_, err = tm.svc.ApplyEnablement(tm.owner.ID, oldCode)
+	assert.ErrorIs(t, err, enablement.ErrOldForm)
+
+	assert.ErrorIs(t, tm.svc.AcknowledgeNewCodeForm(tm.plain.ID), access.ErrForbidden)
+	require.NoError(t, tm.svc.AcknowledgeNewCodeForm(tm.admin.ID))
+	require.NoError(t, tm.svc.AcknowledgeNewCodeForm(tm.owner.ID), "a second reader changes nothing")
+	st, err = tm.svc.Enablement(tm.owner.ID)
+	require.NoError(t, err)
+	assert.False(t, st.NewCodeFormNotice, "said once")
+	assert.True(t, st.Enablement.APIAccess)
+
+	// the old-form ID keeps working for new codes, and a withdrawal reaches the old grants
+	proof := enablementtest.New(t, 9)
+	tm.svc.Roots = proof.Roots()
+	tm.clock.t = tm.clock.t.Add(time.Hour)
+	_, err = tm.svc.ApplyEnablement(tm.owner.ID, proof.Code(enablement.Request{Org: oldID, Withdraw: true,
+		Grants: []access.Grant{access.GrantPayerInvoice}}, tm.clock.t))
+	require.NoError(t, err)
+	st, err = tm.svc.Enablement(tm.owner.ID)
+	require.NoError(t, err)
+	assert.Equal(t, access.Enablement{APIAccess: true}, st.Enablement)
+}
+
+func TestNewOrganizationsGetCheckedIDs(t *testing.T) {
+	tm := newTeam(t)
+	got, err := access.ParseOrgID(tm.org.ID)
+	require.NoError(t, err)
+	assert.Equal(t, tm.org.ID, got)
+	assert.False(t, access.LegacyOrgID(tm.org.ID))
 }
 
 func TestDemoOrganizationIsEnabledAndMarked(t *testing.T) {
@@ -329,12 +422,20 @@ func TestDemoOrganizationIsEnabledAndMarked(t *testing.T) {
 	assert.Equal(t, "Demo organization", o.Name)
 	assert.Equal(t, access.Owner, m.Role)
 	assert.Equal(t, access.Enablement{APIAccess: true, PayerInvoice: true, PayerOrganization: true}, o.Enablement)
-	require.Len(t, o.StaffKeys, 1)
-	assert.True(t, o.StaffKeys[0].Demo)
+	assert.Empty(t, o.StaffKeys, "nobody trusted a key by hand")
+	require.NotEmpty(t, o.DemoRoot)
+
+	state, err := svc.Enablement(m.ID)
+	require.NoError(t, err)
+	require.Len(t, state.Roots, 1)
+	assert.True(t, state.Roots[0].Demo, "the demo root is marked")
+	assert.Equal(t, state.Roots[0].ID, state.Current[0].RootID)
+	assert.False(t, state.NewCodeFormNotice)
 
 	named, _, err := org.New(mustStore(t)).SetupDemo("Acme", "Dana", "dana@example.com")
 	require.NoError(t, err)
 	assert.Equal(t, "Acme (demo)", named.Name)
+	assert.NotEqual(t, o.DemoRoot, named.DemoRoot, "each demo makes its own root")
 
 	var log audit.Log
 	require.NoError(t, st.View(func(tx *store.Tx) error {
@@ -347,8 +448,8 @@ func TestDemoOrganizationIsEnabledAndMarked(t *testing.T) {
 	for _, e := range log.Events {
 		actions = append(actions, e.Action)
 	}
-	assert.Equal(t, []audit.Action{audit.OrgSetUp, audit.StaffKeyTrusted, audit.EnablementApplied}, actions)
-	assert.Contains(t, log.Events[2].Detail, "demo organization")
+	assert.Equal(t, []audit.Action{audit.OrgSetUp, audit.EnablementApplied}, actions)
+	assert.Contains(t, log.Events[1].Detail, "demo organization")
 	_, _, err = svc.SetupDemo("", "", "")
 	assert.ErrorIs(t, err, org.ErrAlreadySetUp)
 }

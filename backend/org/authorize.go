@@ -15,24 +15,17 @@ func authorize(tx *store.Tx, memberID string, action access.Action) (access.Memb
 	if errors.Is(err, store.ErrNoMember) {
 		return m, o, fmt.Errorf("%w: %w", ErrSignInNeeded, err)
 	}
-	return m, o, forbidden(action, err)
+	return m, o, forbidden(err)
 }
 
-var (
-	// ErrManagersOnly: only Owners and Admins manage members, settings and enablement.
-	ErrManagersOnly = errors.New("only owners and admins may do this")
-	// ErrOwnersOnly: only Owners choose which Proof staff keys to trust.
-	ErrOwnersOnly = errors.New("only owners may do this")
-)
+// ErrManagersOnly: only Owners and Admins manage members, settings and enablement.
+var ErrManagersOnly = errors.New("only owners and admins may do this")
 
 // forbidden says who may do the action instead, so the person knows whom to ask; the
 // access error stays wrapped.
-func forbidden(action access.Action, err error) error {
-	switch {
-	case !errors.Is(err, access.ErrForbidden):
+func forbidden(err error) error {
+	if !errors.Is(err, access.ErrForbidden) {
 		return err
-	case action == access.TrustStaffKeys:
-		return fmt.Errorf("%w: %w", ErrOwnersOnly, err)
 	}
 	return fmt.Errorf("%w: %w", ErrManagersOnly, err)
 }

@@ -1,12 +1,9 @@
 package org
 
 import (
-	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"proofkeys/backend/access"
 	"proofkeys/backend/audit"
@@ -14,22 +11,26 @@ import (
 	"proofkeys/backend/store"
 )
 
-var (
-	// ErrAlreadyTrusted: the staff key is trusted already.
-	ErrAlreadyTrusted = errors.New("this staff key is already trusted")
-	// ErrStaffKeyNotFound: no key with that ID among the ones an Owner added.
-	ErrStaffKeyNotFound = errors.New("no such staff key")
-)
-
-// EnablementState is what Proof has enabled, who enabled each thing and when, and the
-// staff keys whose codes the org accepts.
+// EnablementState is what Proof has enabled, who enabled each thing and when, and what
+// codes are checked against.
 type EnablementState struct {
 	Enablement access.Enablement
 	Demo       bool
 	// Current is the latest code's word on each grant; History is every entry, oldest first.
 	Current, History []access.EnablementEntry
-	BuiltIn          []enablement.StaffKey
-	Added            []access.StaffKey
+	// Roots are the Proof roots codes are checked against; a demo organization's own
+	// root is among them, marked Demo.
+	Roots []enablement.Root
+	// Revocations are the staff certificates Proof has revoked, as far as the org has heard.
+	Revocations []access.Revocation
+	// LegacyStaffKeys are the staff keys an Owner trusted by hand in earlier versions:
+	// kept as a record, trusted no more. What they enabled stays enabled.
+	LegacyStaffKeys []access.StaffKey
+	// NewCodeFormNotice asks the page to say, until an Owner or Admin has read it
+	// (AcknowledgeNewCodeForm), that codes now come in a new form from the CSM: an
+	// organization that trusted a staff key by hand would otherwise wonder why it no
+	// longer appears.
+	NewCodeFormNotice bool
 }
 
 // Enablement returns the enablement state; every member may see it.
@@ -41,15 +42,45 @@ func (s *Service) Enablement(memberID string) (EnablementState, error) {
 			return err
 		}
 		st = EnablementState{Enablement: o.Enablement, Demo: o.Demo, Current: enablement.Current(o),
-			History: o.EnablementLog, BuiltIn: enablement.BuiltIn(), Added: o.StaffKeys}
+			History: o.EnablementLog, Roots: enablement.TrustFor(o, s.Roots).Roots, Revocations: o.Revocations,
+			LegacyStaffKeys: o.StaffKeys, NewCodeFormNotice: newCodeFormNotice(o)}
 		return nil
 	})
 	return st, err
 }
 
-// ApplyEnablement verifies a code pasted by an Owner or Admin and applies it. A refused
-// code changes nothing and says why (enablement's sentinel errors).
+// newCodeFormNotice is due in an org whose Owner trusted a real staff key by hand (the
+// demo's key was never an Owner's choice) until someone who pastes codes has read it.
+func newCodeFormNotice(o access.Org) bool {
+	for _, k := range o.StaffKeys {
+		if !k.Demo {
+			return !o.NewCodeFormNoticeDone
+		}
+	}
+	return false
+}
+
+// AcknowledgeNewCodeForm records that an Owner or Admin has read the new-form notice, so
+// it is said once.
+func (s *Service) AcknowledgeNewCodeForm(memberID string) error {
+	return s.Store.Update(func(tx *store.Tx) error {
+		_, o, err := authorize(tx, memberID, access.ApplyEnablement)
+		if err != nil || o.NewCodeFormNoticeDone {
+			return err
+		}
+		o.NewCodeFormNoticeDone = true
+		return tx.PutOrg(o)
+	})
+}
+
+// ApplyEnablement verifies a code pasted by an Owner or Admin, from the roots alone, and
+// applies it; a root's revocation pasted the same way is applied too (it returns no
+// entries). A refused code changes nothing and says why (enablement's sentinel errors,
+// inside an enablement.Refusal that names the organization the code was made for).
 func (s *Service) ApplyEnablement(memberID, code string) ([]access.EnablementEntry, error) {
+	if enablement.IsRevocation(code) {
+		return nil, s.applyRevocation(memberID, code)
+	}
 	var entries []access.EnablementEntry
 	err := s.Store.Update(func(tx *store.Tx) error {
 		m, o, err := authorize(tx, memberID, access.ApplyEnablement)
@@ -57,11 +88,11 @@ func (s *Service) ApplyEnablement(memberID, code string) ([]access.EnablementEnt
 			return err
 		}
 		now := s.Now().UTC()
-		p, err := enablement.Verify(code, o.ID, enablement.Trusted(o), now)
+		p, err := enablement.Verify(code, o.ID, enablement.TrustFor(o, s.Roots), now)
 		if err != nil {
 			return err
 		}
-		before := o.Enablement
+		before := o
 		if o, entries, err = enablement.Apply(o, p, enablement.Applier{ID: m.ID, Name: m.Name}, now); err != nil {
 			return err
 		}
@@ -73,84 +104,53 @@ func (s *Service) ApplyEnablement(memberID, code string) ([]access.EnablementEnt
 	return entries, err
 }
 
-func (s *Service) enablementEvent(tx *store.Tx, m access.Member, before access.Enablement, after access.Org, p enablement.Payload) error {
-	detail := fmt.Sprintf("code %s issued by %s (key %s)", p.CodeID, p.Issuer, p.KeyID)
-	if after.Demo {
-		detail += ", demo organization"
-	}
-	_, err := tx.AppendEvent(audit.Event{Time: s.Now().UTC(), Actor: m.ID, ActorName: m.Name,
-		Action: audit.EnablementApplied, Changes: grantChanges(before, after.Enablement, p.Grants),
-		Detail: detail})
-	return err
-}
-
-// TrustStaffKey adds a Proof staff member's public key to the keys the org trusts. Only
-// Owners may: a trusted key can enable payers that bill the organization.
-func (s *Service) TrustStaffKey(memberID, name, publicKey string) (access.StaffKey, error) {
-	name = strings.TrimSpace(name)
-	pub, err := enablement.ParsePublicKey(publicKey)
-	if err != nil {
-		return access.StaffKey{}, err
-	}
-	if name == "" || utf8.RuneCountInString(name) > 100 {
-		return access.StaffKey{}, fieldError("name", "Enter whose key this is, e.g. the CSM's name (1 to 100 characters).")
-	}
-	k := access.StaffKey{ID: enablement.KeyID(pub), Name: name, PublicKey: enablement.FormatPublicKey(pub)}
-	err = s.Store.Update(func(tx *store.Tx) error {
-		m, o, err := authorize(tx, memberID, access.TrustStaffKeys)
-		if err != nil {
-			return err
-		}
-		if trusted(o, k.ID) {
-			return ErrAlreadyTrusted
-		}
-		k.AddedAt, k.AddedBy = s.Now().UTC(), m.ID
-		return s.addStaffKey(tx, &o, m, k)
-	})
-	return k, err
-}
-
-// DistrustStaffKey removes a key an Owner added; codes it signed stay applied.
-func (s *Service) DistrustStaffKey(memberID, keyID string) error {
+func (s *Service) applyRevocation(memberID, text string) error {
 	return s.Store.Update(func(tx *store.Tx) error {
-		m, o, err := authorize(tx, memberID, access.TrustStaffKeys)
+		m, o, err := authorize(tx, memberID, access.ApplyEnablement)
 		if err != nil {
 			return err
 		}
-		i := slices.IndexFunc(o.StaffKeys, func(k access.StaffKey) bool { return k.ID == keyID })
-		if i < 0 {
-			return ErrStaffKeyNotFound
+		r, err := enablement.VerifyRevocation(text, enablement.TrustFor(o, s.Roots))
+		if err != nil {
+			return err
 		}
-		k := o.StaffKeys[i]
-		o.StaffKeys = slices.Delete(o.StaffKeys, i, i+1)
+		o, added, err := enablement.ApplyRevocation(o, r, enablement.Applier{ID: m.ID, Name: m.Name}, s.Now().UTC())
+		if err != nil {
+			return err
+		}
 		if _, err := tx.AppendEvent(audit.Event{Time: s.Now().UTC(), Actor: m.ID, ActorName: m.Name,
-			Action: audit.StaffKeyDistrusted, Detail: k.Name + " (" + k.ID + ")"}); err != nil {
+			Action: audit.CertsRevoked, Detail: revokedDetail(added)}); err != nil {
 			return err
 		}
 		return tx.PutOrg(o)
 	})
 }
 
-func (s *Service) addStaffKey(tx *store.Tx, o *access.Org, m access.Member, k access.StaffKey) error {
-	o.StaffKeys = append(o.StaffKeys, k)
-	detail := k.Name + " (" + k.ID + ")"
-	if k.Demo {
-		detail += ", a demo key made on this computer"
+func (s *Service) enablementEvent(tx *store.Tx, m access.Member, before, after access.Org, p enablement.Payload) error {
+	detail := fmt.Sprintf("code %s issued by %s (key %s, certificate %s, root %s)",
+		p.CodeID, p.Issuer, p.KeyID, p.Certificate.ID, p.Root.ID)
+	if p.Root.Demo {
+		detail += ", demo organization: a root made on this computer, not Proof's"
 	}
-	if _, err := tx.AppendEvent(audit.Event{Time: k.AddedAt, Actor: m.ID, ActorName: m.Name,
-		Action: audit.StaffKeyTrusted, Detail: detail}); err != nil {
-		return err
+	if added := after.Revocations[len(before.Revocations):]; len(added) > 0 {
+		detail += "; " + revokedDetail(added)
 	}
-	return tx.PutOrg(*o)
+	_, err := tx.AppendEvent(audit.Event{Time: s.Now().UTC(), Actor: m.ID, ActorName: m.Name,
+		Action: audit.EnablementApplied, Changes: grantChanges(before.Enablement, after.Enablement, p.Grants),
+		Detail: detail})
+	return err
 }
 
-func trusted(o access.Org, id string) bool {
-	for _, k := range enablement.Trusted(o) {
-		if k.ID == id {
-			return true
-		}
+func revokedDetail(list []access.Revocation) string {
+	ids := make([]string, len(list))
+	for i, r := range list {
+		ids[i] = r.CertID
 	}
-	return false
+	detail := "revoked by Proof: certificate " + strings.Join(ids, ", ")
+	if list[0].Reason != "" {
+		detail += " (" + list[0].Reason + ")"
+	}
+	return detail
 }
 
 // grantChanges lists each grant the code named, old and new, for the audit log.

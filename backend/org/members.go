@@ -75,7 +75,7 @@ func (s *Service) AddMember(actorID string, in NewMember) (access.Member, error)
 			return err
 		}
 		if err := access.CanAdd(actor, o.Enablement, in.Role); err != nil {
-			return forbidden(access.ManageMembers, err)
+			return forbidden(err)
 		}
 		if actor.Passphrase == nil {
 			return ErrPassphraseFirst
@@ -106,7 +106,7 @@ func (s *Service) ChangeMember(actorID, targetID string, role access.Role, grant
 		}
 		target = t
 		if err := access.CanChange(actor, target, o.Enablement, role, members); err != nil {
-			return forbidden(access.ManageMembers, err)
+			return forbidden(err)
 		}
 		grant = grant && role == access.TeamMember
 		changes := memberChanges(target, role, grant)
@@ -130,7 +130,7 @@ func (s *Service) RemoveMember(actorID, targetID string) error {
 			return err
 		}
 		if err := access.CanRemove(actor, target, o.Enablement, members); err != nil {
-			return forbidden(access.ManageMembers, err)
+			return forbidden(err)
 		}
 		if err := s.memberEvent(tx, actor, audit.MemberRemoved, target, nil); err != nil {
 			return err

@@ -6,6 +6,7 @@ import (
 	"io"
 	"time"
 
+	"proofkeys/backend/enablement"
 	"proofkeys/backend/passphrase"
 	"proofkeys/backend/store"
 )
@@ -33,10 +34,13 @@ type Service struct {
 	// Hashing is the argon2id cost of new passphrases; Backoff slows down guessing.
 	Hashing passphrase.Params
 	Backoff passphrase.Backoff
+	// Roots are the Proof roots enablement codes are checked against: the binary's own
+	// (enablement.Roots) in the app, a test root in tests.
+	Roots []enablement.Root
 }
 
 // New returns a Service on the real clock and crypto/rand.
 func New(s Store) *Service {
 	return &Service{Store: s, Now: time.Now, Rand: rand.Reader,
-		Hashing: passphrase.Default, Backoff: passphrase.DefaultBackoff}
+		Hashing: passphrase.Default, Backoff: passphrase.DefaultBackoff, Roots: enablement.Roots()}
 }

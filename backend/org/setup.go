@@ -25,7 +25,7 @@ func (s *Service) create(orgName, name, email string, then func(*store.Tx, *acce
 	if errs := checkSetup(orgName, name, email); errs != nil {
 		return access.Org{}, access.Member{}, errs
 	}
-	orgID, err := apikey.NewID("org_", s.Rand)
+	orgID, err := access.NewOrgID(s.Rand)
 	if err != nil {
 		return access.Org{}, access.Member{}, err
 	}

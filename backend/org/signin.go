@@ -167,7 +167,7 @@ func (s *Service) maySetPassphrase(actor, target access.Member, o access.Org, me
 	if actor.ID != target.ID {
 		// the rules of a role change to the same role: Owners and Admins only, and an Admin
 		// never for an Owner
-		return forbidden(access.ManageMembers, access.CanChange(actor, target, o.Enablement, target.Role, members))
+		return forbidden(access.CanChange(actor, target, o.Enablement, target.Role, members))
 	}
 	if actor.Passphrase == nil {
 		return nil

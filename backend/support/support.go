@@ -88,8 +88,12 @@ type Enablement struct {
 	PayerOrganization bool `json:"payerOrganization"`
 	// Latest is the newest code's word on each grant.
 	Latest []Grant `json:"latest"`
-	// TrustedKeys are the staff keys whose codes the org accepts.
-	TrustedKeys []TrustedKey `json:"trustedKeys"`
+	// Roots are the Proof roots codes are checked against (a demo's own root marked Demo).
+	Roots []Root `json:"roots"`
+	// RevokedCerts are the staff certificates Proof has revoked, as far as the org has heard.
+	RevokedCerts []string `json:"revokedCerts"`
+	// LegacyStaffKeys counts staff keys an Owner trusted by hand in earlier versions.
+	LegacyStaffKeys int `json:"legacyStaffKeys"`
 }
 
 type Grant struct {
@@ -97,16 +101,16 @@ type Grant struct {
 	Enabled   bool      `json:"enabled"`
 	IssuedBy  string    `json:"issuedBy"`
 	KeyID     string    `json:"keyId"`
+	CertID    string    `json:"certId"`
 	CodeID    string    `json:"codeId"`
 	IssuedAt  time.Time `json:"issuedAt"`
 	AppliedAt time.Time `json:"appliedAt"`
 }
 
-type TrustedKey struct {
-	ID      string `json:"id"`
-	Name    string `json:"name"`
-	BuiltIn bool   `json:"builtIn"`
-	Demo    bool   `json:"demo"`
+type Root struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Demo bool   `json:"demo"`
 }
 
 type Members struct {
@@ -191,17 +195,17 @@ func (b *Bundle) read(tx *store.Tx) error {
 
 func enablementOf(o access.Org) Enablement {
 	e := Enablement{APIAccess: o.Enablement.APIAccess, PayerInvoice: o.Enablement.PayerInvoice,
-		PayerOrganization: o.Enablement.PayerOrganization, Latest: []Grant{}, TrustedKeys: []TrustedKey{}}
+		PayerOrganization: o.Enablement.PayerOrganization, Latest: []Grant{}, Roots: []Root{},
+		RevokedCerts: []string{}, LegacyStaffKeys: len(o.StaffKeys)}
 	for _, g := range enablement.Current(o) {
 		e.Latest = append(e.Latest, Grant{Grant: string(g.Grant), Enabled: g.Enabled, IssuedBy: g.IssuedBy,
-			KeyID: g.KeyID, CodeID: g.CodeID, IssuedAt: g.IssuedAt, AppliedAt: g.AppliedAt})
+			KeyID: g.KeyID, CertID: g.CertID, CodeID: g.CodeID, IssuedAt: g.IssuedAt, AppliedAt: g.AppliedAt})
 	}
-	builtIn := map[string]bool{}
-	for _, k := range enablement.BuiltIn() {
-		builtIn[k.ID] = true
+	for _, r := range enablement.TrustFor(o, enablement.Roots()).Roots {
+		e.Roots = append(e.Roots, Root{ID: r.ID, Name: r.Name, Demo: r.Demo})
 	}
-	for _, k := range enablement.Trusted(o) {
-		e.TrustedKeys = append(e.TrustedKeys, TrustedKey{ID: k.ID, Name: k.Name, BuiltIn: builtIn[k.ID], Demo: k.Demo})
+	for _, r := range o.Revocations {
+		e.RevokedCerts = append(e.RevokedCerts, r.CertID)
 	}
 	return e
 }

@@ -2,7 +2,6 @@ package support_test
 
 import (
 	"bytes"
-	"crypto/rand"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -15,6 +14,7 @@ import (
 	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
 	"proofkeys/backend/enablement"
+	"proofkeys/backend/enablement/enablementtest"
 	"proofkeys/backend/keys"
 	"proofkeys/backend/org"
 	"proofkeys/backend/passphrase"
@@ -44,12 +44,9 @@ func TestBundleHoldsNoSecret(t *testing.T) {
 		Role: access.TeamMember, ManageAPIKeys: true, Passphrase: "another passphrase"})
 	require.NoError(t, err)
 
-	staff, err := enablement.NewSigner("Sam at Proof", rand.Reader)
-	require.NoError(t, err)
-	_, err = orgs.TrustStaffKey(owner.ID, "Sam at Proof", enablement.FormatPublicKey(staff.Public()))
-	require.NoError(t, err)
-	code, err := enablement.Issue(staff, enablement.Request{Org: o.ID, Grants: []access.Grant{access.GrantAPIAccess}}, time.Now(), rand.Reader)
-	require.NoError(t, err)
+	proof := enablementtest.New(t, 3)
+	orgs.Roots = proof.Roots()
+	code := proof.Code(enablement.Request{Org: o.ID, Grants: []access.Grant{access.GrantAPIAccess}}, time.Now())
 	_, err = orgs.ApplyEnablement(owner.ID, code)
 	require.NoError(t, err)
 
@@ -96,6 +93,7 @@ func TestBundleHoldsNoSecret(t *testing.T) {
 	assert.True(t, b.Enablement.APIAccess)
 	require.Len(t, b.Enablement.Latest, 1)
 	assert.Equal(t, "Sam at Proof", b.Enablement.Latest[0].IssuedBy)
+	assert.Equal(t, proof.CertID(), b.Enablement.Latest[0].CertID)
 	assert.Equal(t, support.Members{Owners: 1, TeamMembers: 1, TeamMembersWithKeys: 1, WithPassphrase: 2}, b.Members)
 	assert.Equal(t, map[string]map[string]int{"production": {"active": 1, "deleted": 1}, "sandbox": {"active": 1}}, b.Keys)
 	assert.Equal(t, "proofkeys-support-20261127-100000.json", b.FileName())

@@ -14,25 +14,23 @@ import (
 	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
 	"proofkeys/backend/enablement"
+	"proofkeys/backend/enablement/enablementtest"
 	"proofkeys/backend/org"
 	"proofkeys/backend/passphrase"
 )
 
 const testPass = "correct horse battery"
 
-// enableByStaffCode enables grants the way Proof does: a staff key, trusted by the Owner
-// signed in on a, signs a code that a then applies. It returns the state afterwards.
+// enableByStaffCode enables grants the way Proof does: a staff member certified by a
+// root the app trusts signs a code that the member signed in on a applies. It returns
+// the state afterwards.
 func enableByStaffCode(t *testing.T, a *UI, grants ...access.Grant) StateView {
 	t.Helper()
-	staff, err := enablement.NewSigner("Sam at Proof", rand.Reader)
-	require.NoError(t, err)
-	_, err = a.Org.TrustStaffKey("Sam at Proof", enablement.FormatPublicKey(staff.Public()))
-	require.NoError(t, err)
+	proof := enablementtest.New(t, 77)
+	a.s().orgs.Roots = proof.Roots()
 	state, err := a.Session.GetState()
 	require.NoError(t, err)
-	code, err := enablement.Issue(staff, enablement.Request{Org: state.OrgID, Grants: grants}, time.Now(), rand.Reader)
-	require.NoError(t, err)
-	_, err = a.Org.ApplyEnablementCode(code)
+	_, err = a.Org.ApplyEnablementCode(proof.Code(enablement.Request{Org: state.OrgID, Grants: grants}, time.Now()))
 	require.NoError(t, err)
 	state, err = a.Session.GetState()
 	require.NoError(t, err)
@@ -125,22 +123,17 @@ func TestEveryRoleAgainstEveryAction(t *testing.T) {
 		{"reset a passphrase", func(*testing.T) error { return a.Members.SetPassphrase(zed.ID, "", testPass) }, true, true, false, false},
 		{"view enablement", func(*testing.T) error { _, err := a.Org.GetEnablement(); return err }, true, true, true, true},
 		{"apply enablement code", func(t *testing.T) error {
-			staff, err := enablement.NewSigner("Sam", rand.Reader)
+			elsewhere, err := access.NewOrgID(rand.Reader)
 			require.NoError(t, err)
-			code, err := enablement.Issue(staff, enablement.Request{Org: "org_x", Grants: access.Grants}, time.Now(), rand.Reader)
-			require.NoError(t, err)
-			_, err = a.Org.ApplyEnablementCode(code)
+			_, err = a.Org.ApplyEnablementCode(enablementtest.New(t, 78).Code(enablement.Request{Org: elsewhere,
+				Grants: access.Grants}, time.Now()))
 			if err != nil && Explain(err).Code == "code_untrusted" {
 				return nil // allowed to try: the code itself was refused
 			}
 			return err
 		}, true, true, false, false},
-		{"trust staff key", func(t *testing.T) error {
-			staff, err := enablement.NewSigner("Sam", rand.Reader)
-			require.NoError(t, err)
-			_, err = a.Org.TrustStaffKey("Sam", enablement.FormatPublicKey(staff.Public()))
-			return err
-		}, true, false, false, false},
+		{"dismiss the new code form notice", func(*testing.T) error { _, err := a.Org.DismissNewCodeFormNotice(); return err },
+			true, true, false, false},
 		{"change auto-lock", func(*testing.T) error { _, err := a.Session.SetAutoLock(15 + n%2); n++; return err }, true, true, false, false},
 		{"troubleshoot", func(*testing.T) error { _, err := a.Support.Troubleshoot(); return err }, true, true, true, true},
 	}
@@ -180,7 +173,7 @@ func TestStateTellsTheUIWhatTheMemberMayDo(t *testing.T) {
 	tm.signInAs(t, tm.owner)
 	state, err = tm.app.Session.GetState()
 	require.NoError(t, err)
-	assert.True(t, state.Access.CanTrustStaffKeys)
+	assert.True(t, state.Access.CanApplyEnablement)
 	assert.True(t, state.Access.CanManageMembers)
 }
 
@@ -256,21 +249,17 @@ func TestNewOrgHasNoAPIKeysUntilACodeAndWithdrawKeepsKeys(t *testing.T) {
 	_, err = a.Keys.GenerateKey("production")
 	assert.Equal(t, "no_api_access", Explain(err).Code)
 
-	staff, err := enablement.NewSigner("Sam at Proof", rand.Reader)
-	require.NoError(t, err)
+	proof := enablementtest.New(t, 7)
 	issued := time.Now()
 	code := func(withdraw bool) string {
 		issued = issued.Add(time.Minute) // each code newer than the last, as Proof issues them
-		c, err := enablement.Issue(staff, enablement.Request{Org: state.OrgID, Withdraw: withdraw,
-			Grants: []access.Grant{access.GrantAPIAccess, access.GrantPayerInvoice}}, issued, rand.Reader)
-		require.NoError(t, err)
-		return c
+		return proof.Code(enablement.Request{Org: state.OrgID, Withdraw: withdraw,
+			Grants: []access.Grant{access.GrantAPIAccess, access.GrantPayerInvoice}}, issued)
 	}
 	first := code(false)
 	_, err = a.Org.ApplyEnablementCode(first)
-	assert.Equal(t, "code_untrusted", Explain(err).Code)
-	_, err = a.Org.TrustStaffKey("Sam at Proof", enablement.FormatPublicKey(staff.Public()))
-	require.NoError(t, err)
+	assert.Equal(t, "code_untrusted", Explain(err).Code, "a root this copy does not know")
+	a.s().orgs.Roots = proof.Roots()
 	ev, err := a.Org.ApplyEnablementCode(first)
 	require.NoError(t, err)
 	assert.True(t, ev.APIAccess)

@@ -7,7 +7,7 @@ import (
 	"proofkeys/backend/org"
 )
 
-// Org is the Organization page: what Proof has enabled, the staff keys trusted, and the
+// Org is the Organization page: what Proof has enabled and by whom, and the
 // organization's key policies.
 type Org struct{ c *core }
 
@@ -18,9 +18,25 @@ type EnablementView struct {
 	PayerOrganization bool `json:"payerOrganization"`
 	Demo              bool `json:"demo"`
 	// Current is the latest word from Proof on each grant; History is every entry.
-	Current   []EnablementEntryView `json:"current"`
-	History   []EnablementEntryView `json:"history"`
-	StaffKeys []StaffKeyView        `json:"staffKeys"`
+	Current []EnablementEntryView `json:"current"`
+	History []EnablementEntryView `json:"history"`
+	// Roots are the Proof roots codes are checked against (a demo's own root marked Demo).
+	Roots []RootView `json:"roots"`
+	// RevokedCerts are the staff certificates Proof has revoked, as far as the org has heard.
+	RevokedCerts []string `json:"revokedCerts"`
+	// LegacyStaffKeys are staff keys an Owner trusted by hand in earlier versions: a
+	// record, trusted no more.
+	LegacyStaffKeys []StaffKeyView `json:"legacyStaffKeys"`
+	// NewCodeFormNotice: show, until dismissed (DismissNewCodeFormNotice), that codes now
+	// come from the CSM in one piece that carries Proof's certificate.
+	NewCodeFormNotice bool `json:"newCodeFormNotice"`
+}
+
+// RootView is a Proof root key codes are checked against.
+type RootView struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Demo bool   `json:"demo"`
 }
 
 // EnablementEntryView is who at Proof enabled (or withdrew) what, and who applied it when.
@@ -29,17 +45,16 @@ type EnablementEntryView struct {
 	Enabled   bool   `json:"enabled"`
 	IssuedBy  string `json:"issuedBy"`
 	KeyID     string `json:"keyId"`
+	CertID    string `json:"certId"`
 	IssuedAt  string `json:"issuedAt"`
 	AppliedAt string `json:"appliedAt"`
 	AppliedBy string `json:"appliedBy"`
 }
 
-// StaffKeyView is a Proof staff key the org trusts.
+// StaffKeyView is a staff key an Owner trusted by hand in an earlier version.
 type StaffKeyView struct {
 	ID      string `json:"id"`
 	Name    string `json:"name"`
-	BuiltIn bool   `json:"builtIn"`
-	Demo    bool   `json:"demo"`
 	AddedAt string `json:"addedAt,omitempty"`
 }
 
@@ -66,20 +81,11 @@ func (x *Org) ApplyEnablementCode(code string) (EnablementView, error) {
 	})
 }
 
-// TrustStaffKey adds a Proof staff public key to the trusted ones (Owners).
-func (x *Org) TrustStaffKey(name, publicKey string) (EnablementView, error) {
+// DismissNewCodeFormNotice records that an Owner or Admin has read that codes now come
+// in the new form; the notice is then shown no more.
+func (x *Org) DismissNewCodeFormNotice() (EnablementView, error) {
 	return with(x.c, func(s *services) (EnablementView, error) {
-		if _, err := s.orgs.TrustStaffKey(x.c.session.member(), name, publicKey); err != nil {
-			return EnablementView{}, err
-		}
-		return x.enablement(s)
-	})
-}
-
-// DistrustStaffKey removes a staff key an Owner added.
-func (x *Org) DistrustStaffKey(id string) (EnablementView, error) {
-	return with(x.c, func(s *services) (EnablementView, error) {
-		if err := s.orgs.DistrustStaffKey(x.c.session.member(), id); err != nil {
+		if err := s.orgs.AcknowledgeNewCodeForm(x.c.session.member()); err != nil {
 			return EnablementView{}, err
 		}
 		return x.enablement(s)
@@ -99,13 +105,17 @@ func (x *Org) SavePolicies(p org.Policies) (org.Policies, error) {
 func enablementView(st org.EnablementState) EnablementView {
 	v := EnablementView{APIAccess: st.Enablement.APIAccess, PayerInvoice: st.Enablement.PayerInvoice,
 		PayerOrganization: st.Enablement.PayerOrganization, Demo: st.Demo,
-		Current: entryViews(st.Current), History: entryViews(st.History), StaffKeys: []StaffKeyView{}}
-	for _, k := range st.BuiltIn {
-		v.StaffKeys = append(v.StaffKeys, StaffKeyView{ID: k.ID, Name: k.Name, BuiltIn: true})
+		Current: entryViews(st.Current), History: entryViews(st.History), Roots: []RootView{},
+		RevokedCerts: []string{}, LegacyStaffKeys: []StaffKeyView{}, NewCodeFormNotice: st.NewCodeFormNotice}
+	for _, r := range st.Roots {
+		v.Roots = append(v.Roots, RootView{ID: r.ID, Name: r.Name, Demo: r.Demo})
 	}
-	for _, k := range st.Added {
-		v.StaffKeys = append(v.StaffKeys, StaffKeyView{ID: k.ID, Name: k.Name, Demo: k.Demo,
-			AddedAt: k.AddedAt.UTC().Format(time.RFC3339)})
+	for _, r := range st.Revocations {
+		v.RevokedCerts = append(v.RevokedCerts, r.CertID)
+	}
+	for _, k := range st.LegacyStaffKeys {
+		v.LegacyStaffKeys = append(v.LegacyStaffKeys, StaffKeyView{ID: k.ID, Name: k.Name,
+			AddedAt: stamp(k.AddedAt)})
 	}
 	return v
 }
@@ -114,7 +124,7 @@ func entryViews(list []access.EnablementEntry) []EnablementEntryView {
 	out := make([]EnablementEntryView, 0, len(list))
 	for _, e := range list {
 		out = append(out, EnablementEntryView{Grant: string(e.Grant), Enabled: e.Enabled, IssuedBy: e.IssuedBy,
-			KeyID: e.KeyID, IssuedAt: e.IssuedAt.UTC().Format(time.RFC3339),
+			KeyID: e.KeyID, CertID: e.CertID, IssuedAt: e.IssuedAt.UTC().Format(time.RFC3339),
 			AppliedAt: e.AppliedAt.UTC().Format(time.RFC3339), AppliedBy: e.AppliedByName})
 	}
 	return out

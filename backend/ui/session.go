@@ -89,9 +89,8 @@ type AccessView struct {
 	HasPassphrase      bool `json:"hasPassphrase"`
 	CanManageMembers   bool `json:"canManageMembers"`
 	CanApplyEnablement bool `json:"canApplyEnablement"`
-	CanTrustStaffKeys  bool `json:"canTrustStaffKeys"`
 	CanChangeSettings  bool `json:"canChangeSettings"`
-	// Demo marks an organization made to try the app, enabled by a key made on this computer.
+	// Demo marks an organization made to try the app, enabled by a root key made on this computer.
 	Demo bool `json:"demo"`
 	// Grantors are the names of the members who can give "Manage API keys".
 	Grantors []string `json:"grantors"`
@@ -120,7 +119,7 @@ func (x *Session) SetUp(in SetupInput) (StateView, error) {
 	})
 }
 
-// SetUpDemo creates a demo organization, enabled by a staff key made on this computer,
+// SetUpDemo creates a demo organization, enabled by a root key made on this computer,
 // for trying the app without a Proof CSM. Empty fields get demo defaults.
 func (x *Session) SetUpDemo(in SetupInput) (StateView, error) {
 	return with(x.c, func(s *services) (StateView, error) {
@@ -219,7 +218,7 @@ func (c *core) withAccess(s *services, o access.Org, me access.Member, v StateVi
 		SignInRequired: org.SignInRequired(members), AutoLockMinutes: o.Settings.AutoLockMinutes,
 		HasPassphrase: me.Passphrase != nil, Demo: o.Demo,
 		CanManageMembers: can(access.ManageMembers), CanApplyEnablement: can(access.ApplyEnablement),
-		CanTrustStaffKeys: can(access.TrustStaffKeys), CanChangeSettings: can(access.ManageSettings),
+		CanChangeSettings: can(access.ManageSettings),
 		Grantors: []string{}, SignInChoices: []MemberView{},
 	}
 	for _, m := range access.Grantors(members) {

@@ -68,8 +68,6 @@ var problems = []problem{
 	// who may do what, sign-in and enablement
 	{org.ErrManagersOnly, "forbidden", "Only owners and admins can do this.",
 		"Ask an owner or admin of your organization; the Members page lists them."},
-	{org.ErrOwnersOnly, "forbidden", "Only owners can choose which Proof staff keys to trust.",
-		"Ask an owner of your organization; the Members page lists them."},
 	{access.ErrOwnerOnly, "owner_only", "Only an owner can change an owner, or make someone an owner.",
 		"Ask an owner of your organization."},
 	{access.ErrLastOwner, "last_owner", "Your organization needs at least one owner.",
@@ -89,11 +87,19 @@ var problems = []problem{
 	{org.ErrNoPassphrase, "no_passphrase", "You have no passphrase yet.",
 		"Ask an owner or admin to set one for you under Members."},
 	{enablement.ErrMalformed, "code_malformed", "This is not an enablement code, or part of it is missing.",
-		"Copy the whole code from your CSM's message (it starts with PKEN1.) and paste it again."},
+		"Copy the whole code from your CSM's message (it starts with PKEN2.) and paste it again."},
+	{enablement.ErrOldForm, "code_old_form", "This code is in the old form, which proofkeys no longer accepts.",
+		"Codes now come in one piece that carries Proof's certificate. Ask your CSM for a new code; what is enabled stays enabled."},
 	{enablement.ErrTampered, "code_tampered", "This code was changed after Proof signed it.",
 		"Nothing was changed. Ask your CSM for a new code, and paste it exactly as sent."},
-	{enablement.ErrUntrusted, "code_untrusted", "This code is signed by a key your organization does not trust.",
-		"Ask your CSM for their staff public key; an owner adds it under Proof staff keys on the Organization page. Then paste the code again."},
+	{enablement.ErrUntrusted, "code_untrusted", "This code is not signed by Proof.",
+		"Its certificate comes from a key this copy of proofkeys does not know. Install proofkeys from Proof, and ask your CSM for a new code."},
+	{enablement.ErrRevoked, "code_revoked", "Proof has withdrawn the certificate of the staff member who made this code.",
+		"Nothing was changed. Ask your CSM (or Proof support) for a new code."},
+	{enablement.ErrCertExpired, "code_cert_expired", "The certificate of the Proof staff member who made this code is not valid now.",
+		"Nothing was changed. Ask your CSM for a new code."},
+	{enablement.ErrGrantNotCertified, "code_not_allowed", "The Proof staff member who made this code may not enable this.",
+		"Nothing was changed. Ask your CSM to have the code made by someone at Proof who may."},
 	{enablement.ErrOtherOrg, "code_other_org", "This code is for another organization.",
 		"Give your CSM the Organization ID shown on this page and ask for a code for it."},
 	{enablement.ErrExpired, "code_expired", "This code has expired.",
@@ -104,11 +110,8 @@ var problems = []problem{
 		"Nothing was changed. The Organization page shows what is enabled."},
 	{enablement.ErrSuperseded, "code_superseded", "A newer code from Proof has changed this since.",
 		"Nothing was changed. If you need it enabled again, ask your CSM for a new code."},
-	{enablement.ErrBadKey, "staff_key_malformed", "This is not a Proof staff public key.",
-		"Ask your CSM for the line `proofkeys csm pubkey` prints (it starts with pkstaff1_) and paste it whole."},
-	{org.ErrAlreadyTrusted, "staff_key_trusted", "This staff key is already trusted.", "Nothing was changed."},
-	{org.ErrStaffKeyNotFound, "staff_key_not_found", "This staff key is no longer in the list.",
-		"It may have been removed a moment ago. The page has been refreshed."},
+	{enablement.ErrBadKey, "code_tampered", "This code was changed after Proof signed it.",
+		"Nothing was changed. Ask your CSM for a new code, and paste it exactly as sent."},
 	{access.ErrNoAPIAccess, "no_api_access", "API access is not enabled for your organization.",
 		"Proof enables API access. Contact your Customer Success Manager or Sales representative."},
 	{access.ErrForbidden, "forbidden", "You don't have permission to manage API keys.",
@@ -154,11 +157,21 @@ func Explain(err error) Problem {
 	}
 	for _, p := range problems {
 		if errors.Is(err, p.err) {
-			return Problem{Code: p.code, Message: p.message, Hint: p.hint}
+			return Problem{Code: p.code, Message: p.message + madeFor(err), Hint: p.hint}
 		}
 	}
 	return Problem{Code: "unexpected", Message: "Something went wrong: " + err.Error(),
 		Hint: "Try again. If it keeps happening, contact your CSM with this message."}
+}
+
+// madeFor says which organization a refused code was made for, and by whom, so an Owner
+// with several organizations (or a code sent to the wrong one) sees where it belongs.
+func madeFor(err error) string {
+	var r *enablement.Refusal
+	if !errors.As(err, &r) {
+		return ""
+	}
+	return fmt.Sprintf(" It was made for organization %s by %s.", r.Org, r.Issuer)
 }
 
 // waitWords is a wait in words, rounded up to the second: "1 second", "2 minutes 8 seconds".

@@ -1,0 +1,5 @@
+//go:build dev
+
+package enablement_test
+
+const devBuild = true
