@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"fmt"
 	"time"
 
 	"proofkeys/backend/apikey"
+	"proofkeys/backend/keys"
 )
 
 // Keys is the API Keys page: list, generate, configure, copy, replace, delete and check.
@@ -99,10 +101,14 @@ func (x *Keys) DeleteKey(id string) error {
 
 // ReplaceKey makes a new key with the same name and settings as id, and keeps the old one
 // usable for graceHours (0, 1, 24 or 168), after which it is deleted. With 0 (the
-// "compromised or exposed" path) the old key is deleted at once.
-func (x *Keys) ReplaceKey(id string, graceHours int) (ReplaceView, error) {
+// "compromised or exposed" path) the old key is deleted at once. graceHours is a pointer
+// so that a missing value is refused, never read as 0, which would delete the old key.
+func (x *Keys) ReplaceKey(id string, graceHours *int) (ReplaceView, error) {
 	return with(x.c, func(s *services) (ReplaceView, error) {
-		r, err := s.keys.Replace(x.c.session.member(), id, time.Duration(graceHours)*time.Hour)
+		if graceHours == nil {
+			return ReplaceView{}, fmt.Errorf("%w: none given", keys.ErrGracePeriod)
+		}
+		r, err := s.keys.Replace(x.c.session.member(), id, time.Duration(*graceHours)*time.Hour)
 		if err != nil && r.New.ID == "" {
 			return ReplaceView{}, err
 		}

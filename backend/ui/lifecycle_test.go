@@ -13,7 +13,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"proofkeys/backend/audit"
-	"proofkeys/backend/org"
 	"proofkeys/backend/store"
 )
 
@@ -58,7 +57,7 @@ func TestReplaceCheckAndPoliciesThroughBoundMethods(t *testing.T) {
 	assert.Equal(t, 30, copied.ClearAfterSeconds)
 	oldSecret := clip.secrets[0]
 
-	r, err := a.Keys.ReplaceKey(k.ID, 1)
+	r, err := a.Keys.ReplaceKey(k.ID, ptr(1))
 	require.NoError(t, err)
 	assert.False(t, r.OldDeleted)
 	assert.Equal(t, k.Settings, r.New.Settings)
@@ -89,12 +88,12 @@ func TestReplaceCheckAndPoliciesThroughBoundMethods(t *testing.T) {
 	views, _ := json.Marshal([]any{r, list, check})
 	assert.NotContains(t, string(views), oldSecret[4:], "the pasted text is not sent back")
 
-	_, err = a.Keys.ReplaceKey(k.ID, 1)
+	_, err = a.Keys.ReplaceKey(k.ID, ptr(1))
 	assert.Equal(t, "already_replaced", Explain(err).Code)
-	_, err = a.Keys.ReplaceKey(r.New.ID, 5)
+	_, err = a.Keys.ReplaceKey(r.New.ID, ptr(5))
 	assert.Equal(t, "bad_request", Explain(err).Code)
 
-	_, err = a.Org.SavePolicies(org.Policies{RotationDays: 30, ClipboardClearSeconds: 0})
+	_, err = a.Org.SavePolicies(PoliciesInput{RotationDays: ptr(30), ClipboardClearSeconds: ptr(0)})
 	require.NoError(t, err)
 	a.s().keys.Now = func() time.Time { return time.Now().AddDate(0, 0, 31) }
 	list, err = a.Keys.ListKeys("production")
@@ -161,7 +160,7 @@ func TestLifecycleStartsTheClearTimerAndExpiresDueKeys(t *testing.T) {
 	a, clip := setUpWithKeys(t)
 	k, err := a.Keys.GenerateKey("production")
 	require.NoError(t, err)
-	_, err = a.Keys.ReplaceKey(k.ID, 1)
+	_, err = a.Keys.ReplaceKey(k.ID, ptr(1))
 	require.NoError(t, err)
 	require.NotNil(t, a.s().keys.ClearTimer, "wired by start-up")
 	a.Stop()
@@ -181,7 +180,7 @@ func TestLifecycleStartsTheClearTimerAndExpiresDueKeys(t *testing.T) {
 func TestCheckOfAnExpiredKeyNamesTheEndOfItsGracePeriod(t *testing.T) {
 	a, clip := setUpWithKeys(t)
 	k, secret := generateCopied(t, a, clip, "production")
-	_, err := a.Keys.ReplaceKey(k.ID, 1)
+	_, err := a.Keys.ReplaceKey(k.ID, ptr(1))
 	require.NoError(t, err)
 	list, err := a.Keys.ListKeys("production")
 	require.NoError(t, err)

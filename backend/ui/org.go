@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"proofkeys/backend/access"
+	"proofkeys/backend/apikey"
 	"proofkeys/backend/org"
 )
 
@@ -97,9 +98,29 @@ func (x *Org) GetPolicies() (org.Policies, error) {
 	return with(x.c, func(s *services) (org.Policies, error) { return s.orgs.Policies() })
 }
 
+// PoliciesInput is the policies form. Its fields are pointers so that a missing value is
+// refused, never read as 0, which would turn rotation off or never clear the clipboard.
+type PoliciesInput struct {
+	RotationDays          *int `json:"rotationDays"`
+	ClipboardClearSeconds *int `json:"clipboardClearSeconds"`
+}
+
 // SavePolicies saves the rotation policy and the clipboard timeout (Owners and Admins).
-func (x *Org) SavePolicies(p org.Policies) (org.Policies, error) {
-	return with(x.c, func(s *services) (org.Policies, error) { return s.orgs.SetPolicies(x.c.session.member(), p) })
+func (x *Org) SavePolicies(in PoliciesInput) (org.Policies, error) {
+	return with(x.c, func(s *services) (org.Policies, error) {
+		missing := apikey.FieldErrors{}
+		if in.RotationDays == nil {
+			missing["rotationDays"] = "Choose how often keys should be replaced."
+		}
+		if in.ClipboardClearSeconds == nil {
+			missing["clipboardClearSeconds"] = "Choose when a copied key is cleared from the clipboard."
+		}
+		if len(missing) > 0 {
+			return org.Policies{}, missing
+		}
+		p := org.Policies{RotationDays: *in.RotationDays, ClipboardClearSeconds: *in.ClipboardClearSeconds}
+		return s.orgs.SetPolicies(x.c.session.member(), p)
+	})
 }
 
 func enablementView(st org.EnablementState) EnablementView {

@@ -305,7 +305,6 @@ export namespace ui {
 	    hasPassphrase: boolean;
 	    canManageMembers: boolean;
 	    canApplyEnablement: boolean;
-	    canTrustStaffKeys: boolean;
 	    canChangeSettings: boolean;
 	    demo: boolean;
 	    grantors: string[];
@@ -322,7 +321,6 @@ export namespace ui {
 	        this.hasPassphrase = source["hasPassphrase"];
 	        this.canManageMembers = source["canManageMembers"];
 	        this.canApplyEnablement = source["canApplyEnablement"];
-	        this.canTrustStaffKeys = source["canTrustStaffKeys"];
 	        this.canChangeSettings = source["canChangeSettings"];
 	        this.demo = source["demo"];
 	        this.grantors = source["grantors"];
@@ -561,6 +559,7 @@ export namespace ui {
 	    enabled: boolean;
 	    issuedBy: string;
 	    keyId: string;
+	    certId: string;
 	    issuedAt: string;
 	    appliedAt: string;
 	    appliedBy: string;
@@ -575,6 +574,7 @@ export namespace ui {
 	        this.enabled = source["enabled"];
 	        this.issuedBy = source["issuedBy"];
 	        this.keyId = source["keyId"];
+	        this.certId = source["certId"];
 	        this.issuedAt = source["issuedAt"];
 	        this.appliedAt = source["appliedAt"];
 	        this.appliedBy = source["appliedBy"];
@@ -583,8 +583,6 @@ export namespace ui {
 	export class StaffKeyView {
 	    id: string;
 	    name: string;
-	    builtIn: boolean;
-	    demo: boolean;
 	    addedAt?: string;
 	
 	    static createFrom(source: any = {}) {
@@ -595,9 +593,23 @@ export namespace ui {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
 	        this.name = source["name"];
-	        this.builtIn = source["builtIn"];
-	        this.demo = source["demo"];
 	        this.addedAt = source["addedAt"];
+	    }
+	}
+	export class RootView {
+	    id: string;
+	    name: string;
+	    demo: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RootView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.demo = source["demo"];
 	    }
 	}
 	export class EnablementView {
@@ -607,7 +619,10 @@ export namespace ui {
 	    demo: boolean;
 	    current: EnablementEntryView[];
 	    history: EnablementEntryView[];
-	    staffKeys: StaffKeyView[];
+	    roots: RootView[];
+	    revokedCerts: string[];
+	    legacyStaffKeys: StaffKeyView[];
+	    newCodeFormNotice: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new EnablementView(source);
@@ -621,7 +636,10 @@ export namespace ui {
 	        this.demo = source["demo"];
 	        this.current = this.convertValues(source["current"], EnablementEntryView);
 	        this.history = this.convertValues(source["history"], EnablementEntryView);
-	        this.staffKeys = this.convertValues(source["staffKeys"], StaffKeyView);
+	        this.roots = this.convertValues(source["roots"], RootView);
+	        this.revokedCerts = source["revokedCerts"];
+	        this.legacyStaffKeys = this.convertValues(source["legacyStaffKeys"], StaffKeyView);
+	        this.newCodeFormNotice = source["newCodeFormNotice"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -757,6 +775,20 @@ export namespace ui {
 	    }
 	}
 	
+	export class PoliciesInput {
+	    rotationDays?: number;
+	    clipboardClearSeconds?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PoliciesInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rotationDays = source["rotationDays"];
+	        this.clipboardClearSeconds = source["clipboardClearSeconds"];
+	    }
+	}
 	export class ReplaceView {
 	    new: KeyView;
 	    old: KeyView;
@@ -791,6 +823,7 @@ export namespace ui {
 		    return a;
 		}
 	}
+	
 	export class SavedView {
 	    path: string;
 	

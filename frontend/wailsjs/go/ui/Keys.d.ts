@@ -13,6 +13,6 @@ export function GenerateKey(arg1:string):Promise<ui.KeyView>;
 
 export function ListKeys(arg1:string):Promise<Array<ui.KeyView>>;
 
-export function ReplaceKey(arg1:string,arg2:number):Promise<ui.ReplaceView>;
+export function ReplaceKey(arg1:string,arg2:any):Promise<ui.ReplaceView>;
 
 export function SaveKeySettings(arg1:string,arg2:apikey.Settings):Promise<ui.KeyView>;

@@ -5,12 +5,10 @@ import {org} from '../models';
 
 export function ApplyEnablementCode(arg1:string):Promise<ui.EnablementView>;
 
-export function DistrustStaffKey(arg1:string):Promise<ui.EnablementView>;
+export function DismissNewCodeFormNotice():Promise<ui.EnablementView>;
 
 export function GetEnablement():Promise<ui.EnablementView>;
 
 export function GetPolicies():Promise<org.Policies>;
 
-export function SavePolicies(arg1:org.Policies):Promise<org.Policies>;
-
-export function TrustStaffKey(arg1:string,arg2:string):Promise<ui.EnablementView>;
+export function SavePolicies(arg1:ui.PoliciesInput):Promise<org.Policies>;

@@ -6,8 +6,8 @@ export function ApplyEnablementCode(arg1) {
   return window['go']['ui']['Org']['ApplyEnablementCode'](arg1);
 }
 
-export function DistrustStaffKey(arg1) {
-  return window['go']['ui']['Org']['DistrustStaffKey'](arg1);
+export function DismissNewCodeFormNotice() {
+  return window['go']['ui']['Org']['DismissNewCodeFormNotice']();
 }
 
 export function GetEnablement() {
@@ -20,8 +20,4 @@ export function GetPolicies() {
 
 export function SavePolicies(arg1) {
   return window['go']['ui']['Org']['SavePolicies'](arg1);
-}
-
-export function TrustStaffKey(arg1, arg2) {
-  return window['go']['ui']['Org']['TrustStaffKey'](arg1, arg2);
 }
