@@ -12,7 +12,9 @@ import (
 	"fmt"
 	"os"
 	goruntime "runtime"
+	"strings"
 
+	"github.com/godbus/dbus/v5"
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
@@ -62,6 +64,10 @@ func run(args []string) error {
 	if err := needDisplay(); err != nil {
 		return err
 	}
+	if alreadyOpen(instanceID(dir)) {
+		// Wails hands the window to the first instance and exits 1 without a word.
+		fmt.Fprintln(os.Stderr, "proofkeys is already open on this data folder: its window is brought to the front.")
+	}
 	u := ui.New(dir, ui.Options{Clipboard: clipboard.New(), Clock: appClock(), Version: version})
 	a := app{ui: u}
 	return wails.Run(&options.App{
@@ -91,6 +97,20 @@ func run(args []string) error {
 			WebviewGpuPolicy: linux.WebviewGpuPolicyNever,
 		},
 	})
+}
+
+// alreadyOpen reports whether another proofkeys holds the single-instance lock of id on
+// the session bus. The name is the one Wails' Linux lock asks for; without a bus (and on
+// other systems, whose locks are not on D-Bus) it says no, and Wails decides alone.
+func alreadyOpen(id string) bool {
+	conn, err := dbus.ConnectSessionBus()
+	if err != nil {
+		return false
+	}
+	defer conn.Close()
+	name := "org.wails_app_" + strings.NewReplacer("-", "_", ".", "_").Replace(id) + ".SingleInstance"
+	var owned bool
+	return conn.BusObject().Call("org.freedesktop.DBus.NameHasOwner", 0, name).Store(&owned) == nil && owned
 }
 
 // instanceID makes one single-instance lock per data folder, so that two folders (a

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/godbus/dbus/v5"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -26,3 +27,15 @@ func TestInstanceIDIsAValidBusName(t *testing.T) {
 	assert.NotEqual(t, id, instanceID("/tmp/other"))
 }
 
+// The second instance on the same bus says why it exits: it sees the name the first holds.
+func TestAlreadyOpenSeesTheFirstInstance(t *testing.T) {
+	conn, err := dbus.ConnectSessionBus()
+	require.NoError(t, err, "run under scripts/with-keyring.sh, which gives a private session bus")
+	defer conn.Close()
+	id := instanceID(t.TempDir())
+	assert.False(t, alreadyOpen(id))
+	reply, err := conn.RequestName("org.wails_app_"+strings.ReplaceAll(id, ".", "_")+".SingleInstance", dbus.NameFlagDoNotQueue)
+	require.NoError(t, err)
+	require.Equal(t, dbus.RequestNameReplyPrimaryOwner, reply)
+	assert.True(t, alreadyOpen(id))
+}

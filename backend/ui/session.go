@@ -219,7 +219,7 @@ func (c *core) withAccess(s *services, o access.Org, me access.Member, v StateVi
 		HasPassphrase: me.Passphrase != nil, Demo: o.Demo,
 		CanManageMembers: can(access.ManageMembers), CanApplyEnablement: can(access.ApplyEnablement),
 		CanChangeSettings: can(access.ManageSettings),
-		Grantors: []string{}, SignInChoices: []MemberView{},
+		Grantors:          []string{}, SignInChoices: []MemberView{},
 	}
 	for _, m := range access.Grantors(members) {
 		v.Access.Grantors = append(v.Access.Grantors, m.Name)
