@@ -30,14 +30,18 @@ const (
 	KeyExpired     Action = "key.expire"  // a replaced key deleted at the end of its grace period
 	OrgSettingsSet Action = "org.settings"
 
-	MemberAdded        Action = "member.add"
-	MemberChanged      Action = "member.change" // role or the Manage API keys grant
-	MemberRemoved      Action = "member.remove"
-	PassphraseSet      Action = "member.passphrase"    // never the passphrase, only that it changed
-	SignInFailed       Action = "member.signin_failed" // a wrong passphrase
-	EnablementApplied  Action = "org.enablement"       // a code from Proof, with what it changed
-	StaffKeyTrusted    Action = "org.staff_key_trust"  // a Proof staff key an Owner added
-	StaffKeyDistrusted Action = "org.staff_key_remove"
+	MemberAdded         Action = "member.add"
+	MemberChanged       Action = "member.change" // role or the Manage API keys grant
+	MemberRemoved       Action = "member.remove"
+	PassphraseSet       Action = "member.passphrase"         // never the passphrase, only that it changed
+	SignInFailed        Action = "member.signin_failed"      // a wrong passphrase, by someone (Actor empty)
+	SignedIn            Action = "member.signin"             // a right passphrase
+	SignInWait          Action = "member.signin_wait"        // wrong passphrases started a wait, by someone
+	Locked              Action = "member.lock"               // the app locked: by the member, or when idle
+	PassphraseRecovered Action = "member.passphrase_recover" // a recovery code set a new passphrase
+	EnablementApplied   Action = "org.enablement"            // a code from Proof, with what it changed
+	StaffKeyTrusted     Action = "org.staff_key_trust"       // a Proof staff key an Owner added
+	StaffKeyDistrusted  Action = "org.staff_key_remove"
 )
 
 // Change is one field a configure changed.
@@ -52,7 +56,7 @@ type Change struct {
 type Event struct {
 	Seq       uint64    `json:"seq"`
 	Time      time.Time `json:"time"`
-	Actor     string    `json:"actor"`     // member ID
+	Actor     string    `json:"actor"`     // member ID; empty for someone unknown (Someone)
 	ActorName string    `json:"actorName"` // as it was at the time
 	Action    Action    `json:"action"`
 	KeyID     string    `json:"keyId,omitempty"`

@@ -160,13 +160,14 @@ func TestSignInAndThrottle(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Tess", m.Name)
 
-	for i := range 3 {
+	for i := range 2 {
 		_, err := tm.svc.SignIn(tm.admin.ID, "guess")
 		assert.ErrorIs(t, err, org.ErrWrongPassphrase, "try %d", i+1)
+		assert.NotErrorIs(t, err, org.ErrSlowDown, "try %d", i+1)
 	}
 	_, err = tm.svc.SignIn(tm.admin.ID, "guess")
 	var wait org.WaitError
-	require.ErrorAs(t, err, &wait, "the fourth wrong try earns a wait")
+	require.ErrorAs(t, err, &wait, "the third wrong try starts the wait, as the README says")
 	assert.Equal(t, 2*time.Second, wait.Wait)
 	_, err = tm.svc.SignIn(tm.admin.ID, pass+" Ari")
 	require.ErrorIs(t, err, org.ErrSlowDown, "even the right passphrase waits")
@@ -177,14 +178,24 @@ func TestSignInAndThrottle(t *testing.T) {
 	tm.clock.t = tm.clock.t.Add(3 * time.Second)
 	_, err = tm.svc.SignIn(tm.admin.ID, pass+" Ari")
 	require.NoError(t, err)
-	assert.Len(t, tm.events(t, audit.SignInFailed), 4)
+	failed := tm.events(t, audit.SignInFailed)
+	require.Len(t, failed, 3)
+	assert.Equal(t, org.Someone, failed[0].ActorName, "a wrong passphrase is not the member's act")
+	assert.Empty(t, failed[0].Actor)
+	assert.Equal(t, "tried to sign in as Ari ("+tm.admin.ID+")", failed[0].Detail)
+	held := tm.events(t, audit.SignInWait)
+	require.Len(t, held, 1, "the wait is logged once, when it starts")
+	assert.Empty(t, held[0].Actor)
+	signedIn := tm.events(t, audit.SignedIn)
+	require.Len(t, signedIn, 3, "Tess, Dana and Ari signed in")
+	assert.Equal(t, tm.admin.ID, signedIn[2].Actor)
 	_, err = tm.svc.SignIn("mem_nobody", pass)
 	assert.ErrorIs(t, err, org.ErrNoSuchMember)
 }
 
 func TestSignInWaitSurvivesARestart(t *testing.T) {
 	tm := newTeam(t)
-	for range 4 {
+	for range 3 {
 		_, err := tm.svc.SignIn(tm.admin.ID, "guess")
 		require.ErrorIs(t, err, org.ErrWrongPassphrase)
 	}
@@ -201,7 +212,7 @@ func TestSignInWaitSurvivesARestart(t *testing.T) {
 	require.NoError(t, err, "a reset passphrase starts with a clean slate")
 
 	tm.clock.t = tm.clock.t.Add(time.Minute)
-	for i := range 3 {
+	for i := range 2 {
 		_, err := restarted.SignIn(tm.admin.ID, "guess")
 		require.ErrorIs(t, err, org.ErrWrongPassphrase)
 		require.NotErrorIs(t, err, org.ErrSlowDown, "try %d is free again after a right passphrase", i+1)
@@ -209,7 +220,7 @@ func TestSignInWaitSurvivesARestart(t *testing.T) {
 	_, err = restarted.SignIn(tm.admin.ID, "a fresh passphrase")
 	require.NoError(t, err)
 	_, err = restarted.SignIn(tm.admin.ID, "guess")
-	assert.NotErrorIs(t, err, org.ErrSlowDown, "the right passphrase cleared the three failures")
+	assert.NotErrorIs(t, err, org.ErrSlowDown, "the right passphrase cleared the two failures")
 }
 
 func TestSetPassphraseRules(t *testing.T) {
@@ -369,4 +380,16 @@ func sortedKeys(f apikey.FieldErrors) []string {
 		}
 	}
 	return out
+}
+
+func TestLockIsLogged(t *testing.T) {
+	tm := newTeam(t)
+	require.NoError(t, tm.svc.Lock(tm.admin.ID, false))
+	require.NoError(t, tm.svc.Lock(tm.plain.ID, true))
+	require.NoError(t, tm.svc.Lock("mem_gone", true), "a member removed while signed in: nothing to record")
+	locks := tm.events(t, audit.Locked)
+	require.Len(t, locks, 2)
+	assert.Equal(t, "locked by Ari", locks[0].Detail)
+	assert.Equal(t, tm.plain.ID, locks[1].Actor)
+	assert.Equal(t, "locked after the idle time", locks[1].Detail)
 }

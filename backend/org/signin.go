@@ -91,29 +91,38 @@ func (s *Service) SignIn(memberID, pass string) (access.Member, error) {
 	if !ok {
 		return access.Member{}, s.failedSignIn(m.ID, now)
 	}
-	if m.SignInFailures != nil {
-		if err := s.forgetFailures(m.ID); err != nil {
-			return access.Member{}, err
-		}
-		m.SignInFailures = nil
+	if err := s.signedIn(m.ID, now); err != nil {
+		return access.Member{}, err
 	}
+	m.SignInFailures = nil
 	return m, nil
 }
 
-// forgetFailures clears a member's run of wrong passphrases after a right one.
-func (s *Service) forgetFailures(memberID string) error {
+// Someone is the actor name of an event whose actor is not known: a wrong passphrase may
+// be anybody's, so it is recorded as someone trying to sign in as the member, not as the
+// member's act.
+const Someone = "Someone"
+
+// signedIn records a right passphrase in the audit log and clears the member's run of
+// wrong ones, in one transaction.
+func (s *Service) signedIn(memberID string, now time.Time) error {
 	return s.Store.Update(func(tx *store.Tx) error {
 		m, err := tx.Member(memberID)
 		if err != nil {
 			return err
 		}
 		m.SignInFailures = nil
+		if _, err := tx.AppendEvent(audit.Event{Time: now.UTC(), Actor: m.ID, ActorName: m.Name,
+			Action: audit.SignedIn, Detail: m.Name + " (" + m.ID + ")"}); err != nil {
+			return err
+		}
 		return tx.PutMember(m)
 	})
 }
 
 // failedSignIn counts a wrong passphrase in the member's record and the audit log, in one
-// transaction, and says how long the next attempt must wait.
+// transaction, and says how long the next attempt must wait. The failure that starts the
+// waits is also logged as the member's sign-in being held back.
 func (s *Service) failedSignIn(memberID string, now time.Time) error {
 	var wait time.Duration
 	err := s.Store.Update(func(tx *store.Tx) error {
@@ -123,9 +132,15 @@ func (s *Service) failedSignIn(memberID string, now time.Time) error {
 		}
 		m.SignInFailures = s.Backoff.Failed(m.SignInFailures, now)
 		wait = passphrase.Wait(m.SignInFailures, now)
-		if _, err := tx.AppendEvent(audit.Event{Time: now.UTC(), Actor: m.ID, ActorName: m.Name,
-			Action: audit.SignInFailed, Detail: m.Name + " (" + m.ID + ")"}); err != nil {
+		about := m.Name + " (" + m.ID + ")"
+		if err := appendBySomeone(tx, now, audit.SignInFailed, "tried to sign in as "+about); err != nil {
 			return err
+		}
+		if m.SignInFailures.Count == s.Backoff.WaitAfter {
+			detail := fmt.Sprintf("sign-in as %s waits after %d wrong passphrases", about, m.SignInFailures.Count)
+			if err := appendBySomeone(tx, now, audit.SignInWait, detail); err != nil {
+				return err
+			}
 		}
 		return tx.PutMember(m)
 	})
@@ -136,6 +151,34 @@ func (s *Service) failedSignIn(memberID string, now time.Time) error {
 		return fmt.Errorf("%w; %w", ErrWrongPassphrase, WaitError{Wait: wait})
 	}
 	return ErrWrongPassphrase
+}
+
+// appendBySomeone records an event whose actor is not known (Someone).
+func appendBySomeone(tx *store.Tx, now time.Time, a audit.Action, detail string) error {
+	_, err := tx.AppendEvent(audit.Event{Time: now.UTC(), ActorName: Someone, Action: a, Detail: detail})
+	return err
+}
+
+// Lock records in the audit log that the app locked for memberID: by the member's own
+// choice, or after the organization's idle time (idle true). The caller then shows the
+// sign-in screen.
+func (s *Service) Lock(memberID string, idle bool) error {
+	return s.Store.Update(func(tx *store.Tx) error {
+		m, err := tx.Member(memberID)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil // removed while signed in: nobody to record
+		}
+		if err != nil {
+			return err
+		}
+		detail := "locked by " + m.Name
+		if idle {
+			detail = "locked after the idle time"
+		}
+		_, err = tx.AppendEvent(audit.Event{Time: s.Now().UTC(), Actor: m.ID, ActorName: m.Name,
+			Action: audit.Locked, Detail: detail})
+		return err
+	})
 }
 
 // SetPassphrase sets targetID's passphrase. A member sets their own, giving the current

@@ -69,9 +69,9 @@ func TestBackoffSlowsDownAfterFreeAttempts(t *testing.T) {
 		f = passphrase.DefaultBackoff.Failed(f, now)
 		waits = append(waits, passphrase.Wait(f, now))
 	}
-	assert.Equal(t, []time.Duration{0, 0, 0, 2 * time.Second, 4 * time.Second, 8 * time.Second,
+	assert.Equal(t, []time.Duration{0, 0, 2 * time.Second, 4 * time.Second, 8 * time.Second,
 		16 * time.Second, 32 * time.Second, 64 * time.Second, 128 * time.Second, 256 * time.Second,
-		5 * time.Minute}, waits)
+		5 * time.Minute, 5 * time.Minute}, waits, "the third wrong passphrase starts the wait")
 	assert.Equal(t, 12, f.Count)
 	assert.Equal(t, time.Minute, passphrase.Wait(f, now.Add(4*time.Minute)))
 	assert.Zero(t, passphrase.Wait(f, now.Add(6*time.Minute)))
