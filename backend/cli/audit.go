@@ -1,13 +1,14 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"proofkeys/backend/audit"
+	"proofkeys/backend/privatefile"
 	"proofkeys/backend/store"
 )
 
@@ -147,19 +148,15 @@ func parseAuditFlags(flags *flag.FlagSet, args []string) (int, bool) {
 	return ExitOK, true
 }
 
-// writeAuditTo runs write on path (created owner-only, since an audit log names members and
-// keys) or on stdout when path is empty.
+// writeAuditTo runs write on path (saved owner-only, since an audit log names members and
+// keys, and whole: see privatefile) or on stdout when path is empty.
 func writeAuditTo(stdout io.Writer, path string, write func(io.Writer) error) error {
 	if path == "" {
 		return write(stdout)
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
 		return err
 	}
-	if err := write(f); err != nil {
-		_ = f.Close()
-		return err
-	}
-	return f.Close()
+	return privatefile.Write(path, buf.Bytes())
 }

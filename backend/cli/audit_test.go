@@ -178,6 +178,7 @@ func TestAuditExport(t *testing.T) {
 	assert.NoError(t, audit.Verify(events), "an export can be verified by whoever receives it")
 
 	file := filepath.Join(t.TempDir(), "audit.csv")
+	require.NoError(t, os.WriteFile(file, []byte("an older export, readable by all\n"), 0o644))
 	code, out, _ = runCLI("audit", "export", "--format", "csv", "--out", file, "--data-dir", dir)
 	require.Equal(t, cli.ExitOK, code)
 	assert.Empty(t, out)
@@ -186,7 +187,7 @@ func TestAuditExport(t *testing.T) {
 	assert.Equal(t, 4, strings.Count(string(raw), "\n"))
 	info, err := os.Stat(file)
 	require.NoError(t, err)
-	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
+	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm(), "the replaced file's 0644 is not kept")
 }
 
 func TestAuditUsageErrors(t *testing.T) {
