@@ -59,20 +59,30 @@ type Event struct {
 	Actor     string    `json:"actor"`     // member ID; empty for someone unknown (Someone)
 	ActorName string    `json:"actorName"` // as it was at the time
 	Action    Action    `json:"action"`
-	KeyID     string    `json:"keyId,omitempty"`
-	KeyName   string    `json:"keyName,omitempty"`
-	Detail    string    `json:"detail,omitempty"`
-	Changes   []Change  `json:"changes,omitempty"`
-	PrevHash  string    `json:"prevHash"`
-	Hash      string    `json:"hash"`
+	// Environment is the key's (production or sandbox) on key events; older events lack it.
+	Environment string   `json:"environment,omitempty"`
+	KeyID       string   `json:"keyId,omitempty"`
+	KeyName     string   `json:"keyName,omitempty"`
+	Detail      string   `json:"detail,omitempty"`
+	Changes     []Change `json:"changes,omitempty"`
+	PrevHash    string   `json:"prevHash"`
+	Hash        string   `json:"hash"`
 }
 
 // ErrBroken: an event does not fit the chain: it was edited, removed or reordered.
 var ErrBroken = errors.New("the audit log's chain is broken")
 
-// Seal links e after prev (nil for the first event): it sets the sequence number, the
-// previous hash and e's own hash.
+// Seal links a new event e after prev (nil for the first event): it sets the sequence
+// number, the previous hash and e's own hash. The time is kept to the second, in UTC, as
+// every export writes times; events recorded before that keep their fraction, which their
+// hash covers (Verify links them without rounding).
 func Seal(e Event, prev *Event) Event {
+	e.Time = e.Time.UTC().Truncate(time.Second)
+	return link(e, prev)
+}
+
+// link sets e's sequence number, previous hash and own hash after prev.
+func link(e Event, prev *Event) Event {
 	e.Seq, e.PrevHash = 1, ""
 	if prev != nil {
 		e.Seq, e.PrevHash = prev.Seq+1, prev.Hash
@@ -87,7 +97,7 @@ func Verify(events []Event) error {
 	var prev *Event
 	for i := range events {
 		e := events[i]
-		want := Seal(e, prev)
+		want := link(e, prev)
 		if e.Seq != want.Seq || e.PrevHash != want.PrevHash || e.Hash != want.Hash {
 			return fmt.Errorf("%w at event %d (%s, %s)", ErrBroken, i+1, e.Action, e.Time.UTC().Format(time.RFC3339))
 		}

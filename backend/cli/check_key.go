@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"time"
+
+	"golang.org/x/term"
 
 	"proofkeys/backend/apikey"
 	"proofkeys/backend/keys"
@@ -23,27 +26,26 @@ var checkKeyCommand = command{
 const maxKeyLine = 4096
 
 func runCheckKey(env Env, args []string) int {
-	flags := auditFlags("check-key", env)
-	dataDir := flags.String("data-dir", "", "the data folder (default: the app's)")
-	expect := flags.String("env", "", "the environment the integration uses: production or sandbox (default: either)")
-	describe(flags,
+	flags := newFlags("check-key", env,
 		"Usage: proofkeys check-key [--env production|sandbox] [--data-dir DIR] < file-with-the-key",
 		"Reads one key from standard input and says which key it is and whether it works.",
+		"At a terminal it asks for the key and does not show what you paste.",
 		"Exit codes: 0 an active key, 3 not a working key of this organization, 1 the data could not be read, 2 wrong command line.",
 	)
-	if code, ok := parseAuditFlags(flags, args); !ok {
+	dataDir := dataDirFlag(flags)
+	expect := flags.String("env", "", "the environment the integration uses: production or sandbox (default: either)")
+	if code, ok := flags.parse(args); !ok {
 		return code
 	}
 	var want apikey.Environment
 	if *expect != "" {
 		var err error
 		if want, err = apikey.ParseEnvironment(*expect); err != nil {
-			fmt.Fprintln(env.Stderr, "proofkeys check-key: --env must be production or sandbox")
-			return ExitUsage
+			return flags.fail("--env must be production or sandbox")
 		}
 	}
-	text, err := bufio.NewReader(io.LimitReader(env.Stdin, maxKeyLine)).ReadString('\n')
-	if err != nil && !errors.Is(err, io.EOF) {
+	text, err := readKey(env)
+	if err != nil {
 		fmt.Fprintf(env.Stderr, "proofkeys check-key: read standard input: %v\n", err)
 		return ExitFailed
 	}
@@ -56,6 +58,22 @@ func runCheckKey(env Env, args []string) int {
 		return ExitProblem
 	}
 	return ExitOK
+}
+
+// readKey reads one line: at a terminal after a prompt and without showing what is typed
+// or pasted, so the key stays off the screen and out of the terminal's scrollback.
+func readKey(env Env) (string, error) {
+	if f, ok := env.Stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		fmt.Fprint(env.Stderr, "Paste the key (it is not shown), then press Enter: ")
+		line, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(env.Stderr)
+		return string(line), err
+	}
+	text, err := bufio.NewReader(io.LimitReader(env.Stdin, maxKeyLine)).ReadString('\n')
+	if errors.Is(err, io.EOF) {
+		err = nil
+	}
+	return text, err
 }
 
 // checkKey runs the keys.CheckOffline use case on the data folder. It only reads.
@@ -78,7 +96,7 @@ func verdictLine(r keys.CheckResult) string {
 		return "active: " + k + " works."
 	case keys.CheckReplaced:
 		return fmt.Sprintf("replaced: %s still works until %s; switch the integration to %q.",
-			k, r.Key.ExpiresAt.UTC().Format(time.RFC3339), r.Replacement.Settings.Name)
+			k, when(r.Key.ExpiresAt), r.Replacement.Settings.Name)
 	case keys.CheckWrongEnvironment:
 		return "wrong environment: " + k + " is a " + string(r.Key.Environment) + " key."
 	case keys.CheckDeleted:

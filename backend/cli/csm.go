@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -61,7 +60,7 @@ func runCSM(env Env, args []string) int {
 		return csmIssue(env, args[1:], false)
 	case "withdraw":
 		return csmIssue(env, args[1:], true)
-	case "help", "--help", "-h":
+	case "help", "--help", "-help", "-h":
 		fmt.Fprintln(env.Stdout, csmUsage)
 		return ExitOK
 	}
@@ -69,38 +68,23 @@ func runCSM(env Env, args []string) int {
 	return ExitUsage
 }
 
-func csmFlags(name string, env Env) (*flag.FlagSet, *string) {
-	f := flag.NewFlagSet("proofkeys csm "+name, flag.ContinueOnError)
-	f.SetOutput(env.Stderr)
-	keyName := f.String("key-name", "default", "which of your signing keys (several may live in the vault)")
+// csmFlags are the flags of `proofkeys csm name`, with the --key-name they all have; its
+// --help is the usage of every csm subcommand.
+func csmFlags(name string, env Env) (*flagSet, *string) {
+	f := newFlags("csm "+name, env, csmUsage)
+	keyName := f.String("key-name", "default", "the `NAME` of your signing key (several may live in the vault)")
 	return f, keyName
-}
-
-// parse parses args and returns an exit code when the command line is wrong.
-func parse(f *flag.FlagSet, args []string) (int, bool) {
-	if err := f.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK, false
-		}
-		return ExitUsage, false
-	}
-	if f.NArg() > 0 {
-		fmt.Fprintf(f.Output(), "%s: unexpected argument %q\n", f.Name(), f.Arg(0))
-		return ExitUsage, false
-	}
-	return 0, true
 }
 
 func csmKeygen(env Env, args []string) int {
 	f, keyName := csmFlags("keygen", env)
 	name := f.String("name", "", "your name as codes show it, e.g. \"Sam Lee, Proof CSM\" (required)")
 	replace := f.Bool("replace", false, "replace an existing key of this --key-name (codes it signed stay valid only where it is still trusted)")
-	if code, ok := parse(f, args); !ok {
+	if code, ok := f.parse(args); !ok {
 		return code
 	}
 	if strings.TrimSpace(*name) == "" {
-		fmt.Fprintln(env.Stderr, "proofkeys csm keygen: --name is required")
-		return ExitUsage
+		return f.fail("--name is required")
 	}
 	v, err := staffVault()
 	if err != nil {
@@ -125,7 +109,7 @@ func csmKeygen(env Env, args []string) int {
 
 func csmPubkey(env Env, args []string) int {
 	f, keyName := csmFlags("pubkey", env)
-	if code, ok := parse(f, args); !ok {
+	if code, ok := f.parse(args); !ok {
 		return code
 	}
 	s, code := signerOrFail(env, "pubkey", *keyName)
@@ -142,13 +126,12 @@ func csmIssue(env Env, args []string, withdraw bool) int {
 	orgID := f.String("org", "", "the Organization ID, as the organization's app shows it (required)")
 	grants := f.String("grant", "", "comma-separated: api_access, payer_invoice, payer_organization (required)")
 	expires := f.String("expires", "", "last moment the code may be applied: 7d, 72h, or a date 2026-12-31 (default: no limit)")
-	if code, ok := parse(f, args); !ok {
+	if code, ok := f.parse(args); !ok {
 		return code
 	}
 	req, err := csmRequest(*orgID, *grants, *expires, withdraw, time.Now())
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "proofkeys csm %s: %v\n", name, err)
-		return ExitUsage
+		return f.fail("%v", err)
 	}
 	s, code := signerOrFail(env, name, *keyName)
 	if code != ExitOK {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 
 	"proofkeys/backend/store"
@@ -20,28 +19,24 @@ func openData(dataDir string) (*store.Store, error) {
 // openFailed says, in the words of the app's own start-up screen, why the data could not
 // be read and what to do, and returns ExitFailed.
 func openFailed(env Env, name string, err error) int {
+	fmt.Fprintf(env.Stderr, "proofkeys %s: ", name)
 	switch {
 	case errors.Is(err, store.ErrInUse):
 		fmt.Fprintln(env.Stderr, "proofkeys is open and holds the data file; close it, then run the command again.")
 	case errors.Is(err, store.ErrNewerSchema):
-		fmt.Fprintln(env.Stderr, "This data was saved by a newer version of proofkeys; install the latest proofkeys. Your data has not been changed.")
+		fmt.Fprintln(env.Stderr, "this data was saved by a newer version of proofkeys; install the latest proofkeys. Your data has not been changed.")
 	case errors.Is(err, store.ErrCorrupt):
 		fmt.Fprintf(env.Stderr, "proofkeys cannot read its data file (%v).\n", err)
 		fmt.Fprintln(env.Stderr, "Your data has not been changed. Open the app: it offers to restore the newest daily snapshot.")
 	case errors.Is(err, store.ErrNoDatabase):
 		fmt.Fprintf(env.Stderr, "%v: open the app once to set it up, or pass --data-dir.\n", err)
 	default:
-		fmt.Fprintf(env.Stderr, "proofkeys %s: %v\n", name, err)
+		fmt.Fprintln(env.Stderr, err)
 	}
 	return ExitFailed
 }
 
-// describe sets the --help text of a command: its lines, then the flags.
-func describe(flags *flag.FlagSet, lines ...string) {
-	flags.Usage = func() {
-		for _, l := range lines {
-			fmt.Fprintln(flags.Output(), l)
-		}
-		flags.PrintDefaults()
-	}
+// dataDirFlag is the --data-dir flag every command that reads the data has.
+func dataDirFlag(flags *flagSet) *string {
+	return flags.String("data-dir", "", "the data folder, `DIR` (default: the app's)")
 }
