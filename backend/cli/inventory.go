@@ -6,6 +6,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"proofkeys/backend/apikey"
 	"proofkeys/backend/inventory"
 )
 
@@ -85,5 +86,5 @@ func when(t time.Time) string {
 	if t.IsZero() {
 		return "-"
 	}
-	return inventory.Readable(t)
+	return apikey.Readable(t)
 }

@@ -55,7 +55,7 @@ func (in Input) row(k apikey.Key, now time.Time, days int) Row {
 		State: k.Standing(), Payer: string(k.Settings.Payer),
 		MinSigners: k.Settings.MinSigners, MaxSigners: k.Settings.MaxSigners,
 		StateLabel: k.Standing().Label(), PayerLabel: k.Settings.Payer.Label(),
-		Signers: apikey.SignersLabel(k.Settings.MinSigners, k.Settings.MaxSigners),
+		Signers:   apikey.SignersLabel(k.Settings.MinSigners, k.Settings.MaxSigners),
 		CreatedAt: k.CreatedAt.UTC(), CreatedBy: in.name(k.CreatedBy),
 		CopyCount: c.Count, LastCopiedAt: c.LastAt.UTC(), LastCopiedBy: c.LastBy,
 		Replaces: k.Replaces, ReplacedBy: k.ReplacedBy, ExpiresAt: k.ExpiresAt.UTC(),

@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"io"
 	"strings"
+
+	"proofkeys/backend/apikey"
 )
 
 //go:embed report.html.tmpl
@@ -13,7 +15,7 @@ var reportHTML string
 // page is the HTML report's template. html/template escapes every value, so a key's
 // name is shown as text whatever it holds.
 var page = template.Must(template.New("report").Funcs(template.FuncMap{
-	"date":  Readable,
+	"date":  apikey.Readable,
 	"words": words,
 }).Parse(reportHTML))
 

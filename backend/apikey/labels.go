@@ -1,6 +1,9 @@
 package apikey
 
-import "strconv"
+import (
+	"strconv"
+	"time"
+)
 
 // Standing is where a key stands for the people who use it, the one definition that the
 // API Keys and Inventory pages, Check a key, the command line, every export and the
@@ -71,4 +74,14 @@ func SignersLabel(minSigners, maxSigners int) string {
 		return strconv.Itoa(minSigners)
 	}
 	return strconv.Itoa(minSigners) + "-" + strconv.Itoa(maxSigners)
+}
+
+// Readable is a time as people read it, in UTC so that every reader sees the same:
+// "Dec 1, 2026 02:50 UTC"; "" for none. The HTML report, the command line and the support
+// bundle's summary write times so; machine-readable exports use RFC 3339 (audit.Stamp).
+func Readable(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("Jan 2, 2006 15:04 UTC")
 }
