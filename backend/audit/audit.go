@@ -28,6 +28,9 @@ const (
 
 	KeyReplaced    Action = "key.replace" // on the old key; the new one has its own key.generate
 	KeyExpired     Action = "key.expire"  // a replaced key deleted at the end of its grace period
+	// KeyDeletedExposed: a key replaced without a grace period because it was exposed,
+	// deleted at once by the member who replaced it.
+	KeyDeletedExposed Action = "key.delete_exposed"
 	OrgSettingsSet Action = "org.settings"
 
 	MemberAdded         Action = "member.add"

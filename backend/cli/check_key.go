@@ -95,12 +95,19 @@ func verdictLine(r keys.CheckResult) string {
 	case keys.CheckActive:
 		return "active: " + k + " works."
 	case keys.CheckReplaced:
-		return fmt.Sprintf("replaced: %s still works until %s; switch the integration to %q.",
-			k, when(r.Key.ExpiresAt), r.Replacement.Settings.Name)
+		if r.Replacement.ID == "" {
+			return fmt.Sprintf("replaced: %s still works until %s, but no key that replaced it works now; replace it again in the app.",
+				k, when(r.Key.ExpiresAt))
+		}
+		return fmt.Sprintf("replaced: %s still works until %s; switch the integration to %q (%s).",
+			k, when(r.Key.ExpiresAt), r.Replacement.Settings.Name, r.Replacement.Hint())
 	case keys.CheckWrongEnvironment:
 		return "wrong environment: " + k + " is a " + string(r.Key.Environment) + " key."
 	case keys.CheckDeleted:
-		return "deleted: " + k + " was deleted and no longer works."
+		if r.Key.Exposed {
+			return fmt.Sprintf("deleted: %s was deleted at once as exposed, on %s, and no longer works.", k, when(r.Key.DeletedAt))
+		}
+		return fmt.Sprintf("deleted: %s was deleted on %s and no longer works.", k, when(r.Key.DeletedAt))
 	case keys.CheckExpired:
 		return "expired: " + k + " was replaced and its grace period has ended."
 	case keys.CheckUnknown:

@@ -1,0 +1,40 @@
+package cli_test
+
+import (
+	"bytes"
+	"crypto/rand"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"proofkeys/backend/apikey"
+	"proofkeys/backend/cli"
+	"proofkeys/backend/store"
+)
+
+func TestCheckKeySaysAKeyWasDeletedAsExposed(t *testing.T) {
+	dir := auditFolder(t, 1)
+	secret, err := apikey.Generate(apikey.Production, rand.Reader)
+	require.NoError(t, err)
+	p, err := apikey.Parse(secret)
+	require.NoError(t, err)
+	st, err := store.Open(dir)
+	require.NoError(t, err)
+	require.NoError(t, st.Update(func(tx *store.Tx) error {
+		return tx.PutKey(apikey.Key{ID: "key_leaked", Environment: apikey.Production, State: apikey.Deleted,
+			Fingerprint: p.Fingerprint, Last4: p.Last4, Settings: apikey.DefaultSettings("Salesforce sync"),
+			Exposed: true, DeletedAt: time.Date(2026, 12, 1, 2, 50, 0, 0, time.UTC),
+			ExpiresAt: time.Date(2026, 12, 1, 2, 50, 0, 0, time.UTC)})
+	}))
+	require.NoError(t, st.Close())
+
+	var out, errs bytes.Buffer
+	code := cli.Run(cli.Env{Stdin: strings.NewReader(`"Bearer ` + secret + `"` + "\n"), Stdout: &out, Stderr: &errs},
+		[]string{"check-key", "--data-dir", dir})
+	assert.Equal(t, cli.ExitProblem, code, errs.String())
+	assert.Contains(t, out.String(), "was deleted at once as exposed, on Dec 1, 2026 02:50 UTC", "a quoted Bearer line is recognised")
+	assert.NotContains(t, out.String(), "grace period")
+}
