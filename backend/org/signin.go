@@ -89,7 +89,7 @@ func (s *Service) SignIn(memberID, pass string) (access.Member, error) {
 		return access.Member{}, err
 	}
 	if !ok {
-		return access.Member{}, s.failedSignIn(m.ID, now)
+		return access.Member{}, s.failedSignIn(m.ID, now, "tried to sign in as ")
 	}
 	if err := s.signedIn(m.ID, now); err != nil {
 		return access.Member{}, err
@@ -120,10 +120,11 @@ func (s *Service) signedIn(memberID string, now time.Time) error {
 	})
 }
 
-// failedSignIn counts a wrong passphrase in the member's record and the audit log, in one
-// transaction, and says how long the next attempt must wait. The failure that starts the
+// failedSignIn counts a wrong passphrase (or recovery code) in the member's record and
+// the audit log, in one transaction, and says how long the next attempt must wait. tried
+// begins the event's detail: "tried to sign in as ". The failure that starts the
 // waits is also logged as the member's sign-in being held back.
-func (s *Service) failedSignIn(memberID string, now time.Time) error {
+func (s *Service) failedSignIn(memberID string, now time.Time, tried string) error {
 	var wait time.Duration
 	err := s.Store.Update(func(tx *store.Tx) error {
 		m, err := tx.Member(memberID)
@@ -133,7 +134,7 @@ func (s *Service) failedSignIn(memberID string, now time.Time) error {
 		m.SignInFailures = s.Backoff.Failed(m.SignInFailures, now)
 		wait = passphrase.Wait(m.SignInFailures, now)
 		about := m.Name + " (" + m.ID + ")"
-		if err := appendBySomeone(tx, now, audit.SignInFailed, "tried to sign in as "+about); err != nil {
+		if err := appendBySomeone(tx, now, audit.SignInFailed, tried+about); err != nil {
 			return err
 		}
 		if m.SignInFailures.Count == s.Backoff.WaitAfter {
@@ -181,15 +182,36 @@ func (s *Service) Lock(memberID string, idle bool) error {
 	})
 }
 
-// SetPassphrase sets targetID's passphrase. A member sets their own, giving the current
-// one if they have it; an Owner or Admin may reset another's (not an Admin an Owner's),
-// for the member who forgot it.
+// SetPassphrase sets targetID's passphrase (see SetPassphraseWithRecovery).
+//
+// Deprecated: use SetPassphraseWithRecovery, which gives an Owner the recovery code to
+// show; SetPassphrase stays only until the window's Members page calls it.
 func (s *Service) SetPassphrase(actorID, targetID, current, next string) error {
+	_, err := s.SetPassphraseWithRecovery(actorID, targetID, current, next)
+	return err
+}
+
+// SetPassphraseWithRecovery sets targetID's passphrase. A member sets their own, giving
+// the current one if they have it; an Owner or Admin may reset another's (not an Admin an
+// Owner's), for the member who forgot it. An Owner who sets their own gets a fresh
+// recovery code, returned this once ("" otherwise) and kept only as a hash: with it they
+// set a new passphrase on the sign-in screen if they forget this one
+// (ResetPassphraseWithRecoveryCode), where no other Owner can help.
+func (s *Service) SetPassphraseWithRecovery(actorID, targetID, current, next string) (string, error) {
 	hash, err := passphrase.Hash(next, s.Hashing, s.Rand)
 	if err != nil {
-		return fieldError("passphrase", "Enter a passphrase of at least 8 characters.")
+		return "", fieldError("passphrase", "Enter a passphrase of at least 8 characters.")
 	}
-	return s.Store.Update(func(tx *store.Tx) error {
+	// The code is hashed before the write transaction, which must stay short; it is
+	// kept only if the member turns out to be an Owner.
+	var code string
+	var recovery *access.Passphrase
+	if actorID == targetID {
+		if code, recovery, err = s.newRecovery(); err != nil {
+			return "", err
+		}
+	}
+	err = s.Store.Update(func(tx *store.Tx) error {
 		actor, o, members, target, err := loadPair(tx, actorID, targetID)
 		if err != nil {
 			return err
@@ -199,11 +221,20 @@ func (s *Service) SetPassphrase(actorID, targetID, current, next string) error {
 		}
 		target.Passphrase = &hash
 		target.SignInFailures = nil // a reset passphrase starts with a clean slate
+		if recovery != nil && target.Role == access.Owner {
+			target.Recovery = recovery
+		} else {
+			code = ""
+		}
 		if err := s.memberEvent(tx, actor, audit.PassphraseSet, target, nil); err != nil {
 			return err
 		}
 		return tx.PutMember(target)
 	})
+	if err != nil {
+		return "", err
+	}
+	return code, nil
 }
 
 func (s *Service) maySetPassphrase(actor, target access.Member, o access.Org, members []access.Member, current string) error {

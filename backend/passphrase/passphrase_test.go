@@ -2,6 +2,7 @@ package passphrase_test
 
 import (
 	"crypto/rand"
+	"strings"
 	"testing"
 	"time"
 
@@ -85,4 +86,28 @@ func BenchmarkHash(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func TestRecoveryCodes(t *testing.T) {
+	code, err := passphrase.NewRecoveryCode(rand.Reader)
+	require.NoError(t, err)
+	assert.Regexp(t, `^[A-HJ-NP-Z2-9]{5}(-[A-HJ-NP-Z2-9]{5}){4}$`, code, "no 0, O, 1 or I to misread")
+	other, err := passphrase.NewRecoveryCode(rand.Reader)
+	require.NoError(t, err)
+	assert.NotEqual(t, code, other)
+
+	h, err := passphrase.HashRecoveryCode(code, cheap, rand.Reader)
+	require.NoError(t, err)
+	for _, typed := range []string{code, strings.ToLower(code), strings.ReplaceAll(code, "-", ""), " " + strings.ReplaceAll(code, "-", " ") + " "} {
+		ok, err := passphrase.VerifyRecoveryCode(typed, h)
+		require.NoError(t, err)
+		assert.True(t, ok, "%q", typed)
+	}
+	for _, wrong := range []string{other, code[:len(code)-1], code + "A", "O0O0O-" + code[6:], ""} {
+		ok, err := passphrase.VerifyRecoveryCode(wrong, h)
+		require.NoError(t, err)
+		assert.False(t, ok, "%q", wrong)
+	}
+	_, err = passphrase.HashRecoveryCode("not a code", cheap, rand.Reader)
+	assert.ErrorIs(t, err, passphrase.ErrRecoveryCodeForm)
 }
