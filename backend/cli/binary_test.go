@@ -194,18 +194,7 @@ func TestUnreadableData(t *testing.T) {
 
 func TestCheckKey(t *testing.T) {
 	dir := seeded(t, 20, 20)
-	secret, err := apikey.Generate(apikey.Production, rand.Reader)
-	require.NoError(t, err)
-	p, err := apikey.Parse(secret)
-	require.NoError(t, err)
-	s, err := store.Open(dir)
-	require.NoError(t, err)
-	require.NoError(t, s.Update(func(tx *store.Tx) error {
-		return tx.PutKey(apikey.Key{ID: "key_real", Environment: apikey.Production, State: apikey.Active,
-			Fingerprint: p.Fingerprint, Last4: p.Last4, Settings: apikey.DefaultSettings("Salesforce sync"),
-			CreatedAt: time.Now(), CreatedBy: "mem_seeded1"})
-	}))
-	require.NoError(t, s.Close())
+	secret := putKey(t, dir, func(k *apikey.Key) { k.CreatedAt, k.CreatedBy = time.Now(), "mem_seeded1" })
 	other, err := apikey.Generate(apikey.Production, rand.Reader)
 	require.NoError(t, err)
 	typo := secret[:len(secret)-1] + "x"

@@ -15,21 +15,30 @@ import (
 	"proofkeys/backend/store"
 )
 
-func TestCheckKeySaysAKeyWasDeletedAsExposed(t *testing.T) {
-	dir := auditFolder(t, 1)
+// putKey records a new production key "Salesforce sync" in the folder dir, as edit
+// makes it, and returns its secret.
+func putKey(t *testing.T, dir string, edit func(*apikey.Key)) string {
+	t.Helper()
 	secret, err := apikey.Generate(apikey.Production, rand.Reader)
 	require.NoError(t, err)
 	p, err := apikey.Parse(secret)
 	require.NoError(t, err)
+	k := apikey.Key{ID: "key_real", Environment: apikey.Production, State: apikey.Active,
+		Fingerprint: p.Fingerprint, Last4: p.Last4, Settings: apikey.DefaultSettings("Salesforce sync")}
+	edit(&k)
 	st, err := store.Open(dir)
 	require.NoError(t, err)
-	require.NoError(t, st.Update(func(tx *store.Tx) error {
-		return tx.PutKey(apikey.Key{ID: "key_leaked", Environment: apikey.Production, State: apikey.Deleted,
-			Fingerprint: p.Fingerprint, Last4: p.Last4, Settings: apikey.DefaultSettings("Salesforce sync"),
-			Exposed: true, DeletedAt: time.Date(2026, 12, 1, 2, 50, 0, 0, time.UTC),
-			ExpiresAt: time.Date(2026, 12, 1, 2, 50, 0, 0, time.UTC)})
-	}))
+	require.NoError(t, st.Update(func(tx *store.Tx) error { return tx.PutKey(k) }))
 	require.NoError(t, st.Close())
+	return secret
+}
+
+func TestCheckKeySaysAKeyWasDeletedAsExposed(t *testing.T) {
+	dir := auditFolder(t, 1)
+	deleted := time.Date(2026, 12, 1, 2, 50, 0, 0, time.UTC)
+	secret := putKey(t, dir, func(k *apikey.Key) {
+		k.State, k.Exposed, k.DeletedAt, k.ExpiresAt = apikey.Deleted, true, deleted, deleted
+	})
 
 	var out, errs bytes.Buffer
 	code := cli.Run(cli.Env{Stdin: strings.NewReader(`"Bearer ` + secret + `"` + "\n"), Stdout: &out, Stderr: &errs},
