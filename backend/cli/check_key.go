@@ -27,15 +27,20 @@ const maxKeyLine = 4096
 
 func runCheckKey(env Env, args []string) int {
 	flags := newFlags("check-key", env,
-		"Usage: proofkeys check-key [--env production|sandbox] [--data-dir DIR] < file-with-the-key",
+		"Usage: proofkeys check-key [--env production|sandbox] [--format text|json] [--data-dir DIR] < file-with-the-key",
 		"Reads one key from standard input and says which key it is and whether it works.",
+		"Times are UTC: written out in text, RFC 3339 in JSON.",
 		"At a terminal it asks for the key and does not show what you paste.",
 		"Exit codes: 0 an active key, 3 not a working key of this organization, 1 the data could not be read, 2 wrong command line.",
 	)
 	dataDir := dataDirFlag(flags)
 	expect := flags.String("env", "", "the environment the integration uses: production or sandbox (default: either)")
+	format := flags.String("format", "text", "text or json")
 	if code, ok := flags.parse(args); !ok {
 		return code
+	}
+	if *format != "text" && *format != "json" {
+		return flags.fail("--format must be text or json")
 	}
 	var want apikey.Environment
 	if *expect != "" {
@@ -53,7 +58,15 @@ func runCheckKey(env Env, args []string) int {
 	if err != nil {
 		return openFailed(env, "check-key", err)
 	}
-	fmt.Fprintln(env.Stdout, verdictLine(r))
+	if *format == "json" {
+		err = writeVerdictJSON(env.Stdout, r)
+	} else {
+		_, err = fmt.Fprintln(env.Stdout, verdictLine(r))
+	}
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "proofkeys check-key: %v\n", err)
+		return ExitFailed
+	}
 	if r.Verdict != keys.CheckActive {
 		return ExitProblem
 	}

@@ -3,6 +3,7 @@ package cli_test
 import (
 	"bytes"
 	"crypto/rand"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -46,4 +47,18 @@ func TestCheckKeySaysAKeyWasDeletedAsExposed(t *testing.T) {
 	assert.Equal(t, cli.ExitProblem, code, errs.String())
 	assert.Contains(t, out.String(), "was deleted at once as exposed, on Dec 1, 2026 02:50 UTC", "a quoted Bearer line is recognised")
 	assert.NotContains(t, out.String(), "grace period")
+
+	out.Reset()
+	code = cli.Run(cli.Env{Stdin: strings.NewReader(secret), Stdout: &out, Stderr: &errs},
+		[]string{"check-key", "--format", "json", "--data-dir", dir})
+	assert.Equal(t, cli.ExitProblem, code, errs.String())
+	var v map[string]any
+	require.NoError(t, json.Unmarshal(out.Bytes(), &v))
+	assert.Equal(t, "deleted", v["verdict"])
+	assert.Equal(t, true, v["deletedAsExposed"])
+	assert.Nil(t, v["worksNow"], "null, not left out")
+	key := v["key"].(map[string]any)
+	assert.Equal(t, "2026-12-01T02:50:00Z", key["deletedAt"], "RFC 3339 with --format json")
+	assert.Equal(t, "Deleted", key["stateLabel"])
+	assert.NotContains(t, out.String(), secret[4:])
 }
