@@ -54,11 +54,13 @@ func (f *flagSet) usage(w io.Writer) {
 	for _, l := range f.lines {
 		fmt.Fprintln(w, l)
 	}
-	printFlags(w, f.FlagSet)
+	PrintFlags(w, f.FlagSet)
 }
 
-// printFlags lists the flags as people type them: "--name VALUE  what it does (default x)".
-func printFlags(w io.Writer, fs *flag.FlagSet) {
+// PrintFlags lists the flags of fs as people type them: "--name VALUE  what it does
+// (default x)", under a "Flags:" heading. Every command's --help uses it; main's own flag
+// set (the window's --data-dir) can too, since the standard PrintDefaults shows one dash.
+func PrintFlags(w io.Writer, fs *flag.FlagSet) {
 	if countFlags(fs) == 0 {
 		return
 	}
