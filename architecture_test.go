@@ -22,9 +22,9 @@ func TestDependenciesPointInward(t *testing.T) {
 	// (directly or not): the picture in ARCHITECTURE.md. "." is the top level.
 	domain := []string{"access", "apikey", "audit"}
 	useCases := []string{"keys", "org", "inventory", "support", "enablement", "passphrase"}
-	stores := []string{"store", "vault", "clipboard"}
+	stores := []string{"store", "vault", "clipboard", "privatefile"}
 	allowed := map[string][]string{
-		"apikey": nil, "access": nil, "audit": nil, "vault": nil, "clipboard": nil,
+		"apikey": nil, "access": nil, "audit": nil, "vault": nil, "clipboard": nil, "privatefile": nil,
 		"store":      domain,
 		"enablement": {"access"},
 		"passphrase": {"access"},

@@ -23,6 +23,9 @@ type Member struct {
 	// Passphrase is what the member signs in with; nil until one is set. It is a slow
 	// hash, never the passphrase, and never leaves Go.
 	Passphrase *Passphrase `json:"passphrase,omitempty"`
+	// Recovery is a hash of the Owner's recovery code (made like Passphrase's), which sets
+	// a new passphrase when the passphrase is forgotten; nil when none was given.
+	Recovery *Passphrase `json:"recovery,omitempty"`
 	// SignInFailures counts the wrong passphrases since the last right one; nil when none.
 	SignInFailures *SignInFailures `json:"signInFailures,omitempty"`
 }

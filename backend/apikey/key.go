@@ -41,6 +41,9 @@ type Key struct {
 	ReplacedBy string    `json:"replacedBy,omitempty"` // ID of the key that replaces this one
 	Replaces   string    `json:"replaces,omitempty"`   // ID of the key this one replaced
 	ExpiresAt  time.Time `json:"expiresAt,omitzero"`
+	// Exposed marks a key replaced without a grace period ("Compromised or exposed?"): it
+	// was deleted at once by DeletedBy, not at the end of a grace period.
+	Exposed bool `json:"exposed,omitempty"`
 }
 
 // Hint is the form the list shows, such as "prf_…x7Qa".
@@ -55,7 +58,8 @@ func (k Key) DueForRotation(days int, now time.Time) bool {
 	return !now.Before(k.CreatedAt.AddDate(0, 0, days))
 }
 
-// Expired reports whether k's grace period after a replace has ended at now.
+// Expired reports whether k's grace period after a replace has ended at now (for a key
+// replaced as exposed, at once: its deletion is then due, and retried if the vault failed).
 func (k Key) Expired(now time.Time) bool {
 	return !k.ExpiresAt.IsZero() && !now.Before(k.ExpiresAt)
 }

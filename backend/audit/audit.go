@@ -26,16 +26,23 @@ const (
 	KeyCopied     Action = "key.copy"
 	KeyDeleted    Action = "key.delete"
 
-	KeyReplaced    Action = "key.replace" // on the old key; the new one has its own key.generate
-	KeyExpired     Action = "key.expire"  // a replaced key deleted at the end of its grace period
-	OrgSettingsSet Action = "org.settings"
+	KeyReplaced Action = "key.replace" // on the old key; the new one has its own key.generate
+	KeyExpired  Action = "key.expire"  // a replaced key deleted at the end of its grace period
+	// KeyDeletedExposed: a key replaced without a grace period because it was exposed,
+	// deleted at once by the member who replaced it.
+	KeyDeletedExposed Action = "key.delete_exposed"
+	OrgSettingsSet    Action = "org.settings"
 
-	MemberAdded       Action = "member.add"
-	MemberChanged     Action = "member.change" // role or the Manage API keys grant
-	MemberRemoved     Action = "member.remove"
-	PassphraseSet     Action = "member.passphrase"    // never the passphrase, only that it changed
-	SignInFailed      Action = "member.signin_failed" // a wrong passphrase
-	EnablementApplied Action = "org.enablement"       // a code from Proof, with what it changed
+	MemberAdded         Action = "member.add"
+	MemberChanged       Action = "member.change" // role or the Manage API keys grant
+	MemberRemoved       Action = "member.remove"
+	PassphraseSet       Action = "member.passphrase"         // never the passphrase, only that it changed
+	SignInFailed        Action = "member.signin_failed"      // a wrong passphrase, by someone (Actor empty)
+	SignedIn            Action = "member.signin"             // a right passphrase
+	SignInWait          Action = "member.signin_wait"        // wrong passphrases started a wait, by someone
+	Locked              Action = "member.lock"               // the app locked: by the member, or when idle
+	PassphraseRecovered Action = "member.passphrase_recover" // a recovery code set a new passphrase
+	EnablementApplied   Action = "org.enablement"            // a code from Proof, with what it changed
 	// StaffKeyTrusted and StaffKeyDistrusted are in the logs of earlier versions, where an
 	// Owner trusted staff keys by hand; nothing records them any more.
 	StaffKeyTrusted    Action = "org.staff_key_trust"
@@ -55,23 +62,33 @@ type Change struct {
 type Event struct {
 	Seq       uint64    `json:"seq"`
 	Time      time.Time `json:"time"`
-	Actor     string    `json:"actor"`     // member ID
+	Actor     string    `json:"actor"`     // member ID; empty for someone unknown (Someone)
 	ActorName string    `json:"actorName"` // as it was at the time
 	Action    Action    `json:"action"`
-	KeyID     string    `json:"keyId,omitempty"`
-	KeyName   string    `json:"keyName,omitempty"`
-	Detail    string    `json:"detail,omitempty"`
-	Changes   []Change  `json:"changes,omitempty"`
-	PrevHash  string    `json:"prevHash"`
-	Hash      string    `json:"hash"`
+	// Environment is the key's (production or sandbox) on key events; older events lack it.
+	Environment string   `json:"environment,omitempty"`
+	KeyID       string   `json:"keyId,omitempty"`
+	KeyName     string   `json:"keyName,omitempty"`
+	Detail      string   `json:"detail,omitempty"`
+	Changes     []Change `json:"changes,omitempty"`
+	PrevHash    string   `json:"prevHash"`
+	Hash        string   `json:"hash"`
 }
 
 // ErrBroken: an event does not fit the chain: it was edited, removed or reordered.
 var ErrBroken = errors.New("the audit log's chain is broken")
 
-// Seal links e after prev (nil for the first event): it sets the sequence number, the
-// previous hash and e's own hash.
+// Seal links a new event e after prev (nil for the first event): it sets the sequence
+// number, the previous hash and e's own hash. The time is kept to the second, in UTC, as
+// every export writes times; events recorded before that keep their fraction, which their
+// hash covers (Verify links them without rounding).
 func Seal(e Event, prev *Event) Event {
+	e.Time = e.Time.UTC().Truncate(time.Second)
+	return link(e, prev)
+}
+
+// link sets e's sequence number, previous hash and own hash after prev.
+func link(e Event, prev *Event) Event {
 	e.Seq, e.PrevHash = 1, ""
 	if prev != nil {
 		e.Seq, e.PrevHash = prev.Seq+1, prev.Hash
@@ -86,7 +103,7 @@ func Verify(events []Event) error {
 	var prev *Event
 	for i := range events {
 		e := events[i]
-		want := Seal(e, prev)
+		want := link(e, prev)
 		if e.Seq != want.Seq || e.PrevHash != want.PrevHash || e.Hash != want.Hash {
 			return fmt.Errorf("%w at event %d (%s, %s)", ErrBroken, i+1, e.Action, e.Time.UTC().Format(time.RFC3339))
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,34 +14,75 @@ import (
 	"proofkeys/backend/audit"
 )
 
+var about = audit.About{OrgID: "org_1", OrgName: "Acme & Co", RotationDays: 90,
+	GeneratedAt: time.Date(2026, 11, 30, 4, 5, 6, 789, time.UTC)}
+
 func TestExportCSVAndJSON(t *testing.T) {
 	events := chain(3)
 	events[1].KeyName = "=HYPERLINK(\"http://x\")"
 	events[1].Changes = []audit.Change{{Field: "name", Old: "a", New: "b, c"}}
+	events[1].Environment = "sandbox"
 	events[2].Action = "member.signin_failed" // an action this package does not name
 
 	var out bytes.Buffer
-	require.NoError(t, audit.Export(&out, audit.FormatCSV, events))
-	rows, err := csv.NewReader(&out).ReadAll()
+	require.NoError(t, audit.WriteExport(&out, audit.FormatCSV, about, events))
+	raw, ok := strings.CutPrefix(out.String(), "\uFEFF")
+	require.True(t, ok, "a byte-order mark first, for Excel on Windows")
+	rows, err := csv.NewReader(strings.NewReader(raw)).ReadAll()
 	require.NoError(t, err)
 	require.Len(t, rows, 4)
-	assert.Equal(t, []string{"seq", "time", "actor", "actorName", "action", "keyId", "keyName",
+	assert.Equal(t, []string{"seq", "time", "actor", "actorName", "action", "environment", "keyId", "keyName",
 		"detail", "changes", "prevHash", "hash"}, rows[0])
-	assert.Equal(t, "'=HYPERLINK(\"http://x\")", rows[2][6], "a formula is kept from running")
-	assert.Equal(t, "name: a -> b, c", rows[2][8])
+	assert.Equal(t, "2026-11-27T10:01:00Z", rows[2][1], "seconds, UTC, RFC 3339")
+	assert.Equal(t, "sandbox", rows[2][5])
+	assert.Equal(t, "'=HYPERLINK(\"http://x\")", rows[2][7], "a formula is kept from running")
+	assert.Equal(t, "name: a -> b, c", rows[2][9])
 	assert.Equal(t, "member.signin_failed", rows[3][4])
-	assert.Equal(t, events[2].Hash, rows[3][10])
+	assert.Equal(t, events[2].Hash, rows[3][11])
 
 	out.Reset()
-	require.NoError(t, audit.Export(&out, audit.FormatJSON, events))
-	var back []audit.Event
+	require.NoError(t, audit.WriteExport(&out, audit.FormatJSON, about, events))
+	var back audit.Exported
 	require.NoError(t, json.Unmarshal(out.Bytes(), &back))
-	assert.Equal(t, events, back)
+	assert.Equal(t, events, back.Events)
+	assert.JSONEq(t, `{"organizationId": "org_1", "organization": "Acme & Co", "generatedAt": "2026-11-30T04:05:06Z",
+		"rotationDays": 90, "rotationPolicy": "replace keys every 90 days"}`, string(back.About))
+	assert.Contains(t, out.String(), `"keyName": null`, "empty values are null, not left out")
+	assert.Contains(t, out.String(), `"changes": null`)
+	assert.Contains(t, out.String(), `"prevHash": null`, "the first event has no previous hash")
 
 	out.Reset()
-	require.NoError(t, audit.Export(&out, audit.FormatJSON, nil))
-	assert.JSONEq(t, "[]", out.String())
-	assert.ErrorIs(t, audit.Export(&out, "xml", events), audit.ErrFormat)
+	require.NoError(t, audit.WriteExport(&out, audit.FormatJSON, audit.About{}, nil))
+	assert.Contains(t, out.String(), `"events": []`)
+	assert.Contains(t, out.String(), `"rotationDays": null`)
+	assert.ErrorIs(t, audit.WriteExport(&out, "xml", about, events), audit.ErrFormat)
+}
+
+func TestExportedChainStillVerifies(t *testing.T) {
+	events := chain(4)
+	var out bytes.Buffer
+	require.NoError(t, audit.WriteExport(&out, audit.FormatJSON, about, events))
+	var back audit.Exported
+	require.NoError(t, json.Unmarshal(out.Bytes(), &back))
+	assert.NoError(t, audit.Verify(back.Events), "whoever receives an export can check its chain")
+}
+
+func TestSealRecordsTheSecond(t *testing.T) {
+	e := audit.Seal(audit.Event{Time: time.Date(2026, 11, 27, 10, 0, 0, 999_999_999, time.FixedZone("CET", 3600)),
+		Action: audit.KeyCopied}, nil)
+	assert.Equal(t, time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC), e.Time)
+	assert.NoError(t, audit.Verify([]audit.Event{e}))
+}
+
+func TestAboutNamesTheExport(t *testing.T) {
+	assert.Equal(t, "proofkeys-inventory-Acme-Co-2026-11-30.csv", about.FileName("inventory", "csv"))
+	assert.Equal(t, "proofkeys-audit-2026-11-30.json", audit.About{GeneratedAt: about.GeneratedAt}.FileName("audit", "json"))
+	assert.Equal(t, "/tmp/x/log.about.txt", audit.AboutPath("/tmp/x/log.csv"))
+	text := about.Text("the audit log")
+	for _, want := range []string{"Acme & Co", "org_1", "2026-11-30T04:05:06Z", "replace keys every 90 days", "byte-order mark"} {
+		assert.Contains(t, text, want)
+	}
+	assert.Equal(t, "no rotation policy", audit.About{}.Policy())
 }
 
 func TestFilter(t *testing.T) {

@@ -1,13 +1,14 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
+	"time"
 
 	"proofkeys/backend/audit"
+	"proofkeys/backend/privatefile"
 	"proofkeys/backend/store"
 )
 
@@ -19,10 +20,14 @@ var auditCommand = command{
 	run:     runAudit,
 }
 
+const auditUsage = `Usage: proofkeys audit verify [--anchor HASH] [--data-dir DIR]
+       proofkeys audit export --format csv|json [--out FILE] [--data-dir DIR]
+Verifies the audit log's chain of events, or exports every event. Only reads.
+Exit codes: 0 ok, 1 the data could not be read, 2 wrong command line, 3 the chain is broken.`
+
 func runAudit(env Env, args []string) int {
 	if len(args) == 0 {
-		fmt.Fprintln(env.Stderr, "Usage: proofkeys audit verify [--anchor HASH] [--data-dir DIR]")
-		fmt.Fprintln(env.Stderr, "       proofkeys audit export --format csv|json [--out FILE] [--data-dir DIR]")
+		fmt.Fprintf(env.Stderr, "proofkeys audit: say verify or export\n%s\n", auditUsage)
 		return ExitUsage
 	}
 	switch args[0] {
@@ -30,8 +35,11 @@ func runAudit(env Env, args []string) int {
 		return auditVerify(env, args[1:])
 	case "export":
 		return auditExport(env, args[1:])
+	case "help", "--help", "-help", "-h":
+		fmt.Fprintln(env.Stdout, auditUsage)
+		return ExitOK
 	}
-	fmt.Fprintf(env.Stderr, "proofkeys audit: unknown subcommand %q (use verify or export)\n", args[0])
+	fmt.Fprintf(env.Stderr, "proofkeys audit: unknown subcommand %q (use verify or export)\n%s\n", args[0], auditUsage)
 	return ExitUsage
 }
 
@@ -40,20 +48,23 @@ func runAudit(env Env, args []string) int {
 // an earlier verify must still be in the chain: a log cut back or rewritten whole fits its
 // own chain and head, but no longer holds what a reviewer noted down.
 func auditVerify(env Env, args []string) int {
-	flags := auditFlags("audit verify", env)
-	dataDir := flags.String("data-dir", "", "the data folder (default: the app's)")
-	anchor := flags.String("anchor", "", "the anchor an earlier verify printed, which must still be in the log")
-	if code, ok := parseAuditFlags(flags, args); !ok {
+	flags := newFlags("audit verify", env,
+		"Usage: proofkeys audit verify [--anchor HASH] [--data-dir DIR]",
+		"Checks that no event of the audit log was edited, removed or reordered, and prints the anchor to note down.",
+		"Exit codes: 0 intact, 1 the data could not be read, 2 wrong command line, 3 the chain is broken.")
+	dataDir := dataDirFlag(flags)
+	anchor := flags.String("anchor", "", "the anchor (`HASH`) an earlier verify printed, which must still be in the log")
+	if code, ok := flags.parse(args); !ok {
 		return code
 	}
-	log, err := readLog(*dataDir)
+	log, _, err := readLog(*dataDir)
 	if errors.Is(err, store.ErrCorrupt) {
 		// An event edited into something unreadable is a broken chain too.
 		fmt.Fprintf(env.Stdout, "BROKEN: %v\n", err)
 		return ExitProblem
 	}
 	if err != nil {
-		return readFailed(env, err)
+		return openFailed(env, "audit verify", err)
 	}
 	if err := log.Verify(); err != nil {
 		fmt.Fprintf(env.Stdout, "BROKEN: %v\n", err)
@@ -72,87 +83,66 @@ func auditVerify(env Env, args []string) int {
 	return ExitOK
 }
 
-// auditExport writes every event as CSV or JSON to --out, or to standard output.
+// auditExport writes every event as CSV or JSON to --out, or to standard output. A CSV
+// file gets its companion "about" file beside it (audit.About).
 func auditExport(env Env, args []string) int {
-	flags := auditFlags("audit export", env)
-	dataDir := flags.String("data-dir", "", "the data folder (default: the app's)")
+	flags := newFlags("audit export", env,
+		"Usage: proofkeys audit export --format csv|json [--out FILE] [--data-dir DIR]",
+		"Writes every event of the audit log, to a file readable only by you or to standard output.",
+		"Exit codes: 0 ok, 1 the data could not be read or the file written, 2 wrong command line.")
+	dataDir := dataDirFlag(flags)
 	format := flags.String("format", "", "csv or json (required)")
-	out := flags.String("out", "", "the file to write (default: standard output)")
-	if code, ok := parseAuditFlags(flags, args); !ok {
+	out := flags.String("out", "", "the `FILE` to write (default: standard output)")
+	if code, ok := flags.parse(args); !ok {
 		return code
 	}
 	if *format != audit.FormatCSV && *format != audit.FormatJSON {
-		fmt.Fprintln(env.Stderr, "proofkeys audit export: --format must be csv or json")
-		return ExitUsage
+		return flags.fail("--format must be csv or json")
 	}
-	log, err := readLog(*dataDir)
+	log, about, err := readLog(*dataDir)
 	if err != nil {
-		return readFailed(env, err)
+		return openFailed(env, "audit export", err)
 	}
-	if err := writeAuditTo(env.Stdout, *out, func(w io.Writer) error { return audit.Export(w, *format, log.Events) }); err != nil {
+	err = writeAuditTo(env.Stdout, *out, func(w io.Writer) error { return audit.WriteExport(w, *format, about, log.Events) })
+	if err == nil && *out != "" && *format == audit.FormatCSV {
+		err = privatefile.Write(audit.AboutPath(*out), []byte(about.Text("the audit log of "+about.OrgName)))
+	}
+	if err != nil {
 		fmt.Fprintf(env.Stderr, "proofkeys audit export: %v\n", err)
 		return ExitFailed
 	}
 	return ExitOK
 }
 
-// readLog opens the data folder read-only and returns the whole audit log.
-func readLog(dataDir string) (audit.Log, error) {
-	dir, err := store.ResolveDir(dataDir)
+// readLog opens the data folder read-only and returns the whole audit log, and what an
+// export of it says about itself (made now).
+func readLog(dataDir string) (audit.Log, audit.About, error) {
+	about := audit.About{GeneratedAt: time.Now()}
+	st, err := openData(dataDir)
 	if err != nil {
-		return audit.Log{}, err
-	}
-	st, err := store.OpenReadOnly(dir)
-	if err != nil {
-		return audit.Log{}, err
+		return audit.Log{}, about, err
 	}
 	defer st.Close()
 	var log audit.Log
 	err = st.View(func(tx *store.Tx) error {
+		if o, err := tx.Org(); err == nil {
+			about.OrgID, about.OrgName, about.RotationDays = o.ID, o.Name, o.Settings.RotationDays
+		}
 		log, err = tx.AuditLog()
 		return err
 	})
-	return log, err
+	return log, about, err
 }
 
-// readFailed says why the log could not be read and returns ExitFailed.
-func readFailed(env Env, err error) int { return openFailed(env, "audit", err) }
-
-func auditFlags(name string, env Env) *flag.FlagSet {
-	flags := flag.NewFlagSet("proofkeys "+name, flag.ContinueOnError)
-	flags.SetOutput(env.Stderr)
-	return flags
-}
-
-// parseAuditFlags parses args and reports whether to go on, and otherwise the exit code (ExitOK
-// for --help).
-func parseAuditFlags(flags *flag.FlagSet, args []string) (int, bool) {
-	err := flags.Parse(args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		return ExitOK, false
-	case err != nil:
-		return ExitUsage, false
-	case flags.NArg() > 0:
-		fmt.Fprintf(flags.Output(), "unexpected argument %q\n", flags.Arg(0))
-		return ExitUsage, false
-	}
-	return ExitOK, true
-}
-
-// writeAuditTo runs write on path (created owner-only, since an audit log names members and
-// keys) or on stdout when path is empty.
+// writeAuditTo runs write on path (saved owner-only, since an audit log names members and
+// keys, and whole: see privatefile) or on stdout when path is empty.
 func writeAuditTo(stdout io.Writer, path string, write func(io.Writer) error) error {
 	if path == "" {
 		return write(stdout)
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
 		return err
 	}
-	if err := write(f); err != nil {
-		_ = f.Close()
-		return err
-	}
-	return f.Close()
+	return privatefile.Write(path, buf.Bytes())
 }

@@ -172,21 +172,27 @@ func TestAuditExport(t *testing.T) {
 	dir := auditFolder(t, 3)
 	code, out, _ := runCLI("audit", "export", "--format", "json", "--data-dir", dir)
 	require.Equal(t, cli.ExitOK, code)
-	var events []audit.Event
-	require.NoError(t, json.Unmarshal([]byte(out), &events))
-	require.Len(t, events, 3)
-	assert.NoError(t, audit.Verify(events), "an export can be verified by whoever receives it")
+	var exported audit.Exported
+	require.NoError(t, json.Unmarshal([]byte(out), &exported))
+	require.Len(t, exported.Events, 3)
+	assert.NoError(t, audit.Verify(exported.Events), "an export can be verified by whoever receives it")
+	assert.Contains(t, string(exported.About), `"organization": "Acme"`, "it says which organization it is for")
 
 	file := filepath.Join(t.TempDir(), "audit.csv")
+	require.NoError(t, os.WriteFile(file, []byte("an older export, readable by all\n"), 0o644))
 	code, out, _ = runCLI("audit", "export", "--format", "csv", "--out", file, "--data-dir", dir)
 	require.Equal(t, cli.ExitOK, code)
 	assert.Empty(t, out)
 	raw, err := os.ReadFile(file)
 	require.NoError(t, err)
 	assert.Equal(t, 4, strings.Count(string(raw), "\n"))
+	assert.True(t, strings.HasPrefix(string(raw), "\uFEFFseq,time,"), "UTF-8 with a byte-order mark, for Excel")
+	aboutFile, err := os.ReadFile(filepath.Join(filepath.Dir(file), "audit.about.txt"))
+	require.NoError(t, err, "a CSV file has its about file beside it")
+	assert.Contains(t, string(aboutFile), "Organization: Acme")
 	info, err := os.Stat(file)
 	require.NoError(t, err)
-	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
+	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm(), "the replaced file's 0644 is not kept")
 }
 
 func TestAuditUsageErrors(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 )
 
 // Exit codes.
@@ -44,21 +45,33 @@ var commands = map[string]command{
 	"csm":       csmCommand,
 }
 
-// Has reports whether name is a command, so main can tell a command from the app's flags.
+// helpWords ask for the overview of every command.
+var helpWords = map[string]bool{"help": true, "--help": true, "-help": true, "-h": true}
+
+// Has reports whether name is a command or asks for help, so main can tell a command from
+// the app's flags.
 func Has(name string) bool {
 	_, ok := commands[name]
-	return ok || name == "help"
+	return ok || helpWords[name]
+}
+
+// Wants reports whether args (without the program name) are for the command line rather
+// than the window: a command, a request for help, or any first argument that is not a
+// flag, so that a mistyped command is refused with the list of commands (Run, exit code
+// ExitUsage) and never opens the window.
+func Wants(args []string) bool {
+	return len(args) > 0 && (Has(args[0]) || !strings.HasPrefix(args[0], "-"))
 }
 
 // Run runs the command args[0] with the rest of args and returns the exit code.
 func Run(env Env, args []string) int {
-	if len(args) == 0 || args[0] == "help" {
+	if len(args) == 0 || helpWords[args[0]] {
 		usage(env.Stdout)
 		return ExitOK
 	}
 	c, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(env.Stderr, "proofkeys: unknown command %q\n", args[0])
+		fmt.Fprintf(env.Stderr, "proofkeys: unknown command %q; the commands are below\n\n", args[0])
 		usage(env.Stderr)
 		return ExitUsage
 	}
@@ -68,6 +81,7 @@ func Run(env Env, args []string) int {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Usage: proofkeys [--data-dir DIR]        open the app")
 	fmt.Fprintln(w, "       proofkeys COMMAND [--help] ...    run a command")
+	fmt.Fprintln(w, "       proofkeys --help                  show this overview")
 	fmt.Fprintln(w, "\nCommands:")
 	names := make([]string, 0, len(commands))
 	for n := range commands {

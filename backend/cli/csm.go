@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -72,26 +71,11 @@ func runCSM(env Env, args []string) int {
 	return ExitUsage
 }
 
-func csmFlags(name string, env Env) (*flag.FlagSet, *string) {
-	f := flag.NewFlagSet("proofkeys csm "+name, flag.ContinueOnError)
-	f.SetOutput(env.Stderr)
+// csmFlags are the flags of `proofkeys csm name`, with the --key-name they all have.
+func csmFlags(name string, env Env) (*flagSet, *string) {
+	f := newFlags("csm "+name, env, "Usage: proofkeys csm "+name+" [flags]")
 	keyName := f.String("key-name", "default", "which of your keys (several may live in the vault)")
 	return f, keyName
-}
-
-// parse parses args and returns an exit code when the command line is wrong.
-func parse(f *flag.FlagSet, args []string) (int, bool) {
-	if err := f.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK, false
-		}
-		return ExitUsage, false
-	}
-	if f.NArg() > 0 {
-		fmt.Fprintf(f.Output(), "%s: unexpected argument %q\n", f.Name(), f.Arg(0))
-		return ExitUsage, false
-	}
-	return 0, true
 }
 
 // usageError says what is wrong with the command line and returns ExitUsage.

@@ -18,7 +18,7 @@ func csmCertify(env Env, args []string) int {
 	grants := f.String("grant", "", "what the staff member may issue, comma-separated: api_access, payer_invoice, payer_organization (required)")
 	valid := f.String("valid", "365d", "how long the certificate is valid: 365d, 720h, or until a date 2027-12-31")
 	revokes := f.String("revoke", "", "comma-separated certificate IDs (crt_...) this root revokes; codes signed under the new certificate carry the news")
-	if code, ok := parse(f, args); !ok {
+	if code, ok := f.parse(args); !ok {
 		return code
 	}
 	now := time.Now()

@@ -14,7 +14,7 @@ import (
 func csmInstallCert(env Env, args []string) int {
 	f, keyName := csmFlags("install-cert", env)
 	certText := f.String("cert", "", "the certificate `proofkeys csm certify` printed, or - to read it from standard input (required)")
-	if code, ok := parse(f, args); !ok {
+	if code, ok := f.parse(args); !ok {
 		return code
 	}
 	text, err := textArg(env, *certText)

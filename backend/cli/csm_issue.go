@@ -22,7 +22,7 @@ func csmIssue(env Env, args []string, withdraw bool) int {
 	orgID := f.String("org", "", "the Organization ID, as the organization's Organization page shows it (required)")
 	grants := f.String("grant", "", "comma-separated: api_access, payer_invoice, payer_organization (required)")
 	expires := f.String("expires", "", "last moment the code may be applied: 7d, 72h, or a date 2026-12-31 (default: no limit)")
-	if code, ok := parse(f, args); !ok {
+	if code, ok := f.parse(args); !ok {
 		return code
 	}
 	now := time.Now()

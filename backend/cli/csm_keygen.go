@@ -13,7 +13,7 @@ func csmKeygen(env Env, args []string) int {
 	f, keyName := csmFlags("keygen", env)
 	name := f.String("name", "", "your name as codes show it, e.g. \"Sam Lee, Proof CSM\" (required)")
 	replace := f.Bool("replace", false, "replace an existing key of this --key-name (its certificate goes with it)")
-	if code, ok := parse(f, args); !ok {
+	if code, ok := f.parse(args); !ok {
 		return code
 	}
 	h, err := makeKey(staffKind, *keyName, *name, *replace)
@@ -29,7 +29,7 @@ func csmKeygen(env Env, args []string) int {
 // csmRequest prints the request of an existing staff key again.
 func csmRequest(env Env, args []string) int {
 	f, keyName := csmFlags("request", env)
-	if code, ok := parse(f, args); !ok {
+	if code, ok := f.parse(args); !ok {
 		return code
 	}
 	h, err := loadKey(staffKind, *keyName)

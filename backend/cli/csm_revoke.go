@@ -15,7 +15,7 @@ func csmRevoke(env Env, args []string) int {
 	f, keyName := csmFlags("revoke", env)
 	certs := f.String("cert", "", "comma-separated certificate IDs (crt_...) to revoke (required)")
 	reason := f.String("reason", "", "why, in a few words the organization will see, e.g. \"key lost\"")
-	if code, ok := parse(f, args); !ok {
+	if code, ok := f.parse(args); !ok {
 		return code
 	}
 	var ids []string

@@ -13,7 +13,7 @@ func csmRootKeygen(env Env, args []string) int {
 	f, keyName := csmFlags("root-keygen", env)
 	name := f.String("name", "", "the root's name, e.g. \"Proof root 2026\" (required)")
 	replace := f.Bool("replace", false, "replace an existing root key of this --key-name")
-	if code, ok := parse(f, args); !ok {
+	if code, ok := f.parse(args); !ok {
 		return code
 	}
 	h, err := makeKey(rootKind, *keyName, *name, *replace)

@@ -10,7 +10,7 @@ import (
 // checked for the roots it was built with.
 func csmRoots(env Env, args []string) int {
 	f, _ := csmFlags("roots", env)
-	if code, ok := parse(f, args); !ok {
+	if code, ok := f.parse(args); !ok {
 		return code
 	}
 	roots := enablement.Roots()

@@ -6,6 +6,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"proofkeys/backend/apikey"
 	"proofkeys/backend/inventory"
 )
 
@@ -17,25 +18,24 @@ var inventoryCommand = command{
 }
 
 func runInventory(env Env, args []string) int {
-	flags := auditFlags("inventory", env)
-	dataDir := flags.String("data-dir", "", "the data folder (default: the app's)")
+	flags := newFlags("inventory", env,
+		"Usage: proofkeys inventory [--env production|sandbox|all] [--format table|csv|json] [--data-dir DIR]",
+		"Lists every key the organization has had. Never prints a secret. Times are UTC: written out in the table,",
+		"RFC 3339 in CSV and JSON.",
+		"Exit codes: 0 ok, 1 the data could not be read, 2 wrong command line.",
+	)
+	dataDir := dataDirFlag(flags)
 	which := flags.String("env", "all", "production, sandbox or all")
 	format := flags.String("format", "table", "table, csv or json")
-	describe(flags,
-		"Usage: proofkeys inventory [--env production|sandbox|all] [--format table|csv|json] [--data-dir DIR]",
-		"Lists every key the organization has had. Never prints a secret. Exit codes: 0 ok, 1 the data could not be read, 2 wrong command line.",
-	)
-	if code, ok := parseAuditFlags(flags, args); !ok {
+	if code, ok := flags.parse(args); !ok {
 		return code
 	}
 	write, ok := inventoryWriters[*format]
 	if !ok {
-		fmt.Fprintln(env.Stderr, "proofkeys inventory: --format must be table, csv or json")
-		return ExitUsage
+		return flags.fail("--format must be table, csv or json")
 	}
 	if *which != "all" && *which != "production" && *which != "sandbox" {
-		fmt.Fprintln(env.Stderr, "proofkeys inventory: --env must be production, sandbox or all")
-		return ExitUsage
+		return flags.fail("--env must be production, sandbox or all")
 	}
 	r, err := readInventory(*dataDir)
 	if err != nil {
@@ -69,20 +69,22 @@ func readInventory(dataDir string) (inventory.Report, error) {
 // writeTable is the inventory for a terminal: the summary, then a line per key.
 func writeTable(w io.Writer, r inventory.Report) error {
 	s := r.Summary
-	fmt.Fprintf(w, "%s: %d keys, %d active, %d overdue for rotation, %d expiring, %d deleted in the last 30 days\n\n",
-		r.OrgName, s.Total, s.Active, s.Overdue, s.Expiring, s.DeletedLast30)
+	fmt.Fprintf(w, "%s: %d keys, %d in use (%d active, %d expiring), %d overdue for rotation, %d deleted in the last 30 days\n\n",
+		r.OrgName, s.Total, s.InUse, s.Active, s.Expiring, s.Overdue, s.DeletedLast30)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tENVIRONMENT\tKEY\tSTATE\tCREATED\tBY\tAGE\tROTATION\tCOPIES\tLAST COPIED")
+	fmt.Fprintln(tw, "NAME\tENVIRONMENT\tKEY\tSTATE\tPAYER\tSIGNERS\tCREATED\tBY\tAGE\tROTATION\tCOPIES\tLAST COPIED")
 	for _, row := range r.Rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%dd\t%s\t%d\t%s\n", row.Name, row.Environment, row.Key, row.State,
-			day(row.CreatedAt), row.CreatedBy, row.AgeDays, row.Rotation, row.CopyCount, day(row.LastCopiedAt))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%dd\t%s\t%d\t%s\n", row.Name, row.Environment, row.Key,
+			row.StateLabel, row.PayerLabel, row.Signers, when(row.CreatedAt), row.CreatedBy, row.AgeDays, row.Rotation,
+			row.CopyCount, when(row.LastCopiedAt))
 	}
 	return tw.Flush()
 }
 
-func day(t time.Time) string {
+// when is a time in a terminal's table: as people read it, "-" for none.
+func when(t time.Time) string {
 	if t.IsZero() {
 		return "-"
 	}
-	return t.UTC().Format("2006-01-02")
+	return apikey.Readable(t)
 }

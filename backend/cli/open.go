@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 
 	"proofkeys/backend/store"
@@ -25,12 +24,7 @@ func openFailed(env Env, name string, err error) int {
 	return ExitFailed
 }
 
-// describe sets the --help text of a command: its lines, then the flags.
-func describe(flags *flag.FlagSet, lines ...string) {
-	flags.Usage = func() {
-		for _, l := range lines {
-			fmt.Fprintln(flags.Output(), l)
-		}
-		flags.PrintDefaults()
-	}
+// dataDirFlag is the --data-dir flag every command that reads the data has.
+func dataDirFlag(flags *flagSet) *string {
+	return flags.String("data-dir", "", "the data folder, `DIR` (default: the app's)")
 }

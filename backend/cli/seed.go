@@ -38,21 +38,19 @@ var seedEpoch = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 const seedBatch = 5000
 
 func runSeed(env Env, args []string) int {
-	flags := auditFlags("seed", env)
-	dataDir := flags.String("data-dir", "", "the data folder to fill (required; a new or seeded one)")
-	nKeys := flags.Int("keys", 10000, "how many keys")
-	nEvents := flags.Int("events", 100000, "how many audit events in all (a generate per key, then copies)")
-	describe(flags,
+	flags := newFlags("seed", env,
 		"Usage: proofkeys seed --data-dir DIR [--keys N] [--events N]",
 		"For benchmarks: writes made-up \"Seeded key N\" records, without secrets, into a new data folder.",
 		"Exit codes: 0 ok, 1 failed (or the folder holds a real organization), 2 wrong command line.",
 	)
-	if code, ok := parseAuditFlags(flags, args); !ok {
+	dataDir := flags.String("data-dir", "", "the data folder to fill, `DIR` (required; a new or seeded one)")
+	nKeys := flags.Int("keys", 10000, "how many keys, `N`")
+	nEvents := flags.Int("events", 100000, "how many audit events in all, `N` (a generate per key, then copies)")
+	if code, ok := flags.parse(args); !ok {
 		return code
 	}
 	if *dataDir == "" || *nKeys < 0 || *nEvents < 0 {
-		fmt.Fprintln(env.Stderr, "proofkeys seed: --data-dir is required, and --keys and --events must not be negative")
-		return ExitUsage
+		return flags.fail("--data-dir is required, and --keys and --events must not be negative")
 	}
 	start := time.Now()
 	if err := Seed(*dataDir, *nKeys, *nEvents); err != nil {

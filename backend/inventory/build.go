@@ -43,7 +43,7 @@ func Build(in Input) Report {
 		rows[i] = in.row(*k, now, days)
 	}
 	return Report{
-		GeneratedAt: now, OrgName: in.Org.Name, RotationDays: days,
+		GeneratedAt: now, OrgID: in.Org.ID, OrgName: in.Org.Name, RotationDays: days,
 		Summary: summarize(rows, now), Chart: chartOf(rows, days), Rows: rows,
 	}
 }
@@ -52,8 +52,10 @@ func (in Input) row(k apikey.Key, now time.Time, days int) Row {
 	c := in.Copies[k.ID]
 	r := Row{
 		ID: k.ID, Name: k.Settings.Name, Environment: string(k.Environment), Key: k.Hint(),
-		State: stateOf(k), Payer: string(k.Settings.Payer),
+		State: k.Standing(), Payer: string(k.Settings.Payer),
 		MinSigners: k.Settings.MinSigners, MaxSigners: k.Settings.MaxSigners,
+		StateLabel: k.Standing().Label(), PayerLabel: k.Settings.Payer.Label(),
+		Signers:   apikey.SignersLabel(k.Settings.MinSigners, k.Settings.MaxSigners),
 		CreatedAt: k.CreatedAt.UTC(), CreatedBy: in.name(k.CreatedBy),
 		CopyCount: c.Count, LastCopiedAt: c.LastAt.UTC(), LastCopiedBy: c.LastBy,
 		Replaces: k.Replaces, ReplacedBy: k.ReplacedBy, ExpiresAt: k.ExpiresAt.UTC(),
@@ -74,16 +76,6 @@ func (in Input) row(k apikey.Key, now time.Time, days int) Row {
 	r.AgeDays = max(0, int(end.Sub(k.CreatedAt)/(24*time.Hour)))
 	r.Rotation, r.RotationDue = rotationOf(k, r.State, days, now)
 	return r
-}
-
-func stateOf(k apikey.Key) State {
-	switch {
-	case k.State == apikey.Deleted || k.State == apikey.Deleting:
-		return Deleted
-	case k.ReplacedBy != "" || !k.ExpiresAt.IsZero():
-		return Expiring
-	}
-	return Active
 }
 
 // rotationOf uses the domain's own rule (apikey.Key.DueForRotation), so the page, the
@@ -134,6 +126,9 @@ func summarize(rows []Row, now time.Time) Summary {
 			s.Overdue++
 		case RotationDueSoon:
 			s.DueSoon++
+		}
+		if r.InUse() {
+			s.InUse++
 		}
 		if r.InUse() && r.CopyCount == 0 {
 			s.NeverCopied++

@@ -5,7 +5,8 @@ import (
 	"html/template"
 	"io"
 	"strings"
-	"time"
+
+	"proofkeys/backend/apikey"
 )
 
 //go:embed report.html.tmpl
@@ -14,7 +15,7 @@ var reportHTML string
 // page is the HTML report's template. html/template escapes every value, so a key's
 // name is shown as text whatever it holds.
 var page = template.Must(template.New("report").Funcs(template.FuncMap{
-	"date":  date,
+	"date":  apikey.Readable,
 	"words": words,
 }).Parse(reportHTML))
 
@@ -24,7 +25,7 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 func WriteHTML(w io.Writer, r Report) error {
 	names := make(map[string]string, len(r.Rows))
 	for _, row := range r.Rows {
-		names[row.ID] = row.Name
+		names[row.ID] = row.Name + " (" + row.Key + ")" // two keys may share a name: the hint tells them apart
 	}
 	return page.Execute(w, struct {
 		Report
@@ -33,27 +34,8 @@ func WriteHTML(w io.Writer, r Report) error {
 	}{r, plotOf(r.Chart), names})
 }
 
-// date is a day as people read it in a report; "" for none.
-func date(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format("2006-01-02")
-}
-
-// words turns a value such as due_soon into "due soon".
-func words(s any) string {
-	var v string
-	switch x := s.(type) {
-	case State:
-		v = string(x)
-	case Rotation:
-		v = string(x)
-	case string:
-		v = x
-	}
-	return strings.ReplaceAll(v, "_", " ")
-}
+// words turns a rotation such as due_soon into "due soon".
+func words(r Rotation) string { return strings.ReplaceAll(string(r), "_", " ") }
 
 // plot is the chart's geometry in SVG units.
 type plot struct {

@@ -45,6 +45,7 @@ func (s *Service) report(allow func(*store.Tx, access.Org) error) (Report, error
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var in Input
+	var anchor string
 	err := s.Store.View(func(tx *store.Tx) error {
 		o, err := tx.Org()
 		if err != nil {
@@ -66,12 +67,16 @@ func (s *Service) report(allow func(*store.Tx, access.Org) error) (Report, error
 		for _, m := range members {
 			in.Members[m.ID] = m
 		}
-		return nil
+		last, _, err := tx.LastEvent()
+		anchor = last.Hash
+		return err
 	})
 	if err != nil {
 		return Report{}, err
 	}
-	return Build(in), nil
+	r := Build(in)
+	r.AuditAnchor = anchor
+	return r, nil
 }
 
 // Only is the report narrowed to one environment ("" or "all" for every key), with its

@@ -17,7 +17,7 @@ const (
 	CheckInvalid          Verdict = "invalid"           // not a well-formed key (Problem says why)
 	CheckUnknown          Verdict = "unknown"           // well formed, but not a key of this organization
 	CheckExpired          Verdict = "expired"           // replaced, and deleted when its grace period ended
-	CheckDeleted          Verdict = "deleted"           // deleted by a member
+	CheckDeleted          Verdict = "deleted"           // deleted by a member, or at once as exposed (Key.Exposed)
 	CheckWrongEnvironment Verdict = "wrong_environment" // a sandbox key where production is expected, or the reverse
 	CheckReplaced         Verdict = "replaced"          // still works, until its grace period ends
 	CheckActive           Verdict = "active"            // the right key, and it works
@@ -32,7 +32,8 @@ type CheckResult struct {
 	// meant to be: then Position is where it differs, from 1, and 0 when unknown).
 	Key      apikey.Key
 	Position int
-	// Replacement is the key that replaced Key, if any.
+	// Replacement is the key that works now in Key's place, following the chain when
+	// Key's replacement was replaced in turn (see worksNow); zero when there is none.
 	Replacement apikey.Key
 	// Problem is apikey's parse error for an invalid text.
 	Problem error
@@ -69,11 +70,63 @@ func (s *Service) check(pasted string, expect apikey.Environment, allow func(*st
 	if err != nil {
 		return CheckResult{}, err
 	}
-	r := checkAgainst(strings.TrimSpace(pasted), expect, all)
-	if r.Key.ReplacedBy != "" {
-		r.Replacement, _ = find(all, func(k apikey.Key) bool { return k.ID == r.Key.ReplacedBy })
-	}
+	r := checkAgainst(Clean(pasted), expect, all)
+	r.Replacement = worksNow(r.Key, all)
 	return r, nil
+}
+
+// worksNow follows the chain of replacements from k to the key that works now: the
+// first one that is active and not replaced, else the last one still in use (expiring).
+// It is zero when k was not replaced, or nothing after it still works.
+func worksNow(k apikey.Key, all []apikey.Key) apikey.Key {
+	var inUse apikey.Key
+	seen := map[string]bool{k.ID: true}
+	for k.ReplacedBy != "" && !seen[k.ReplacedBy] {
+		next, ok := find(all, func(x apikey.Key) bool { return x.ID == k.ReplacedBy })
+		if !ok {
+			break
+		}
+		seen[next.ID] = true
+		switch next.Standing() {
+		case apikey.StandingActive:
+			return next
+		case apikey.StandingExpiring:
+			inUse = next
+		}
+		k = next
+	}
+	return inUse
+}
+
+// Clean is the key in what a person pasted: without spaces and line breaks around it,
+// the quotes of a config file or code ("…", '…', `…`, “…”), or the "Bearer " of an
+// Authorization header it was copied from.
+func Clean(pasted string) string {
+	s := strings.TrimSpace(pasted)
+	for {
+		before := s
+		if rest, ok := cutPrefixFold(s, "authorization:"); ok {
+			s = strings.TrimSpace(rest)
+		}
+		if rest, ok := cutPrefixFold(s, "bearer "); ok {
+			s = strings.TrimSpace(rest)
+		}
+		for _, q := range [][2]string{{`"`, `"`}, {"'", "'"}, {"`", "`"}, {"“", "”"}, {"‘", "’"}} {
+			if len(s) >= len(q[0])+len(q[1]) && strings.HasPrefix(s, q[0]) && strings.HasSuffix(s, q[1]) {
+				s = strings.TrimSpace(s[len(q[0]) : len(s)-len(q[1])])
+			}
+		}
+		if s == before {
+			return s
+		}
+	}
+}
+
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
+		return s[len(prefix):], true
+	}
+	return s, false
 }
 
 func checkAgainst(text string, expect apikey.Environment, all []apikey.Key) CheckResult {
@@ -94,7 +147,7 @@ func checkAgainst(text string, expect apikey.Environment, all []apikey.Key) Chec
 	}
 	r.Key = k
 	switch {
-	case k.State != apikey.Active && k.Expired(k.DeletedAt):
+	case k.State != apikey.Active && !k.Exposed && k.Expired(k.DeletedAt):
 		r.Verdict = CheckExpired
 	case k.State != apikey.Active:
 		r.Verdict = CheckDeleted

@@ -11,6 +11,7 @@ import (
 
 	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
+	"proofkeys/backend/audit"
 	"proofkeys/backend/keys"
 	"proofkeys/backend/store"
 )
@@ -31,19 +32,27 @@ func TestCheckAnswersEachKindOfPastedKey(t *testing.T) {
 	require.NoError(t, err)
 	replacedOld, err := f.svc.Generate(f.owner, apikey.Production)
 	require.NoError(t, err)
+	exposedOld, err := f.svc.Generate(f.owner, apikey.Production)
+	require.NoError(t, err)
 	expiredOld, err := f.svc.Generate(f.owner, apikey.Production)
 	require.NoError(t, err)
 	deleted, err := f.svc.Generate(f.owner, apikey.Production)
 	require.NoError(t, err)
 
 	secrets := map[string]string{}
-	for _, k := range []apikey.Key{prod, sandbox, replacedOld, expiredOld, deleted} {
+	for _, k := range []apikey.Key{prod, sandbox, replacedOld, exposedOld, expiredOld, deleted} {
 		secrets[k.ID] = f.secretOf(t, k.ID)
 	}
-	replaced, err := f.svc.Replace(f.owner, replacedOld.ID, time.Hour)
+	replaced, err := f.svc.Replace(f.owner, replacedOld.ID, 24*time.Hour)
 	require.NoError(t, err)
-	expired, err := f.svc.Replace(f.owner, expiredOld.ID, 0)
+	exposed, err := f.svc.Replace(f.owner, exposedOld.ID, 0)
 	require.NoError(t, err)
+	expired, err := f.svc.Replace(f.owner, expiredOld.ID, time.Hour)
+	require.NoError(t, err)
+	f.svc.Now = func() time.Time { return expired.Old.ExpiresAt.Add(time.Second) }
+	n, err := f.svc.ExpireDue(f.svc.Now())
+	require.NoError(t, err)
+	require.Equal(t, 1, n)
 	require.NoError(t, f.svc.Delete(f.owner, deleted.ID))
 	foreign, err := apikey.Generate(apikey.Production, rand.Reader)
 	require.NoError(t, err)
@@ -68,6 +77,13 @@ func TestCheckAnswersEachKindOfPastedKey(t *testing.T) {
 		{"production where sandbox is expected", p, apikey.Sandbox, keys.CheckWrongEnvironment, prod.ID, "", nil, 0},
 		{"replaced, in its grace period", secrets[replacedOld.ID], apikey.Production, keys.CheckReplaced, replacedOld.ID, replaced.New.ID, nil, 0},
 		{"expired", secrets[expiredOld.ID], apikey.Production, keys.CheckExpired, expiredOld.ID, expired.New.ID, nil, 0},
+		{"deleted at once as exposed", secrets[exposedOld.ID], apikey.Production, keys.CheckDeleted, exposedOld.ID, exposed.New.ID, nil, 0},
+		{"after Bearer", "Bearer " + p, "", keys.CheckActive, prod.ID, "", nil, 0},
+		{"a whole Authorization header", "Authorization: bearer  " + p + " ", "", keys.CheckActive, prod.ID, "", nil, 0},
+		{"in double quotes", ` "` + p + `" `, "", keys.CheckActive, prod.ID, "", nil, 0},
+		{"in single quotes with spaces", "  '" + p + "'\t", "", keys.CheckActive, prod.ID, "", nil, 0},
+		{"in typographic quotes", "“" + p + "”", "", keys.CheckActive, prod.ID, "", nil, 0},
+		{"quoted Bearer", `"Bearer ` + p + `"`, "", keys.CheckActive, prod.ID, "", nil, 0},
 		{"deleted", secrets[deleted.ID], apikey.Production, keys.CheckDeleted, deleted.ID, "", nil, 0},
 		{"not of this organization", foreign, apikey.Production, keys.CheckUnknown, "", "", nil, 0},
 		{"bad prefix", "sk_live_" + p[4:], "", keys.CheckInvalid, "", "", apikey.ErrPrefix, 0},
@@ -133,4 +149,81 @@ func TestCheckOfflineNeedsNoMember(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, keys.CheckActive, r.Verdict)
 	assert.Equal(t, k.ID, r.Key.ID)
+}
+
+func TestAKeyDeletedAsExposedIsNotAnExpiry(t *testing.T) {
+	f := newFixture(t)
+	c := f.withClock(t)
+	old, err := f.svc.Generate(f.owner, apikey.Production)
+	require.NoError(t, err)
+	secret := f.secretOf(t, old.ID)
+	_, err = f.svc.Replace(f.owner, old.ID, 0)
+	require.NoError(t, err)
+
+	r, err := f.svc.Check(f.owner, secret, "")
+	require.NoError(t, err)
+	assert.Equal(t, keys.CheckDeleted, r.Verdict, "not: its grace period ended")
+	assert.True(t, r.Key.Exposed)
+	assert.Equal(t, f.owner, r.Key.DeletedBy, "by whom")
+	assert.Equal(t, c.now, r.Key.DeletedAt, "when: at once")
+	actions := f.actions(t)
+	assert.Contains(t, actions, audit.KeyDeletedExposed)
+	assert.NotContains(t, actions, audit.KeyExpired, "the audit log does not call it an expiry")
+}
+
+func TestAReplacedKeyNamesTheKeyThatWorksNowAndCanBeReplacedAgain(t *testing.T) {
+	f := newFixture(t)
+	f.withClock(t)
+	a, err := f.svc.Generate(f.owner, apikey.Production)
+	require.NoError(t, err)
+	secretA := f.secretOf(t, a.ID)
+	ab, err := f.svc.Replace(f.owner, a.ID, 7*24*time.Hour)
+	require.NoError(t, err)
+	_, err = f.svc.Replace(f.owner, a.ID, time.Hour)
+	assert.ErrorIs(t, err, keys.ErrAlreadyReplaced, "while its replacement stands, one replace is enough")
+
+	bc, err := f.svc.Replace(f.owner, ab.New.ID, 0) // B leaked: replaced by C at once
+	require.NoError(t, err)
+	r, err := f.svc.Check(f.owner, secretA, "")
+	require.NoError(t, err)
+	assert.Equal(t, keys.CheckReplaced, r.Verdict)
+	assert.Equal(t, apikey.StandingExpiring, r.Key.Standing(), "A still works, but stops: Expiring, not Active")
+	assert.Equal(t, bc.New.ID, r.Replacement.ID, "names C, which works now, not B, which was deleted")
+
+	ad, err := f.svc.Replace(f.owner, a.ID, 0)
+	require.NoError(t, err, "A, found exposed too, can be replaced again")
+	assert.Equal(t, apikey.Deleted, ad.Old.State)
+	assert.Equal(t, ad.New.ID, f.key(t, a.ID).ReplacedBy)
+}
+
+func TestReplacingAgainNeverLengthensTheGracePeriod(t *testing.T) {
+	f := newFixture(t)
+	c := f.withClock(t)
+	a, err := f.svc.Generate(f.owner, apikey.Production)
+	require.NoError(t, err)
+	ab, err := f.svc.Replace(f.owner, a.ID, time.Hour)
+	require.NoError(t, err)
+	require.NoError(t, f.svc.Delete(f.owner, ab.New.ID))
+	again, err := f.svc.Replace(f.owner, a.ID, 7*24*time.Hour)
+	require.NoError(t, err, "its replacement was deleted: A may be replaced again")
+	assert.Equal(t, c.now.Add(time.Hour), again.Old.ExpiresAt)
+}
+
+func TestCleanFindsTheKeyInWhatWasPasted(t *testing.T) {
+	for in, want := range map[string]string{
+		"prf_abc":                       "prf_abc",
+		"  prf_abc \n":                  "prf_abc",
+		"Bearer prf_abc":                "prf_abc",
+		"BEARER   prf_abc":              "prf_abc",
+		"Authorization: Bearer prf_abc": "prf_abc",
+		`"prf_abc"`:                     "prf_abc",
+		"'prf_abc'":                     "prf_abc",
+		"`prf_abc`":                     "prf_abc",
+		"‘prf_abc’":                     "prf_abc",
+		`" Bearer prf_abc "`:            "prf_abc",
+		`"`:                             `"`,
+		"":                              "",
+	} {
+		assert.Equal(t, want, keys.Clean(in), "%q", in)
+	}
 }

@@ -39,11 +39,15 @@ func (s *Service) Delete(memberID, id string) error {
 }
 
 // settleDeleted marks a key whose secret is gone as deleted. A replaced key whose grace
-// period has ended is recorded as expired, whether ExpireDue or Recover finishes it.
+// period has ended is recorded as expired, and one replaced as exposed as deleted at once
+// as exposed, whether ExpireDue, Replace or Recover finishes it.
 func (s *Service) settleDeleted(k apikey.Key) error {
 	k.State, k.DeletedAt = apikey.Deleted, s.Now().UTC()
 	action := audit.KeyDeleted
-	if k.Expired(k.DeletedAt) {
+	switch {
+	case k.Exposed:
+		action = audit.KeyDeletedExposed
+	case k.Expired(k.DeletedAt):
 		action = audit.KeyExpired
 	}
 	err := s.Store.Update(func(tx *store.Tx) error {

@@ -11,7 +11,7 @@ import (
 func (s *Service) record(tx *store.Tx, m access.Member, action audit.Action, k apikey.Key, changes []audit.Change) error {
 	_, err := tx.AppendEvent(audit.Event{
 		Time: s.Now().UTC(), Actor: m.ID, ActorName: m.Name, Action: action,
-		KeyID: k.ID, KeyName: k.Settings.Name, Detail: string(k.Environment) + " " + k.Hint(),
+		Environment: string(k.Environment), KeyID: k.ID, KeyName: k.Settings.Name, Detail: string(k.Environment) + " " + k.Hint(),
 		Changes: changes,
 	})
 	return err

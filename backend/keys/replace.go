@@ -76,13 +76,18 @@ func (s *Service) replaceableEnv(memberID, oldID string) (apikey.Environment, er
 	return env, err
 }
 
-// replaceable loads a live key that has not been replaced yet.
+// replaceable loads a live key that may be replaced: one not replaced yet, or one in its
+// grace period whose replacement no longer stands on its own (it was replaced or deleted
+// in turn), so that a key found exposed during its grace period can still be replaced.
 func replaceable(tx *store.Tx, id string) (apikey.Key, error) {
 	k, err := liveKey(tx, id)
-	if err == nil && k.ReplacedBy != "" {
+	if err != nil || k.ReplacedBy == "" {
+		return k, err
+	}
+	if next, err := tx.Key(k.ReplacedBy); err == nil && next.Standing() == apikey.StandingActive {
 		return k, ErrAlreadyReplaced
 	}
-	return k, err
+	return k, nil
 }
 
 // writeReplacement records the new key as pending, with the old key's settings.
@@ -108,9 +113,13 @@ func (s *Service) activateReplacement(memberID string, k apikey.Key, oldID strin
 		}
 		now := s.Now().UTC()
 		k.State = apikey.Active
-		old.ReplacedBy, old.ExpiresAt, old.UpdatedAt = k.ID, now.Add(grace), now
+		expires := now.Add(grace)
+		if !old.ExpiresAt.IsZero() && old.ExpiresAt.Before(expires) {
+			expires = old.ExpiresAt // replaced again: a grace period is never lengthened
+		}
+		old.ReplacedBy, old.ExpiresAt, old.UpdatedAt = k.ID, expires, now
 		if grace == 0 {
-			old.State, old.DeletedBy = apikey.Deleting, m.ID
+			old.State, old.DeletedBy, old.Exposed = apikey.Deleting, m.ID, true
 		}
 		if err := s.record(tx, m, audit.KeyGenerated, k, []audit.Change{{Field: "replaces", New: old.ID}}); err != nil {
 			return err

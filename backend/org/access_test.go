@@ -44,7 +44,7 @@ func newTeam(t *testing.T) *team {
 	svc.Hashing = passphrase.Params{Time: 1, MemoryKiB: 64, Threads: 1}
 	o, owner, err := svc.Setup("Acme", "Dana", "dana@example.com")
 	require.NoError(t, err)
-	require.NoError(t, svc.SetPassphrase(owner.ID, owner.ID, "", pass))
+	require.NoError(t, errOf(svc.SetPassphrase(owner.ID, owner.ID, "", pass)))
 	tm := &team{svc: svc, st: st, clock: c, org: o, owner: owner}
 	add := func(name string, role access.Role, grant bool) access.Member {
 		m, err := svc.AddMember(owner.ID, org.NewMember{Name: name, Email: name + "@example.com", Role: role,
@@ -141,7 +141,7 @@ func TestAddingTheSecondMemberNeedsTheOwnersPassphrase(t *testing.T) {
 	require.NoError(t, err, "one member without a passphrase: no sign-in")
 	assert.Equal(t, owner.ID, me.ID)
 
-	require.NoError(t, svc.SetPassphrase(owner.ID, owner.ID, "", pass))
+	require.NoError(t, errOf(svc.SetPassphrase(owner.ID, owner.ID, "", pass)))
 	_, _, err = svc.Current("")
 	assert.ErrorIs(t, err, org.ErrSignInNeeded, "the only member set a passphrase: sign in")
 	_, err = svc.SignIn(owner.ID, pass)
@@ -161,13 +161,14 @@ func TestSignInAndThrottle(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Tess", m.Name)
 
-	for i := range 3 {
+	for i := range 2 {
 		_, err := tm.svc.SignIn(tm.admin.ID, "guess")
 		assert.ErrorIs(t, err, org.ErrWrongPassphrase, "try %d", i+1)
+		assert.NotErrorIs(t, err, org.ErrSlowDown, "try %d", i+1)
 	}
 	_, err = tm.svc.SignIn(tm.admin.ID, "guess")
 	var wait org.WaitError
-	require.ErrorAs(t, err, &wait, "the fourth wrong try earns a wait")
+	require.ErrorAs(t, err, &wait, "the third wrong try starts the wait, as the README says")
 	assert.Equal(t, 2*time.Second, wait.Wait)
 	_, err = tm.svc.SignIn(tm.admin.ID, pass+" Ari")
 	require.ErrorIs(t, err, org.ErrSlowDown, "even the right passphrase waits")
@@ -178,14 +179,24 @@ func TestSignInAndThrottle(t *testing.T) {
 	tm.clock.t = tm.clock.t.Add(3 * time.Second)
 	_, err = tm.svc.SignIn(tm.admin.ID, pass+" Ari")
 	require.NoError(t, err)
-	assert.Len(t, tm.events(t, audit.SignInFailed), 4)
+	failed := tm.events(t, audit.SignInFailed)
+	require.Len(t, failed, 3)
+	assert.Equal(t, org.Someone, failed[0].ActorName, "a wrong passphrase is not the member's act")
+	assert.Empty(t, failed[0].Actor)
+	assert.Equal(t, "tried to sign in as Ari ("+tm.admin.ID+")", failed[0].Detail)
+	held := tm.events(t, audit.SignInWait)
+	require.Len(t, held, 1, "the wait is logged once, when it starts")
+	assert.Empty(t, held[0].Actor)
+	signedIn := tm.events(t, audit.SignedIn)
+	require.Len(t, signedIn, 3, "Tess, Dana and Ari signed in")
+	assert.Equal(t, tm.admin.ID, signedIn[2].Actor)
 	_, err = tm.svc.SignIn("mem_nobody", pass)
 	assert.ErrorIs(t, err, org.ErrNoSuchMember)
 }
 
 func TestSignInWaitSurvivesARestart(t *testing.T) {
 	tm := newTeam(t)
-	for range 4 {
+	for range 3 {
 		_, err := tm.svc.SignIn(tm.admin.ID, "guess")
 		require.ErrorIs(t, err, org.ErrWrongPassphrase)
 	}
@@ -196,13 +207,13 @@ func TestSignInWaitSurvivesARestart(t *testing.T) {
 	require.ErrorAs(t, err, &wait, "a restart does not give a guesser a fresh start")
 	assert.Equal(t, 2*time.Second, wait.Wait)
 
-	require.NoError(t, restarted.SetPassphrase(tm.owner.ID, tm.admin.ID, "", "a fresh passphrase"),
+	require.NoError(t, errOf(restarted.SetPassphrase(tm.owner.ID, tm.admin.ID, "", "a fresh passphrase")),
 		"an Owner resets a forgotten passphrase")
 	_, err = restarted.SignIn(tm.admin.ID, "a fresh passphrase")
 	require.NoError(t, err, "a reset passphrase starts with a clean slate")
 
 	tm.clock.t = tm.clock.t.Add(time.Minute)
-	for i := range 3 {
+	for i := range 2 {
 		_, err := restarted.SignIn(tm.admin.ID, "guess")
 		require.ErrorIs(t, err, org.ErrWrongPassphrase)
 		require.NotErrorIs(t, err, org.ErrSlowDown, "try %d is free again after a right passphrase", i+1)
@@ -210,23 +221,23 @@ func TestSignInWaitSurvivesARestart(t *testing.T) {
 	_, err = restarted.SignIn(tm.admin.ID, "a fresh passphrase")
 	require.NoError(t, err)
 	_, err = restarted.SignIn(tm.admin.ID, "guess")
-	assert.NotErrorIs(t, err, org.ErrSlowDown, "the right passphrase cleared the three failures")
+	assert.NotErrorIs(t, err, org.ErrSlowDown, "the right passphrase cleared the two failures")
 }
 
 func TestSetPassphraseRules(t *testing.T) {
 	tm := newTeam(t)
-	err := tm.svc.SetPassphrase(tm.plain.ID, tm.plain.ID, "not it", "a new passphrase")
+	err := errOf(tm.svc.SetPassphrase(tm.plain.ID, tm.plain.ID, "not it", "a new passphrase"))
 	var fields apikey.FieldErrors
 	require.ErrorAs(t, err, &fields)
 	assert.Contains(t, fields, "current")
-	require.NoError(t, tm.svc.SetPassphrase(tm.plain.ID, tm.plain.ID, pass+" Tess", "a new passphrase"))
+	require.NoError(t, errOf(tm.svc.SetPassphrase(tm.plain.ID, tm.plain.ID, pass+" Tess", "a new passphrase")))
 	_, err = tm.svc.SignIn(tm.plain.ID, "a new passphrase")
 	require.NoError(t, err)
 
-	assert.ErrorIs(t, tm.svc.SetPassphrase(tm.plain.ID, tm.granted.ID, "", "reset by a peer"), access.ErrForbidden)
-	assert.ErrorIs(t, tm.svc.SetPassphrase(tm.admin.ID, tm.owner.ID, "", "reset by an admin"), access.ErrOwnerOnly)
-	require.NoError(t, tm.svc.SetPassphrase(tm.admin.ID, tm.plain.ID, "", "reset by an admin"), "for a member who forgot it")
-	require.ErrorAs(t, tm.svc.SetPassphrase(tm.owner.ID, tm.owner.ID, pass, "short"), &fields)
+	assert.ErrorIs(t, errOf(tm.svc.SetPassphrase(tm.plain.ID, tm.granted.ID, "", "reset by a peer")), access.ErrForbidden)
+	assert.ErrorIs(t, errOf(tm.svc.SetPassphrase(tm.admin.ID, tm.owner.ID, "", "reset by an admin")), access.ErrOwnerOnly)
+	require.NoError(t, errOf(tm.svc.SetPassphrase(tm.admin.ID, tm.plain.ID, "", "reset by an admin")), "for a member who forgot it")
+	require.ErrorAs(t, errOf(tm.svc.SetPassphrase(tm.owner.ID, tm.owner.ID, pass, "short")), &fields)
 	assert.Contains(t, fields, "passphrase")
 	assert.Len(t, tm.events(t, audit.PassphraseSet), 3)
 
@@ -471,3 +482,18 @@ func sortedKeys(f apikey.FieldErrors) []string {
 	}
 	return out
 }
+
+func TestLockIsLogged(t *testing.T) {
+	tm := newTeam(t)
+	require.NoError(t, tm.svc.Lock(tm.admin.ID, false))
+	require.NoError(t, tm.svc.Lock(tm.plain.ID, true))
+	require.NoError(t, tm.svc.Lock("mem_gone", true), "a member removed while signed in: nothing to record")
+	locks := tm.events(t, audit.Locked)
+	require.Len(t, locks, 2)
+	assert.Equal(t, "locked by Ari", locks[0].Detail)
+	assert.Equal(t, tm.plain.ID, locks[1].Actor)
+	assert.Equal(t, "locked after the idle time", locks[1].Detail)
+}
+
+// errOf is the error of a call that also returns a value the test does not need.
+func errOf[T any](_ T, err error) error { return err }

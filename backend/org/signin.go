@@ -89,32 +89,42 @@ func (s *Service) SignIn(memberID, pass string) (access.Member, error) {
 		return access.Member{}, err
 	}
 	if !ok {
-		return access.Member{}, s.failedSignIn(m.ID, now)
+		return access.Member{}, s.failedSignIn(m.ID, now, "tried to sign in as ")
 	}
-	if m.SignInFailures != nil {
-		if err := s.forgetFailures(m.ID); err != nil {
-			return access.Member{}, err
-		}
-		m.SignInFailures = nil
+	if err := s.signedIn(m.ID, now); err != nil {
+		return access.Member{}, err
 	}
+	m.SignInFailures = nil
 	return m, nil
 }
 
-// forgetFailures clears a member's run of wrong passphrases after a right one.
-func (s *Service) forgetFailures(memberID string) error {
+// Someone is the actor name of an event whose actor is not known: a wrong passphrase may
+// be anybody's, so it is recorded as someone trying to sign in as the member, not as the
+// member's act.
+const Someone = "Someone"
+
+// signedIn records a right passphrase in the audit log and clears the member's run of
+// wrong ones, in one transaction.
+func (s *Service) signedIn(memberID string, now time.Time) error {
 	return s.Store.Update(func(tx *store.Tx) error {
 		m, err := tx.Member(memberID)
 		if err != nil {
 			return err
 		}
 		m.SignInFailures = nil
+		if _, err := tx.AppendEvent(audit.Event{Time: now.UTC(), Actor: m.ID, ActorName: m.Name,
+			Action: audit.SignedIn, Detail: m.Name + " (" + m.ID + ")"}); err != nil {
+			return err
+		}
 		return tx.PutMember(m)
 	})
 }
 
-// failedSignIn counts a wrong passphrase in the member's record and the audit log, in one
-// transaction, and says how long the next attempt must wait.
-func (s *Service) failedSignIn(memberID string, now time.Time) error {
+// failedSignIn counts a wrong passphrase (or recovery code) in the member's record and
+// the audit log, in one transaction, and says how long the next attempt must wait. tried
+// begins the event's detail: "tried to sign in as ". The failure that starts the
+// waits is also logged as the member's sign-in being held back.
+func (s *Service) failedSignIn(memberID string, now time.Time, tried string) error {
 	var wait time.Duration
 	err := s.Store.Update(func(tx *store.Tx) error {
 		m, err := tx.Member(memberID)
@@ -123,9 +133,15 @@ func (s *Service) failedSignIn(memberID string, now time.Time) error {
 		}
 		m.SignInFailures = s.Backoff.Failed(m.SignInFailures, now)
 		wait = passphrase.Wait(m.SignInFailures, now)
-		if _, err := tx.AppendEvent(audit.Event{Time: now.UTC(), Actor: m.ID, ActorName: m.Name,
-			Action: audit.SignInFailed, Detail: m.Name + " (" + m.ID + ")"}); err != nil {
+		about := m.Name + " (" + m.ID + ")"
+		if err := appendBySomeone(tx, now, audit.SignInFailed, tried+about); err != nil {
 			return err
+		}
+		if m.SignInFailures.Count == s.Backoff.WaitAfter {
+			detail := fmt.Sprintf("sign-in as %s waits after %d wrong passphrases", about, m.SignInFailures.Count)
+			if err := appendBySomeone(tx, now, audit.SignInWait, detail); err != nil {
+				return err
+			}
 		}
 		return tx.PutMember(m)
 	})
@@ -138,15 +154,55 @@ func (s *Service) failedSignIn(memberID string, now time.Time) error {
 	return ErrWrongPassphrase
 }
 
-// SetPassphrase sets targetID's passphrase. A member sets their own, giving the current
-// one if they have it; an Owner or Admin may reset another's (not an Admin an Owner's),
-// for the member who forgot it.
-func (s *Service) SetPassphrase(actorID, targetID, current, next string) error {
+// appendBySomeone records an event whose actor is not known (Someone).
+func appendBySomeone(tx *store.Tx, now time.Time, a audit.Action, detail string) error {
+	_, err := tx.AppendEvent(audit.Event{Time: now.UTC(), ActorName: Someone, Action: a, Detail: detail})
+	return err
+}
+
+// Lock records in the audit log that the app locked for memberID: by the member's own
+// choice, or after the organization's idle time (idle true). The caller then shows the
+// sign-in screen.
+func (s *Service) Lock(memberID string, idle bool) error {
+	return s.Store.Update(func(tx *store.Tx) error {
+		m, err := tx.Member(memberID)
+		if errors.Is(err, store.ErrNotFound) {
+			return nil // removed while signed in: nobody to record
+		}
+		if err != nil {
+			return err
+		}
+		detail := "locked by " + m.Name
+		if idle {
+			detail = "locked after the idle time"
+		}
+		_, err = tx.AppendEvent(audit.Event{Time: s.Now().UTC(), Actor: m.ID, ActorName: m.Name,
+			Action: audit.Locked, Detail: detail})
+		return err
+	})
+}
+
+// SetPassphrase sets targetID's passphrase. A member sets their own, giving
+// the current one if they have it; an Owner or Admin may reset another's (not an Admin an
+// Owner's), for the member who forgot it. An Owner who sets their own gets a fresh
+// recovery code, returned this once ("" otherwise) and kept only as a hash: with it they
+// set a new passphrase on the sign-in screen if they forget this one
+// (ResetPassphraseWithRecoveryCode), where no other Owner can help.
+func (s *Service) SetPassphrase(actorID, targetID, current, next string) (string, error) {
 	hash, err := passphrase.Hash(next, s.Hashing, s.Rand)
 	if err != nil {
-		return fieldError("passphrase", "Enter a passphrase of at least 8 characters.")
+		return "", fieldError("passphrase", "Enter a passphrase of at least 8 characters.")
 	}
-	return s.Store.Update(func(tx *store.Tx) error {
+	// The code is hashed before the write transaction, which must stay short; it is
+	// kept only if the member turns out to be an Owner.
+	var code string
+	var recovery *access.Passphrase
+	if actorID == targetID {
+		if code, recovery, err = s.newRecovery(); err != nil {
+			return "", err
+		}
+	}
+	err = s.Store.Update(func(tx *store.Tx) error {
 		actor, o, members, target, err := loadPair(tx, actorID, targetID)
 		if err != nil {
 			return err
@@ -156,11 +212,20 @@ func (s *Service) SetPassphrase(actorID, targetID, current, next string) error {
 		}
 		target.Passphrase = &hash
 		target.SignInFailures = nil // a reset passphrase starts with a clean slate
+		if recovery != nil && target.Role == access.Owner {
+			target.Recovery = recovery
+		} else {
+			code = ""
+		}
 		if err := s.memberEvent(tx, actor, audit.PassphraseSet, target, nil); err != nil {
 			return err
 		}
 		return tx.PutMember(target)
 	})
+	if err != nil {
+		return "", err
+	}
+	return code, nil
 }
 
 func (s *Service) maySetPassphrase(actor, target access.Member, o access.Org, members []access.Member, current string) error {

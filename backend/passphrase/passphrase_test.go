@@ -2,6 +2,7 @@ package passphrase_test
 
 import (
 	"crypto/rand"
+	"strings"
 	"testing"
 	"time"
 
@@ -69,9 +70,9 @@ func TestBackoffSlowsDownAfterFreeAttempts(t *testing.T) {
 		f = passphrase.DefaultBackoff.Failed(f, now)
 		waits = append(waits, passphrase.Wait(f, now))
 	}
-	assert.Equal(t, []time.Duration{0, 0, 0, 2 * time.Second, 4 * time.Second, 8 * time.Second,
+	assert.Equal(t, []time.Duration{0, 0, 2 * time.Second, 4 * time.Second, 8 * time.Second,
 		16 * time.Second, 32 * time.Second, 64 * time.Second, 128 * time.Second, 256 * time.Second,
-		5 * time.Minute}, waits)
+		5 * time.Minute, 5 * time.Minute}, waits, "the third wrong passphrase starts the wait")
 	assert.Equal(t, 12, f.Count)
 	assert.Equal(t, time.Minute, passphrase.Wait(f, now.Add(4*time.Minute)))
 	assert.Zero(t, passphrase.Wait(f, now.Add(6*time.Minute)))
@@ -85,4 +86,28 @@ func BenchmarkHash(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func TestRecoveryCodes(t *testing.T) {
+	code, err := passphrase.NewRecoveryCode(rand.Reader)
+	require.NoError(t, err)
+	assert.Regexp(t, `^[A-HJ-NP-Z2-9]{5}(-[A-HJ-NP-Z2-9]{5}){4}$`, code, "no 0, O, 1 or I to misread")
+	other, err := passphrase.NewRecoveryCode(rand.Reader)
+	require.NoError(t, err)
+	assert.NotEqual(t, code, other)
+
+	h, err := passphrase.HashRecoveryCode(code, cheap, rand.Reader)
+	require.NoError(t, err)
+	for _, typed := range []string{code, strings.ToLower(code), strings.ReplaceAll(code, "-", ""), " " + strings.ReplaceAll(code, "-", " ") + " "} {
+		ok, err := passphrase.VerifyRecoveryCode(typed, h)
+		require.NoError(t, err)
+		assert.True(t, ok, "%q", typed)
+	}
+	for _, wrong := range []string{other, code[:len(code)-1], code + "A", "O0O0O-" + code[6:], ""} {
+		ok, err := passphrase.VerifyRecoveryCode(wrong, h)
+		require.NoError(t, err)
+		assert.False(t, ok, "%q", wrong)
+	}
+	_, err = passphrase.HashRecoveryCode("not a code", cheap, rand.Reader)
+	assert.ErrorIs(t, err, passphrase.ErrRecoveryCodeForm)
 }

@@ -1,7 +1,8 @@
 // Package support makes the support bundle: what a CSM needs to diagnose "I don't see API
 // Keys", "I can't generate a key" or "the app won't open", in one file a person can read
-// before sending it. It holds states and counts, never a secret, a fingerprint, a key's
-// last characters, a passphrase hash or a member's name.
+// before sending it (Text is that reading, JSON the file). It holds states and counts,
+// never a secret, a fingerprint, a key's last characters, a passphrase hash, a member's
+// name or a path on the computer (the data folder's holds the OS user's name).
 package support
 
 import (
@@ -10,7 +11,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
+	"strings"
 	"time"
 
 	"proofkeys/backend/access"
@@ -22,7 +25,6 @@ import (
 // Store is the database (store.Store in the app).
 type Store interface {
 	View(func(*store.Tx) error) error
-	Path() string
 }
 
 // Vault is the credential vault, probed with a throwaway item.
@@ -43,7 +45,8 @@ type Bundle struct {
 	Organization Organization `json:"organization"`
 	Enablement   Enablement   `json:"enablement"`
 	Members      Members      `json:"members"`
-	// Keys counts keys by environment, then by state (active, deleted, ...).
+	// Keys counts keys by environment, then by standing (apikey.Standing: active,
+	// expiring, deleted, pending), as the Inventory page and the exports count them.
 	Keys map[string]map[string]int `json:"keys"`
 }
 
@@ -62,7 +65,6 @@ type VaultCheck struct {
 }
 
 type Database struct {
-	Path     string `json:"path"`
 	Readable bool   `json:"readable"`
 	Problem  string `json:"problem,omitempty"`
 	// AuditEvents and AuditChainIntact say whether the history is whole.
@@ -134,13 +136,27 @@ func Make(st Store, v Vault, version string, now time.Time) Bundle {
 		b.Database.Problem = "the database did not open"
 		return b
 	}
-	b.Database.Path = st.Path()
 	err := st.View(func(tx *store.Tx) error { return b.read(tx) })
 	b.Database.Readable = err == nil
 	if err != nil {
-		b.Database.Problem = err.Error()
+		b.SetDatabaseProblem(err)
 	}
 	return b
+}
+
+// SetDatabaseProblem records why the database could not be read, without the paths an
+// error may name: the home folder is replaced by "~", since it holds the OS user's name.
+func (b *Bundle) SetDatabaseProblem(err error) {
+	b.Database.Problem = withoutHome(err.Error())
+}
+
+// withoutHome replaces the home folder in s by "~".
+func withoutHome(s string) string {
+	home, err := os.UserHomeDir()
+	if err != nil || len(home) < 2 {
+		return s
+	}
+	return strings.ReplaceAll(s, home, "~")
 }
 
 // JSON is the bundle as the file holds it.
@@ -188,7 +204,7 @@ func (b *Bundle) read(tx *store.Tx) error {
 		if b.Keys[env] == nil {
 			b.Keys[env] = map[string]int{}
 		}
-		b.Keys[env][string(k.State)]++
+		b.Keys[env][string(k.Standing())]++
 	}
 	return err
 }
@@ -253,5 +269,6 @@ func probe(v Vault) VaultCheck {
 		c.Problem = fmt.Sprintf("remove: %v", err)
 	}
 	c.Answers = c.Problem == ""
+	c.Problem = withoutHome(c.Problem)
 	return c
 }

@@ -5,6 +5,9 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -39,7 +42,8 @@ func TestBundleHoldsNoSecret(t *testing.T) {
 	orgs.Hashing = passphrase.Params{Time: 1, MemoryKiB: 64, Threads: 1}
 	o, owner, err := orgs.Setup("Acme", "Dana Owner", "dana@example.com")
 	require.NoError(t, err)
-	require.NoError(t, orgs.SetPassphrase(owner.ID, owner.ID, "", "correct horse battery"))
+	_, err = orgs.SetPassphrase(owner.ID, owner.ID, "", "correct horse battery")
+	require.NoError(t, err)
 	_, err = orgs.AddMember(owner.ID, org.NewMember{Name: "Gus Granted", Email: "gus@example.com",
 		Role: access.TeamMember, ManageAPIKeys: true, Passphrase: "another passphrase"})
 	require.NoError(t, err)
@@ -64,6 +68,8 @@ func TestBundleHoldsNoSecret(t *testing.T) {
 		secrets = append(secrets, s)
 	}
 	require.NoError(t, svc.Delete(owner.ID, made[1].ID))
+	_, err = svc.Replace(owner.ID, made[2].ID, time.Hour)
+	require.NoError(t, err, "the sandbox key is expiring, its replacement active")
 
 	b := support.Make(st, v, "1.2.3", time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC))
 	raw := b.JSON()
@@ -95,7 +101,21 @@ func TestBundleHoldsNoSecret(t *testing.T) {
 	assert.Equal(t, "Sam at Proof", b.Enablement.Latest[0].IssuedBy)
 	assert.Equal(t, proof.CertID(), b.Enablement.Latest[0].CertID)
 	assert.Equal(t, support.Members{Owners: 1, TeamMembers: 1, TeamMembersWithKeys: 1, WithPassphrase: 2}, b.Members)
-	assert.Equal(t, map[string]map[string]int{"production": {"active": 1, "deleted": 1}, "sandbox": {"active": 1}}, b.Keys)
+	assert.Equal(t, map[string]map[string]int{"production": {"active": 1, "deleted": 1}, "sandbox": {"active": 1, "expiring": 1}},
+		b.Keys, "an expiring key is counted as expiring, as the Inventory page counts it")
+	assert.NotContains(t, string(raw), st.Path(), "no path: the data folder's names the OS user")
+	assert.NotContains(t, string(raw), `"path"`)
+
+	text := b.Text()
+	for _, want := range []string{"made Nov 27, 2026 10:00 UTC", "Vault: ", ", answers", "chain intact",
+		"Organization: Acme (" + o.ID + ")", "API access on", "api_access enabled by Sam at Proof",
+		"1 Owners, 0 Admins, 1 Team members (1 may manage API keys); 2 have a passphrase",
+		"production: 1 in use (1 active, 0 expiring), 1 deleted", "sandbox: 2 in use (1 active, 1 expiring), 0 deleted"} {
+		assert.Contains(t, text, want)
+	}
+	for _, f := range forbidden {
+		assert.NotContains(t, text, f, "the summary holds no more than the file")
+	}
 	assert.Equal(t, "proofkeys-support-20261127-100000.json", b.FileName())
 	var back support.Bundle
 	require.NoError(t, json.Unmarshal(raw, &back))
@@ -116,4 +136,15 @@ func TestBundleReportsWhatIsBroken(t *testing.T) {
 	assert.False(t, b.Database.Readable)
 	assert.NotEmpty(t, b.Database.Problem)
 	assert.False(t, b.Organization.SetUp)
+	assert.Contains(t, b.Text(), "does not answer: ")
+	assert.Contains(t, b.Text(), "Organization: not set up yet")
+}
+
+func TestBundleLeavesOutTheHomeFolder(t *testing.T) {
+	home, err := os.UserHomeDir()
+	require.NoError(t, err)
+	var b support.Bundle
+	b.SetDatabaseProblem(fmt.Errorf("open %s: permission denied", filepath.Join(home, ".local", "share", "proofkeys", "proofkeys.db")))
+	assert.Equal(t, "open "+filepath.Join("~", ".local", "share", "proofkeys", "proofkeys.db")+": permission denied", b.Database.Problem)
+	assert.NotContains(t, string(b.JSON()), home)
 }

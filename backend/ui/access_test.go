@@ -50,7 +50,7 @@ func newTeamApp(t *testing.T) *teamApp {
 	a.s().orgs.Hashing = passphrase.Params{Time: 1, MemoryKiB: 64, Threads: 1}
 	state, err := a.Session.SetUp(SetupInput{OrgName: "Acme", Name: "Dana", Email: "dana@example.com"})
 	require.NoError(t, err)
-	require.NoError(t, a.Members.SetPassphrase(state.Me.ID, "", testPass))
+	require.NoError(t, errOf(a.Members.SetPassphrase(state.Me.ID, "", testPass)))
 	enableByStaffCode(t, a, access.Grants...)
 	tm := &teamApp{app: a, clip: clip, owner: state.Me.ID}
 	add := func(name, role string, grant bool) string {
@@ -120,7 +120,7 @@ func TestEveryRoleAgainstEveryAction(t *testing.T) {
 			require.NoError(t, err)
 			return a.Members.RemoveMember(m.ID)
 		}, true, true, false, false},
-		{"reset a passphrase", func(*testing.T) error { return a.Members.SetPassphrase(zed.ID, "", testPass) }, true, true, false, false},
+		{"reset a passphrase", func(*testing.T) error { return errOf(a.Members.SetPassphrase(zed.ID, "", testPass)) }, true, true, false, false},
 		{"view enablement", func(*testing.T) error { _, err := a.Org.GetEnablement(); return err }, true, true, true, true},
 		{"apply enablement code", func(t *testing.T) error {
 			elsewhere, err := access.NewOrgID(rand.Reader)
@@ -212,7 +212,7 @@ func TestSignInLockAndAutoLock(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, state.NeedsSignIn)
 
-	for range 3 {
+	for range 2 {
 		_, err = a.Session.SignIn(tm.plain, "guess")
 		assert.Equal(t, "wrong_passphrase", Explain(err).Code)
 	}
@@ -235,7 +235,7 @@ func TestSingleMemberNeedsNoPassphraseUntilSet(t *testing.T) {
 	_, err = a.Members.AddMember(NewMemberInput{Name: "Sam", Email: "sam@example.com", Role: "admin", Passphrase: testPass})
 	assert.Equal(t, "passphrase_first", Explain(err).Code)
 
-	require.NoError(t, a.Members.SetPassphrase(state.Me.ID, "", testPass))
+	require.NoError(t, errOf(a.Members.SetPassphrase(state.Me.ID, "", testPass)))
 	state, err = a.Session.Lock()
 	require.NoError(t, err)
 	assert.True(t, state.NeedsSignIn, "the Owner set a passphrase: the app now locks")
@@ -317,3 +317,6 @@ func TestSupportBundleIsSavedWhereThePersonChose(t *testing.T) {
 	assert.Equal(t, "Sam at Proof", tr.APIAccessBy.IssuedBy)
 	assert.True(t, tr.VaultAnswers, tr.VaultProblem)
 }
+
+// errOf is the error of a call that also returns a value the test does not need.
+func errOf[T any](_ T, err error) error { return err }

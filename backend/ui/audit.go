@@ -6,11 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"os"
 	"slices"
 	"time"
 
 	"proofkeys/backend/audit"
+	"proofkeys/backend/privatefile"
 )
 
 // auditPageLimit bounds the events the page draws; an export has them all.
@@ -71,7 +71,7 @@ func (x *Audit) list(s *services, in AuditFilterInput) (AuditView, error) {
 	if err != nil {
 		return AuditView{}, err
 	}
-	log, err := s.orgs.AuditLog(x.c.session.member(), f)
+	log, err := s.orgs.AuditLog(x.c.member(s), f)
 	if err != nil {
 		return AuditView{}, err
 	}
@@ -100,21 +100,47 @@ func (x *Audit) export(s *services, format string, in AuditFilterInput) (string,
 	if format != audit.FormatCSV && format != audit.FormatJSON {
 		return "", fmt.Errorf("%w: %q", audit.ErrFormat, format)
 	}
-	log, err := s.orgs.AuditLog(x.c.session.member(), f)
+	log, err := s.orgs.AuditLog(x.c.member(s), f)
+	if err != nil {
+		return "", err
+	}
+	about, err := aboutExport(s, x.c.member(s))
 	if err != nil {
 		return "", err
 	}
 	var buf bytes.Buffer
-	if err := audit.Export(&buf, format, log.Events); err != nil {
+	if err := audit.WriteExport(&buf, format, about, log.Events); err != nil {
 		return "", err
 	}
-	name := fmt.Sprintf("proofkeys-audit-%s.%s", s.keys.Now().Format("2006-01-02"), format)
-	path, err := x.c.desktop.SaveFileDialog("Export the audit log", name, format+" files", "*."+format)
+	path, err := x.c.desktop.SaveFileDialog("Export the audit log", about.FileName("audit", format), format+" files", "*."+format)
 	if err != nil || path == "" {
 		return "", err
 	}
-	// Owner-only: the log names members and keys.
-	return path, os.WriteFile(path, buf.Bytes(), 0o600)
+	return path, savePrivate(path, buf.Bytes(), format, about.Text("the audit log of "+about.OrgName))
+}
+
+// aboutExport is what an export says about itself: the organization, when it was made,
+// and the rotation policy.
+func aboutExport(s *services, memberID string) (audit.About, error) {
+	o, _, err := s.orgs.Current(memberID)
+	if err != nil {
+		return audit.About{}, err
+	}
+	return audit.About{OrgID: o.ID, OrgName: o.Name, GeneratedAt: s.keys.Now().UTC(),
+		RotationDays: o.Settings.RotationDays}, nil
+}
+
+// savePrivate writes an export readable only by the person (it names members and keys),
+// whole or not at all; a CSV file, which has no room for it, gets a companion file that
+// says what it is.
+func savePrivate(path string, data []byte, format, about string) error {
+	if err := privatefile.Write(path, data); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if format == "csv" {
+		return privatefile.Write(audit.AboutPath(path), []byte(about))
+	}
+	return nil
 }
 
 func auditFilter(in AuditFilterInput) (audit.Filter, error) {

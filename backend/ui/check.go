@@ -50,7 +50,7 @@ func (x *Keys) CheckKey(pasted, expect string) (CheckView, error) {
 				return CheckView{}, err
 			}
 		}
-		r, err := s.keys.Check(x.c.session.member(), pasted, env)
+		r, err := s.keys.Check(x.c.member(s), pasted, env)
 		if err != nil {
 			return CheckView{}, err
 		}
@@ -66,7 +66,7 @@ func (x *Keys) CheckKey(pasted, expect string) (CheckView, error) {
 func checkedKey(s *services, r keys.CheckResult) *CheckedKey {
 	k := r.Key
 	c := &CheckedKey{ID: k.ID, Name: k.Settings.Name, Hint: k.Hint(), Environment: string(k.Environment),
-		State: string(k.State), CreatedAt: stamp(k.CreatedAt), CreatedBy: s.orgs.MemberName(k.CreatedBy),
+		State: string(k.Standing()), CreatedAt: stamp(k.CreatedAt), CreatedBy: s.orgs.MemberName(k.CreatedBy),
 		ExpiresAt: stamp(k.ExpiresAt)}
 	if k.State == apikey.Deleted {
 		c.DeletedAt, c.DeletedBy = stamp(k.DeletedAt), s.orgs.MemberName(k.DeletedBy)
@@ -84,12 +84,23 @@ func checkWords(r keys.CheckResult, k *CheckedKey, expect apikey.Environment) (s
 		return fmt.Sprintf("This is %s (%s), an active %s key.", k.Name, k.Hint, k.Environment),
 			"The key is right. If the integration still cannot authenticate, check that it calls Proof's " + string(r.Key.Environment) + " address."
 	case keys.CheckReplaced:
+		if k.ReplacementLabel == "" {
+			return fmt.Sprintf("This is %s (%s). It stops working %s, and no key that replaced it works now.", k.Name, k.Hint, when(r.Key.ExpiresAt)),
+				"Replace it again on the API Keys page, then copy the new key into the integration before then."
+		}
 		return fmt.Sprintf("This is %s (%s). It was replaced by %s and stops working %s.", k.Name, k.Hint, k.ReplacementLabel, when(r.Key.ExpiresAt)),
 			"Copy the new key into the integration before then."
 	case keys.CheckWrongEnvironment:
 		return fmt.Sprintf("This is a %s key, %s (%s), but the integration expects a %s key.", k.Environment, k.Name, k.Hint, expect),
 			fmt.Sprintf("Copy a %s key from the API Keys page (switch to %s at the top) into the integration.", expect, environmentWord(expect))
 	case keys.CheckDeleted:
+		if r.Key.Exposed {
+			next := "Generate a new key and copy it into the integration."
+			if k.ReplacementLabel != "" {
+				next = "Copy its replacement, " + k.ReplacementLabel + ", into the integration."
+			}
+			return fmt.Sprintf("This was %s (%s). It was deleted at once as exposed %s by %s, so it no longer works.", k.Name, k.Hint, when(r.Key.DeletedAt), k.DeletedBy), next
+		}
 		return fmt.Sprintf("This was %s (%s). It was deleted %s by %s, so it no longer works.", k.Name, k.Hint, when(r.Key.DeletedAt), k.DeletedBy),
 			"Generate a new key, or copy another active one, into the integration."
 	case keys.CheckExpired:

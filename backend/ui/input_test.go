@@ -47,7 +47,7 @@ func TestBoundMethodsRefuseMissingInput(t *testing.T) {
 		{"AddMember(null)", func() error { _, err := a.Members.AddMember(NewMemberInput{}); return err }, "invalid"},
 		{"ChangeMember(null, null, false)", func() error { _, err := a.Members.ChangeMember("", "", false); return err }, "member_not_found"},
 		{"RemoveMember(null)", func() error { return a.Members.RemoveMember("") }, "member_not_found"},
-		{"SetPassphrase(null, null, null)", func() error { return a.Members.SetPassphrase("", "", "") }, "invalid"},
+		{"SetPassphrase(null, null, null)", func() error { return errOf(a.Members.SetPassphrase("", "", "")) }, "invalid"},
 		{"ApplyEnablementCode(null)", func() error { _, err := a.Org.ApplyEnablementCode(""); return err }, "code_malformed"},
 		{"ListAudit(bad date)", func() error { _, err := a.Audit.ListAudit(AuditFilterInput{From: "yesterday"}); return err }, "bad_date"},
 		{"ExportAudit(null, {})", func() error { _, err := a.Audit.ExportAudit("", AuditFilterInput{}); return err }, "bad_request"},

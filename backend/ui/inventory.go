@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"proofkeys/backend/inventory"
 )
@@ -39,7 +38,7 @@ func (x *Inventory) GetInventory() (inventory.Report, error) {
 }
 
 func (x *Inventory) report(s *services) (inventory.Report, error) {
-	return s.inventory.Inventory(x.c.session.member())
+	return s.inventory.Inventory(x.c.member(s))
 }
 
 // ExportInventory asks where to save the whole inventory as format (csv, json or html)
@@ -61,13 +60,13 @@ func (x *Inventory) export(s *services, format string) (ExportView, error) {
 	if err := f.write(&buf, r); err != nil {
 		return ExportView{}, err
 	}
-	name := fmt.Sprintf("proofkeys-inventory-%s.%s", r.GeneratedAt.Local().Format("2006-01-02"), format)
-	path, err := x.c.desktop.SaveFileDialog("Export the key inventory", name, f.filter, "*."+format)
+	about := r.About()
+	path, err := x.c.desktop.SaveFileDialog("Export the key inventory", about.FileName("inventory", format), f.filter, "*."+format)
 	if err != nil || path == "" {
 		return ExportView{}, err
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
-		return ExportView{}, fmt.Errorf("save %s: %w", path, err)
+	if err := savePrivate(path, buf.Bytes(), format, about.Text("the key inventory of "+r.OrgName)); err != nil {
+		return ExportView{}, err
 	}
 	return ExportView{Path: path, Keys: len(r.Rows)}, nil
 }

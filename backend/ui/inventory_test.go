@@ -28,7 +28,7 @@ func TestInventoryAndExports(t *testing.T) {
 	r, err := a.Inventory.GetInventory()
 	require.NoError(t, err)
 	require.Len(t, r.Rows, 2)
-	assert.Equal(t, inventory.Summary{Total: 2, Active: 1, DeletedLast30: 1}, r.Summary)
+	assert.Equal(t, inventory.Summary{Total: 2, InUse: 1, Active: 1, DeletedLast30: 1}, r.Summary)
 	assert.Equal(t, 1, r.Rows[0].CopyCount)
 	assert.Equal(t, "Dana", r.Rows[0].LastCopiedBy)
 	assert.Equal(t, "Dana", r.Rows[1].DeletedBy)

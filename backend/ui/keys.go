@@ -45,7 +45,7 @@ type CopyView struct {
 // ListKeys lists the live keys of one environment.
 func (x *Keys) ListKeys(env string) ([]KeyView, error) {
 	return withEnv(x.c, env, func(s *services, e apikey.Environment) ([]KeyView, error) {
-		list, err := s.keys.List(x.c.session.member(), e)
+		list, err := s.keys.List(x.c.member(s), e)
 		if err != nil {
 			return nil, err
 		}
@@ -61,7 +61,7 @@ func (x *Keys) ListKeys(env string) ([]KeyView, error) {
 // GenerateKey makes a full-access key with default settings in env.
 func (x *Keys) GenerateKey(env string) (KeyView, error) {
 	return withEnv(x.c, env, func(s *services, e apikey.Environment) (KeyView, error) {
-		k, err := s.keys.Generate(x.c.session.member(), e)
+		k, err := s.keys.Generate(x.c.member(s), e)
 		if err != nil {
 			return KeyView{}, err
 		}
@@ -73,7 +73,7 @@ func (x *Keys) GenerateKey(env string) (KeyView, error) {
 // an error whose fields map names each one.
 func (x *Keys) SaveKeySettings(id string, settings apikey.Settings) (KeyView, error) {
 	return with(x.c, func(s *services) (KeyView, error) {
-		k, err := s.keys.Configure(x.c.session.member(), id, settings)
+		k, err := s.keys.Configure(x.c.member(s), id, settings)
 		if err != nil {
 			return KeyView{}, err
 		}
@@ -85,7 +85,7 @@ func (x *Keys) SaveKeySettings(id string, settings apikey.Settings) (KeyView, er
 // to the clipboard in Go; the UI only learns that it worked, and when Go will clear it.
 func (x *Keys) CopyKey(id string) (CopyView, error) {
 	return with(x.c, func(s *services) (CopyView, error) {
-		after, err := s.keys.Copy(x.c.session.member(), id)
+		after, err := s.keys.Copy(x.c.member(s), id)
 		return CopyView{ClearAfterSeconds: int(after / time.Second)}, err
 	})
 }
@@ -96,7 +96,7 @@ func (x *Keys) DeleteKey(id string) error {
 	if err != nil {
 		return err
 	}
-	return s.keys.Delete(x.c.session.member(), id)
+	return s.keys.Delete(x.c.member(s), id)
 }
 
 // ReplaceKey makes a new key with the same name and settings as id, and keeps the old one
@@ -108,7 +108,7 @@ func (x *Keys) ReplaceKey(id string, graceHours *int) (ReplaceView, error) {
 		if graceHours == nil {
 			return ReplaceView{}, fmt.Errorf("%w: none given", keys.ErrGracePeriod)
 		}
-		r, err := s.keys.Replace(x.c.session.member(), id, time.Duration(*graceHours)*time.Hour)
+		r, err := s.keys.Replace(x.c.member(s), id, time.Duration(*graceHours)*time.Hour)
 		if err != nil && r.New.ID == "" {
 			return ReplaceView{}, err
 		}

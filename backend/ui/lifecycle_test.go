@@ -149,9 +149,12 @@ func TestAuditPageAndExport(t *testing.T) {
 	assert.True(t, strings.HasPrefix(d.asked, "proofkeys-audit-") && strings.HasSuffix(d.asked, ".json"), d.asked)
 	raw, err := os.ReadFile(path)
 	require.NoError(t, err)
-	var events []audit.Event
-	require.NoError(t, json.Unmarshal(raw, &events))
-	assert.Len(t, events, 2, "the key's generate and copy")
+	var exported audit.Exported
+	require.NoError(t, json.Unmarshal(raw, &exported))
+	assert.Len(t, exported.Events, 2, "the key's generate and copy")
+	info, err := os.Stat(path)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm(), "readable only by the person")
 	_, err = a.Audit.ExportAudit("xml", AuditFilterInput{})
 	assert.Equal(t, "bad_request", Explain(err).Code)
 }

@@ -32,7 +32,7 @@ type NewMemberInput struct {
 // ListMembers lists the organization's members.
 func (x *Members) ListMembers() ([]MemberListView, error) {
 	return with(x.c, func(s *services) ([]MemberListView, error) {
-		list, err := s.orgs.Members(x.c.session.member())
+		list, err := s.orgs.Members(x.c.member(s))
 		if err != nil {
 			return nil, err
 		}
@@ -47,7 +47,7 @@ func (x *Members) ListMembers() ([]MemberListView, error) {
 // AddMember adds a member with a first passphrase (Owners and Admins).
 func (x *Members) AddMember(in NewMemberInput) (MemberListView, error) {
 	return with(x.c, func(s *services) (MemberListView, error) {
-		m, err := s.orgs.AddMember(x.c.session.member(), org.NewMember{Name: in.Name, Email: in.Email,
+		m, err := s.orgs.AddMember(x.c.member(s), org.NewMember{Name: in.Name, Email: in.Email,
 			Role: access.Role(in.Role), ManageAPIKeys: in.ManageAPIKeys, Passphrase: in.Passphrase})
 		return memberListView(m), err
 	})
@@ -56,7 +56,7 @@ func (x *Members) AddMember(in NewMemberInput) (MemberListView, error) {
 // ChangeMember sets a member's role and "Manage API keys" grant.
 func (x *Members) ChangeMember(id, role string, manageAPIKeys bool) (MemberListView, error) {
 	return with(x.c, func(s *services) (MemberListView, error) {
-		m, err := s.orgs.ChangeMember(x.c.session.member(), id, access.Role(role), manageAPIKeys)
+		m, err := s.orgs.ChangeMember(x.c.member(s), id, access.Role(role), manageAPIKeys)
 		return memberListView(m), err
 	})
 }
@@ -67,17 +67,22 @@ func (x *Members) RemoveMember(id string) error {
 	if err != nil {
 		return err
 	}
-	return s.orgs.RemoveMember(x.c.session.member(), id)
+	return s.orgs.RemoveMember(x.c.member(s), id)
+}
+
+// PassphraseView is what setting a passphrase gives back: an Owner who set their own gets
+// a recovery code, shown this once ("" for everyone else).
+type PassphraseView struct {
+	RecoveryCode string `json:"recoveryCode"`
 }
 
 // SetPassphrase sets a passphrase: one's own (with the current one, if any), or another
 // member's, by an Owner or Admin, for a member who forgot theirs.
-func (x *Members) SetPassphrase(memberID, current, next string) error {
-	s, err := x.c.services()
-	if err != nil {
-		return err
-	}
-	return s.orgs.SetPassphrase(x.c.session.member(), memberID, current, next)
+func (x *Members) SetPassphrase(memberID, current, next string) (PassphraseView, error) {
+	return with(x.c, func(s *services) (PassphraseView, error) {
+		code, err := s.orgs.SetPassphrase(x.c.member(s), memberID, current, next)
+		return PassphraseView{RecoveryCode: code}, err
+	})
 }
 
 func memberListView(m access.Member) MemberListView {

@@ -65,7 +65,7 @@ func (x *Org) GetEnablement() (EnablementView, error) {
 }
 
 func (x *Org) enablement(s *services) (EnablementView, error) {
-	st, err := s.orgs.Enablement(x.c.session.member())
+	st, err := s.orgs.Enablement(x.c.member(s))
 	if err != nil {
 		return EnablementView{}, err
 	}
@@ -75,7 +75,7 @@ func (x *Org) enablement(s *services) (EnablementView, error) {
 // ApplyEnablementCode checks a code from Proof and applies it (Owners and Admins).
 func (x *Org) ApplyEnablementCode(code string) (EnablementView, error) {
 	return with(x.c, func(s *services) (EnablementView, error) {
-		if _, err := s.orgs.ApplyEnablement(x.c.session.member(), code); err != nil {
+		if _, err := s.orgs.ApplyEnablement(x.c.member(s), code); err != nil {
 			return EnablementView{}, err
 		}
 		return x.enablement(s)
@@ -86,7 +86,7 @@ func (x *Org) ApplyEnablementCode(code string) (EnablementView, error) {
 // in the new form; the notice is then shown no more.
 func (x *Org) DismissNewCodeFormNotice() (EnablementView, error) {
 	return with(x.c, func(s *services) (EnablementView, error) {
-		if err := s.orgs.AcknowledgeNewCodeForm(x.c.session.member()); err != nil {
+		if err := s.orgs.AcknowledgeNewCodeForm(x.c.member(s)); err != nil {
 			return EnablementView{}, err
 		}
 		return x.enablement(s)
@@ -119,7 +119,7 @@ func (x *Org) SavePolicies(in PoliciesInput) (org.Policies, error) {
 			return org.Policies{}, missing
 		}
 		p := org.Policies{RotationDays: *in.RotationDays, ClipboardClearSeconds: *in.ClipboardClearSeconds}
-		return s.orgs.SetPolicies(x.c.session.member(), p)
+		return s.orgs.SetPolicies(x.c.member(s), p)
 	})
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"log"
 	"sync"
 	"time"
 
@@ -28,15 +29,27 @@ func (s *session) clock() time.Time {
 }
 
 // member is who acts in this call: "" when nobody is signed in, or when the app has been
-// idle past the lock time (then nobody is, from now on).
-func (s *session) member() string {
+// idle past the lock time (then nobody is, from now on, and locked names who was).
+func (s *session) member() (id, locked string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.lockAfter > 0 && !s.lastActive.IsZero() && s.clock().Sub(s.lastActive) >= s.lockAfter {
-		s.memberID = ""
+	if s.memberID != "" && s.lockAfter > 0 && !s.lastActive.IsZero() && s.clock().Sub(s.lastActive) >= s.lockAfter {
+		locked, s.memberID = s.memberID, ""
 	}
 	s.lastActive = s.clock()
-	return s.memberID
+	return s.memberID, locked
+}
+
+// member is who acts in this call (see session.member); an idle lock it finds is
+// recorded in the audit log.
+func (c *core) member(s *services) string {
+	id, locked := c.session.member()
+	if locked != "" {
+		if err := s.orgs.Lock(locked, true); err != nil {
+			log.Printf("record the idle lock: %v", err)
+		}
+	}
+	return id
 }
 
 func (s *session) setMember(id string) {
@@ -144,8 +157,34 @@ func (x *Session) SignIn(memberID, passphrase string) (StateView, error) {
 // Lock signs the member out; the app shows the sign-in screen.
 func (x *Session) Lock() (StateView, error) {
 	return with(x.c, func(s *services) (StateView, error) {
+		if id := x.c.member(s); id != "" {
+			if err := s.orgs.Lock(id, false); err != nil {
+				return StateView{}, err
+			}
+		}
 		x.c.session.setMember("")
 		return x.c.state(s)
+	})
+}
+
+// RecoveredView is the sign-in screen after a recovery code set a new passphrase: the
+// app, signed in, and the member's next recovery code, shown this once.
+type RecoveredView struct {
+	State        StateView `json:"state"`
+	RecoveryCode string    `json:"recoveryCode"`
+}
+
+// RecoverPassphrase sets a new passphrase for memberID with their recovery code, from the
+// sign-in screen, and signs them in. Each code works once: the answer holds the next.
+func (x *Session) RecoverPassphrase(memberID, code, next string) (RecoveredView, error) {
+	return with(x.c, func(s *services) (RecoveredView, error) {
+		fresh, err := s.orgs.ResetPassphraseWithRecoveryCode(memberID, code, next)
+		if err != nil {
+			return RecoveredView{}, err
+		}
+		x.c.session.setMember(memberID)
+		state, err := x.c.state(s)
+		return RecoveredView{State: state, RecoveryCode: fresh}, err
 	})
 }
 
@@ -156,7 +195,7 @@ func (x *Session) Touch() error {
 	if err != nil {
 		return err
 	}
-	if x.c.session.member() == "" {
+	if x.c.member(s) == "" {
 		_, _, err = s.orgs.Current("")
 	}
 	return err
@@ -165,7 +204,7 @@ func (x *Session) Touch() error {
 // SetAutoLock sets after how many idle minutes the app locks.
 func (x *Session) SetAutoLock(minutes int) (StateView, error) {
 	return with(x.c, func(s *services) (StateView, error) {
-		if _, err := s.orgs.SetAutoLock(x.c.session.member(), minutes); err != nil {
+		if _, err := s.orgs.SetAutoLock(x.c.member(s), minutes); err != nil {
 			return StateView{}, err
 		}
 		return x.c.state(s)
@@ -174,7 +213,7 @@ func (x *Session) SetAutoLock(minutes int) (StateView, error) {
 
 // state is the frame for whoever is signed in, the sign-in screen, or first-run setup.
 func (c *core) state(s *services) (StateView, error) {
-	o, me, err := s.orgs.Current(c.session.member())
+	o, me, err := s.orgs.Current(c.member(s))
 	switch {
 	case errors.Is(err, org.ErrNotSetUp):
 		return StateView{NeedsSetup: true, DataDir: c.dataDir, VaultBackend: s.vault.Backend(), Version: c.opt.Version}, nil

@@ -2,10 +2,10 @@ package ui
 
 import (
 	"fmt"
-	"os"
 	"time"
 
 	"proofkeys/backend/access"
+	"proofkeys/backend/privatefile"
 	"proofkeys/backend/support"
 	"proofkeys/backend/vault"
 )
@@ -44,7 +44,7 @@ func (x *Support) Troubleshoot() (TroubleshootView, error) {
 }
 
 func (x *Support) troubleshoot(s *services) (TroubleshootView, error) {
-	o, me, err := s.orgs.Current(x.c.session.member())
+	o, me, err := s.orgs.Current(x.c.member(s))
 	if err != nil {
 		return TroubleshootView{}, err
 	}
@@ -69,9 +69,10 @@ func (x *Support) troubleshoot(s *services) (TroubleshootView, error) {
 	return v, nil
 }
 
-// GetSupportBundle returns the support bundle's text, for the person to read before sending.
+// GetSupportBundle returns the support bundle as a readable summary, for the person to read
+// before sending; the saved file is JSON.
 func (x *Support) GetSupportBundle() (string, error) {
-	return string(x.bundle().JSON()), nil
+	return x.bundle().Text(), nil
 }
 
 // SaveSupportBundle asks where to save the support bundle and writes it there.
@@ -81,7 +82,7 @@ func (x *Support) SaveSupportBundle() (SavedView, error) {
 	if err != nil || path == "" {
 		return SavedView{}, err
 	}
-	if err := os.WriteFile(path, b.JSON(), 0o600); err != nil {
+	if err := privatefile.Write(path, b.JSON()); err != nil {
 		return SavedView{}, fmt.Errorf("save %s: %w", path, err)
 	}
 	return SavedView{Path: path}, nil
@@ -100,7 +101,7 @@ func (x *Support) bundle() support.Bundle {
 	}
 	b := support.Make(st, v, x.c.opt.Version, time.Now())
 	if openErr != nil {
-		b.Database.Problem = openErr.Error()
+		b.SetDatabaseProblem(openErr)
 	}
 	return b
 }

@@ -84,6 +84,10 @@ var problems = []problem{
 		"Check that you chose your own name and that Caps Lock is off. After a few wrong tries, each try waits a little longer."},
 	{org.ErrSlowDown, "slow_down", "Too many wrong passphrases: wait a moment.",
 		"Try again in a little while. If you forgot your passphrase, an owner or admin can set a new one for you."},
+	{org.ErrWrongRecoveryCode, "wrong_recovery_code", "That recovery code is not right.",
+		"Type the code as it was shown when you set your passphrase; each code works once. After a few wrong tries, each try waits a little longer."},
+	{org.ErrNoRecoveryCode, "no_recovery_code", "There is no recovery code for this member.",
+		"Only an Owner who set their own passphrase has one. Ask an owner or admin to set a new passphrase for you under Members."},
 	{org.ErrNoPassphrase, "no_passphrase", "You have no passphrase yet.",
 		"Ask an owner or admin to set one for you under Members."},
 	{enablement.ErrMalformed, "code_malformed", "This is not an enablement code, or part of it is missing.",
@@ -149,7 +153,7 @@ func Explain(err error) Problem {
 			Hint: "Fix the fields marked below, then save again.", Fields: fields}
 	}
 	var wait org.WaitError
-	if errors.As(err, &wait) && !errors.Is(err, org.ErrWrongPassphrase) {
+	if errors.As(err, &wait) && !errors.Is(err, org.ErrWrongPassphrase) && !errors.Is(err, org.ErrWrongRecoveryCode) {
 		// a try during the wait: say how long is left, not just "a moment"
 		return Problem{Code: "slow_down",
 			Message: fmt.Sprintf("Too many wrong passphrases: wait %s before the next try.", waitWords(wait.Wait)),

@@ -30,6 +30,7 @@ export const goErrorCodes = [
   'no_api_access',
   'no_database',
   'no_passphrase',
+  'no_recovery_code',
   'no_snapshot',
   'not_restorable',
   'old_key_kept',
@@ -46,4 +47,5 @@ export const goErrorCodes = [
   'vault_unavailable',
   'vault_unknown',
   'wrong_passphrase',
+  'wrong_recovery_code',
 ] as const;
