@@ -6,8 +6,9 @@
 # all is there. Go 1.26 and Node.js 20.19+ must be on PATH.
 #
 # The app is built with plain `go build`, exactly as `wails build` would: the Wails CLI is
-# needed only to regenerate the frontend bindings (make bindings). Debian 12 has WebKitGTK
-# 4.1 only, hence the webkit2_41 build tag on Linux.
+# needed only to regenerate the frontend bindings (make bindings) and for the Windows
+# installer (make release-windows). Debian 12 has WebKitGTK 4.1 only, hence the webkit2_41
+# build tag on Linux.
 #
 # `make help` lists the targets.
 
@@ -23,6 +24,13 @@ PORT     ?= 34115
 ARGS     ?=
 LINUX_TAGS := webkit2_41
 GO_TEST_FLAGS ?= -timeout 15m
+NFPM     := build/bin/nfpm
+
+# The version every build states (proofkeys --version, the support bundle): the newest tag,
+# with the commits since and -dirty for uncommitted changes (v1.2.0-3-gabc1234-dirty); the
+# commit alone when there is no tag yet; dev outside git.
+VERSION ?= $(shell git describe --tags --dirty --always 2>/dev/null || echo dev)
+LDFLAGS  := -X main.version=$(VERSION)
 
 # The frontend is rebuilt when one of these is newer than frontend/dist/index.html.
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/wailsjs -type f 2>/dev/null) \
@@ -30,10 +38,11 @@ FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/wailsjs -
     frontend/vite.config.* frontend/svelte.config.* frontend/tsconfig*.json)
 FRONTEND := frontend/dist/index.html
 
-TEST_TARGETS := lint test-go test-frontend test-e2e test-smoke test-windows
+TEST_TARGETS := lint test-go test-frontend test-e2e test-smoke test-windows test-install
 
 .PHONY: help setup frontend build build-dev run dev-server bindings lint \
-  test test-go test-frontend test-e2e test-smoke test-windows bench bench-ui clean
+  test test-go test-frontend test-e2e test-smoke test-windows test-install \
+  release release-linux release-windows release-macos bench bench-ui clean
 
 help: ## list the targets
 	@echo "make TARGET, where TARGET is one of:"
@@ -48,11 +57,12 @@ $(FRONTEND): $(FRONTEND_SOURCES) | setup
 
 frontend: $(FRONTEND) ## build the web UI into frontend/dist
 
+# -buildmode=pie: the address space layout randomisation Debian expects of a packaged binary.
 build: $(FRONTEND) | setup ## the production binary, build/bin/proofkeys
-	$(GO) build -tags desktop,production,$(LINUX_TAGS) -ldflags "-w -s" -o $(BIN) .
+	$(GO) build -tags desktop,production,$(LINUX_TAGS) -buildmode=pie -ldflags "-w -s $(LDFLAGS)" -o $(BIN) .
 
 build-dev: $(FRONTEND) | setup ## the dev binary (serves the UI to a browser), build/bin/proofkeys-dev
-	$(GO) build -tags dev,$(LINUX_TAGS) -o $(DEV_BIN) .
+	$(GO) build -tags dev,$(LINUX_TAGS) -ldflags "$(LDFLAGS)" -o $(DEV_BIN) .
 
 run: build ## build and open the app on its default data folder and the OS vault (ARGS=... for flags)
 	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
@@ -87,12 +97,33 @@ test-e2e: build-dev ## the help article's steps in headless Chromium against the
 test-smoke: build ## the production binary on Xvfb: window, screenshot (build/smoke.png), clean exit
 	scripts/smoke.sh $(BIN)
 
-test-windows: $(FRONTEND) | setup ## cross-compile the Windows binary, build/bin/proofkeys.exe
-	GOOS=windows GOARCH=amd64 $(GO) build -tags desktop,production -ldflags "-w -s -H windowsgui" -o $(WIN_BIN) .
+test-windows: release-windows ## the Windows installer: built, holds the app, keeps the data folder
+	scripts/check-windows-installer.sh dist/$(APP)-amd64-installer.exe
+
+test-install: release-linux ## the .deb: lintian and validators, install, run as the menu does, purge (as root)
+	scripts/test-install.sh dist/$(APP)_*_amd64.deb
+
+release: release-linux release-windows ## dist/: the .deb, the .rpm, the Windows installer and SHA256SUMS
+	cd dist && rm -f SHA256SUMS && sha256sum $(APP)_*_amd64.deb $(APP)-*.x86_64.rpm $(APP)-amd64-installer.exe >SHA256SUMS
+	@ls -l dist
+
+release-linux: build $(NFPM) ## dist/: the .deb and the .rpm (nfpm, build/linux/)
+	scripts/release-linux.sh $(BIN) $(VERSION) $(NFPM)
+
+release-windows: $(FRONTEND) | setup ## dist/: the Windows installer (Wails' NSIS template, build/windows/)
+	scripts/release-windows.sh $(VERSION)
+
+release-macos: ## on a Mac: build/bin/proofkeys.app and dist/proofkeys-macos.zip (needs Xcode tools)
+	scripts/release-macos.sh $(VERSION)
+
+# nfpm, a build tool only: its own module (tools/go.mod) keeps it out of the app's
+# dependencies.
+$(NFPM): tools/go.mod tools/go.sum
+	cd tools && $(GO) build -o ../$(NFPM) github.com/goreleaser/nfpm/v2/cmd/nfpm
 
 # Every test target runs, even after a failure; then a summary with times, and the exit
 # code says whether all passed.
-test: setup ## all of the above: lint test-go test-frontend test-e2e test-smoke test-windows
+test: setup ## all of the above: lint test-go test-frontend test-e2e test-smoke test-windows test-install
 	@failed=0; passed=0; summary=""; \
 	for t in $(TEST_TARGETS); do \
 	  echo "==== make $$t"; \
@@ -113,5 +144,5 @@ bench-ui: build build-dev ## UI benchmarks: search keystroke with 10,000 keys, s
 	scripts/bench-ui.sh
 
 clean: ## remove what the build and tests made
-	rm -rf build/bin build/smoke.png build/e2e-api-keys.png build/e2e-failure.png build/e2e-app.log
+	rm -rf build/bin dist build/smoke.png build/e2e-api-keys.png build/e2e-failure.png build/e2e-app.log
 	find frontend/dist -mindepth 1 -not -name .gitkeep -delete 2>/dev/null || true

@@ -27,6 +27,8 @@ type Env struct {
 	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
+	// Version is the version the binary was built as ("dev" when empty).
+	Version string
 }
 
 // command runs with the arguments after its name and returns an exit code.
@@ -42,12 +44,13 @@ var commands = map[string]command{
 	"check-key": checkKeyCommand,
 	"seed":      seedCommand,
 	"csm":       csmCommand,
+	"version":   versionCommand,
 }
 
 // Has reports whether name is a command, so main can tell a command from the app's flags.
 func Has(name string) bool {
 	_, ok := commands[name]
-	return ok || name == "help"
+	return ok || name == "help" || name == versionFlag
 }
 
 // Run runs the command args[0] with the rest of args and returns the exit code.
@@ -55,6 +58,9 @@ func Run(env Env, args []string) int {
 	if len(args) == 0 || args[0] == "help" {
 		usage(env.Stdout)
 		return ExitOK
+	}
+	if args[0] == versionFlag {
+		return runVersion(env, args[1:])
 	}
 	c, ok := commands[args[0]]
 	if !ok {
