@@ -23,8 +23,14 @@ wails=$(scripts/wails-cli.sh)
 
 installer=build/bin/proofkeys-amd64-installer.exe
 rm -f "$installer"
-# -s: the frontend is built already; -m: no go mod tidy; -skipbindings: frontend/wailsjs is committed, and
-# generating it would run a Linux build of the app; -trimpath: no build paths in the exe.
+# wails build writes frontend/wailsjs/runtime again, with the same text but its own file
+# modes: put the committed modes back, so the tree stays clean (and the version undirty).
+modes=$(for f in frontend/wailsjs/runtime/*; do printf '%s %s\n' "$(stat -c %a "$f")" "$f"; done)
+restore_modes() { printf '%s\n' "$modes" | while read -r m f; do [ ! -e "$f" ] || chmod "$m" "$f"; done; }
+trap restore_modes EXIT
+# -s: the frontend is built already; -m: no go mod tidy; -skipbindings: frontend/wailsjs is
+# committed, and generating it would run a Linux build of the app; -trimpath: no build paths
+# in the exe.
 "$wails" build -platform windows/amd64 -nsis -s -m -skipbindings -trimpath -nocolour \
   -ldflags "-X main.version=$VERSION" >&2
 # Wails only warns when makensis fails to make the installer: check it is there.

@@ -26,6 +26,10 @@ for c in lintian desktop-file-validate appstreamcli rpm apt-get; do
   command -v "$c" >/dev/null 2>&1 || pk_die "$c is missing: run make setup"
 done
 say() { printf 'test-install: %s\n' "$*"; }
+# quiet CMD...: run CMD, showing its output only when it fails
+quiet() {
+  "$@" >"$PK_TMP/quiet.log" 2>&1 || { cat "$PK_TMP/quiet.log" >&2; pk_die "$* failed"; }
+}
 
 pk_init
 pk_keep_go_env
@@ -33,6 +37,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 # 1. the package and its files, as Debian's own checkers see them
 say "lintian $DEB"
+# (lintian warns that it runs as root: this test must, to install the package)
 lintian --pedantic --fail-on error,warning "$DEB"
 say "lintian: no error, no warning"
 desktop-file-validate build/linux/com.proofkeys.app.desktop
@@ -46,9 +51,9 @@ say "the .rpm holds /usr/bin/proofkeys and requires WebKitGTK 4.1"
 # 2. install it as an owner does
 if dpkg-query -W -f='${Status}' proofkeys 2>/dev/null | grep -q 'ok installed'; then
   say "proofkeys is installed already (an earlier run?): purging it first"
-  apt-get purge -y -qq proofkeys
+  quiet apt-get purge -y proofkeys
 fi
-apt-get install -y -qq "./$DEB"
+quiet apt-get install -y "./$DEB"
 dpkg -L proofkeys >"$PK_TMP/files"
 want=$(dpkg-deb -f "$DEB" Version)
 got=$(/usr/bin/proofkeys --version)
@@ -86,7 +91,7 @@ snapshot() {
 snapshot >"$PK_TMP/before"
 
 # 4. remove it: nothing of the package is left, the owner's data is untouched
-apt-get purge -y -qq proofkeys
+quiet apt-get purge -y proofkeys
 ! dpkg-query -W -f='${Status}' proofkeys 2>/dev/null | grep -q 'ok installed' || pk_die "proofkeys is still installed"
 left=""
 while read -r f; do
