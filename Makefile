@@ -19,7 +19,6 @@ GO       ?= go
 APP      := proofkeys
 BIN      := build/bin/$(APP)
 DEV_BIN  := build/bin/$(APP)-dev
-WIN_BIN  := build/bin/$(APP).exe
 PORT     ?= 34115
 ARGS     ?=
 LINUX_TAGS := webkit2_41
@@ -28,8 +27,11 @@ NFPM     := build/bin/nfpm
 
 # The version every build states (proofkeys --version, the support bundle): the newest tag,
 # with the commits since and -dirty for uncommitted changes (v1.2.0-3-gabc1234-dirty); the
-# commit alone when there is no tag yet; dev outside git.
-VERSION ?= $(shell git describe --tags --dirty --always 2>/dev/null || echo dev)
+# commit alone when there is no tag yet; dev outside git. Worked out once per make (:=), so
+# that all the files of one release state the same; VERSION=... on the command line wins.
+ifeq ($(origin VERSION),undefined)
+VERSION := $(shell git describe --tags --dirty --always 2>/dev/null || echo dev)
+endif
 LDFLAGS  := -X main.version=$(VERSION)
 
 # The frontend is rebuilt when one of these is newer than frontend/dist/index.html.
@@ -101,7 +103,7 @@ test-windows: release-windows ## the Windows installer: built, holds the app, ke
 	scripts/check-windows-installer.sh dist/$(APP)-amd64-installer.exe
 
 test-install: release-linux ## the .deb: lintian and validators, install, run as the menu does, purge (as root)
-	scripts/test-install.sh dist/$(APP)_*_amd64.deb
+	scripts/test-install.sh dist/$(APP)_*_amd64.deb $(VERSION)
 
 release: release-linux release-windows ## dist/: the .deb, the .rpm, the Windows installer and SHA256SUMS
 	cd dist && rm -f SHA256SUMS && sha256sum $(APP)_*_amd64.deb $(APP)-*.x86_64.rpm $(APP)-amd64-installer.exe >SHA256SUMS

@@ -1,10 +1,11 @@
 #!/bin/sh
-# Usage: scripts/test-install.sh DEB          (as root, as CI runs; make test-install)
+# Usage: scripts/test-install.sh DEB VERSION     (as root, as CI runs; make test-install)
 #
 # Installs the .deb the way an owner does and removes it again, checking on the way:
 #  1. the package: lintian (no error, no warning but those build/linux/lintian-overrides
 #     justifies), desktop-file-validate, appstreamcli validate, the .rpm's contents;
-#  2. `apt-get install ./proofkeys_....deb`; the installed /usr/bin/proofkeys --version;
+#  2. `apt-get install ./proofkeys_....deb`; the installed /usr/bin/proofkeys --version says
+#     VERSION, the one the binary was built as;
 #     `proofkeys seed` then `proofkeys inventory` on a folder of its own;
 #  3. the app started exactly as its menu entry's Exec= line says, on the desktop smoke test
 #     (scripts/smoke.sh: window, screenshot, clean exit) with the default data folder of a
@@ -18,8 +19,9 @@ cd "$root"
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh
 
-[ $# -eq 1 ] || pk_die "usage: $0 DEB"
+[ $# -eq 2 ] || pk_die "usage: $0 DEB VERSION"
 DEB=$1
+VERSION=$2
 [ -f "$DEB" ] || pk_die "$DEB is missing: run make release-linux"
 [ "$(id -u)" -eq 0 ] || pk_die "installing a package needs root: run it as root (CI does), or with sudo"
 for c in lintian desktop-file-validate appstreamcli rpm apt-get; do
@@ -58,7 +60,7 @@ dpkg -L proofkeys >"$PK_TMP/files"
 want=$(dpkg-deb -f "$DEB" Version)
 got=$(/usr/bin/proofkeys --version)
 say "/usr/bin/proofkeys --version: $got (package $want)"
-case $got in "proofkeys "?*) ;; *) pk_die "proofkeys --version said \"$got\"" ;; esac
+[ "$got" = "proofkeys $VERSION" ] || pk_die "proofkeys --version said \"$got\", not \"proofkeys $VERSION\""
 
 HOME="$PK_TMP/home"
 mkdir -p "$HOME"
@@ -80,7 +82,7 @@ set -- $exec_line
 [ "$(command -v "$1")" = /usr/bin/proofkeys ] || pk_die "Exec=$exec_line does not start /usr/bin/proofkeys"
 SMOKE_HOME=$HOME SMOKE_OUT=build/smoke-installed.png scripts/smoke.sh "$1"
 data="$HOME/.config/proofkeys"
-[ -d "$data" ] && [ -n "$(ls -A "$data")" ] || pk_die "the installed app made no data folder at $data"
+[ -n "$(ls -A "$data" 2>/dev/null)" ] || pk_die "the installed app made no data folder at $data"
 say "the installed app made its data folder $data"
 # the data folder and the keyring (when the app wrote to it), file by file
 snapshot() {
