@@ -2,8 +2,8 @@
 # Usage: scripts/test-install.sh DEB VERSION     (as root, as CI runs; make test-install)
 #
 # Installs the .deb the way an owner does and removes it again, checking on the way:
-#  1. the package: lintian (no error, no warning but those build/linux/lintian-overrides
-#     justifies), desktop-file-validate, appstreamcli validate, the .rpm's contents;
+#  1. the package: lintian --pedantic (no error, no warning), its Depends against what
+#     dpkg-shlibdeps finds, desktop-file-validate, appstreamcli validate, the .rpm's contents;
 #  2. `apt-get install ./proofkeys_....deb`; the installed /usr/bin/proofkeys --version says
 #     VERSION, the one the binary was built as;
 #     `proofkeys seed` then `proofkeys inventory` on a folder of its own;
@@ -24,7 +24,7 @@ DEB=$1
 VERSION=$2
 [ -f "$DEB" ] || pk_die "$DEB is missing: run make release-linux"
 [ "$(id -u)" -eq 0 ] || pk_die "installing a package needs root: run it as root (CI does), or with sudo"
-for c in lintian desktop-file-validate appstreamcli rpm apt-get; do
+for c in lintian desktop-file-validate appstreamcli dpkg-shlibdeps rpm apt-get; do
   command -v "$c" >/dev/null 2>&1 || pk_die "$c is missing: run make setup"
 done
 say() { printf 'test-install: %s\n' "$*"; }
@@ -42,6 +42,17 @@ say "lintian $DEB"
 # (lintian warns that it runs as root: this test must, to install the package)
 lintian --pedantic --fail-on error,warning "$DEB"
 say "lintian: no error, no warning"
+# every library package the binary links to is a dependency
+mkdir -p "$PK_TMP/shlibs/debian" "$PK_TMP/shlibs/usr/bin"
+printf 'Source: proofkeys\n\nPackage: proofkeys\nArchitecture: any\n' >"$PK_TMP/shlibs/debian/control"
+dpkg-deb --fsys-tarfile "$DEB" | tar -xO ./usr/bin/proofkeys >"$PK_TMP/shlibs/usr/bin/proofkeys"
+needs=$(cd "$PK_TMP/shlibs" && dpkg-shlibdeps -O usr/bin/proofkeys 2>/dev/null | sed 's/^shlibs:Depends=//; s/ ([^)]*)//g; s/,/ /g' | tr -s ' ')
+depends=" $(dpkg-deb -f "$DEB" Depends | sed 's/ ([^)]*)//g; s/,/ /g') "
+[ -n "$needs" ] || pk_die "dpkg-shlibdeps found no library the binary needs"
+for n in $needs; do
+  case $depends in *" $n "*) ;; *) pk_die "the binary links to a library of $n, which build/linux/nfpm.yaml does not depend on" ;; esac
+done
+say "Depends covers what dpkg-shlibdeps finds: $needs"
 desktop-file-validate build/linux/com.proofkeys.app.desktop
 say "desktop-file-validate: ok"
 appstreamcli validate --no-net --pedantic build/linux/com.proofkeys.app.metainfo.xml
