@@ -115,7 +115,7 @@ release-linux: build $(NFPM) ## dist/: the .deb and the .rpm (nfpm, build/linux/
 release-windows: $(FRONTEND) | setup ## dist/: the Windows installer (Wails' NSIS template, build/windows/)
 	scripts/release-windows.sh $(VERSION)
 
-release-macos: ## on a Mac: build/bin/proofkeys.app and dist/proofkeys-macos.zip (needs Xcode tools)
+release-macos: ## on a Mac only: build/bin/proofkeys.app and dist/proofkeys-macos-universal.zip
 	scripts/release-macos.sh $(VERSION)
 
 # nfpm, a build tool only: its own module (tools/go.mod) keeps it out of the app's
@@ -146,5 +146,5 @@ bench-ui: build build-dev ## UI benchmarks: search keystroke with 10,000 keys, s
 	scripts/bench-ui.sh
 
 clean: ## remove what the build and tests made
-	rm -rf build/bin dist build/smoke.png build/e2e-api-keys.png build/e2e-failure.png build/e2e-app.log
+	rm -rf build/bin dist build/smoke.png build/smoke-installed.png build/windows/installer/tmp build/e2e-api-keys.png build/e2e-failure.png build/e2e-app.log
 	find frontend/dist -mindepth 1 -not -name .gitkeep -delete 2>/dev/null || true
