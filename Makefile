@@ -6,8 +6,9 @@
 # all is there. Go 1.26 and Node.js 20.19+ must be on PATH.
 #
 # The app is built with plain `go build`, exactly as `wails build` would: the Wails CLI is
-# needed only to regenerate the frontend bindings (make bindings). Debian 12 has WebKitGTK
-# 4.1 only, hence the webkit2_41 build tag on Linux.
+# needed only to regenerate the frontend bindings (make bindings) and for the Windows
+# installer (make release-windows). Debian 12 has WebKitGTK 4.1 only, hence the webkit2_41
+# build tag on Linux.
 #
 # `make help` lists the targets.
 
@@ -18,18 +19,24 @@ GO       ?= go
 APP      := proofkeys
 BIN      := build/bin/$(APP)
 DEV_BIN  := build/bin/$(APP)-dev
-WIN_BIN  := build/bin/$(APP).exe
 PORT     ?= 34115
 ARGS     ?=
 LINUX_TAGS := webkit2_41
-# The version every build carries: `git describe`, or dev outside git.
-VERSION  ?= $(shell git describe --tags --dirty --always 2>/dev/null || echo dev)
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+GO_TEST_FLAGS ?= -timeout 15m
+NFPM     := build/bin/nfpm
+
+# The version every build states (proofkeys --version, the support bundle): the newest tag,
+# with the commits since and -dirty for uncommitted changes (v1.2.0-3-gabc1234-dirty); the
+# commit alone when there is no tag yet; dev outside git. Worked out once per make (:=), so
+# that all the files of one release state the same; VERSION=... on the command line wins.
+ifeq ($(origin VERSION),undefined)
+VERSION := $(shell git describe --tags --dirty --always 2>/dev/null || echo dev)
+endif
 # PROOF_ROOTS lists the Proof roots a release trusts ("pkroot1_... NAME;pkroot1_... NAME",
 # README: Proof's root keys); empty, the binary accepts no enablement code.
 PROOF_ROOTS ?=
 LDFLAGS  := -X main.version=$(VERSION) -X 'proofkeys/backend/enablement.builtInRoots=$(PROOF_ROOTS)'
-STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
-GO_TEST_FLAGS ?= -timeout 15m
 
 # The frontend is rebuilt when one of these is newer than frontend/dist/index.html.
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/wailsjs -type f 2>/dev/null) \
@@ -37,10 +44,11 @@ FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/wailsjs -
     frontend/vite.config.* frontend/svelte.config.* frontend/tsconfig*.json)
 FRONTEND := frontend/dist/index.html
 
-TEST_TARGETS := lint test-go test-frontend test-e2e test-smoke test-windows
+TEST_TARGETS := lint test-go test-frontend test-e2e test-smoke test-windows test-install
 
 .PHONY: help setup frontend build build-dev run dev-server bindings lint \
-  test test-go test-frontend test-e2e test-smoke test-windows bench bench-ui clean
+  test test-go test-frontend test-e2e test-smoke test-windows test-install \
+  release release-linux release-windows release-macos bench bench-ui clean
 
 help: ## list the targets
 	@echo "make TARGET, where TARGET is one of:"
@@ -55,8 +63,9 @@ $(FRONTEND): $(FRONTEND_SOURCES) | setup
 
 frontend: $(FRONTEND) ## build the web UI into frontend/dist
 
+# -buildmode=pie: the address space layout randomisation Debian expects of a packaged binary.
 build: $(FRONTEND) | setup ## the production binary, build/bin/proofkeys (PROOF_ROOTS=... for a release)
-	$(GO) build -tags desktop,production,$(LINUX_TAGS) -ldflags "-w -s $(LDFLAGS)" -o $(BIN) .
+	$(GO) build -tags desktop,production,$(LINUX_TAGS) -buildmode=pie -ldflags "-w -s $(LDFLAGS)" -o $(BIN) .
 
 build-dev: $(FRONTEND) | setup ## the dev binary (serves the UI to a browser), build/bin/proofkeys-dev
 	$(GO) build -tags dev,$(LINUX_TAGS) -ldflags "$(LDFLAGS)" -o $(DEV_BIN) .
@@ -97,12 +106,33 @@ test-e2e: build-dev ## the help article's steps in headless Chromium against the
 test-smoke: build ## the production binary on Xvfb: window, screenshot (build/smoke.png), clean exit
 	scripts/smoke.sh $(BIN)
 
-test-windows: $(FRONTEND) | setup ## cross-compile the Windows binary, build/bin/proofkeys.exe
-	GOOS=windows GOARCH=amd64 $(GO) build -tags desktop,production -ldflags "-w -s -H windowsgui $(LDFLAGS)" -o $(WIN_BIN) .
+test-windows: release-windows ## the Windows installer: built, holds the app, keeps the data folder
+	scripts/check-windows-installer.sh dist/$(APP)-amd64-installer.exe
+
+test-install: release-linux ## the .deb: lintian and validators, install, run as the menu does, purge (as root)
+	scripts/test-install.sh dist/$(APP)_*_amd64.deb $(VERSION)
+
+release: release-linux release-windows ## dist/: the .deb, the .rpm, the Windows installer and SHA256SUMS
+	cd dist && rm -f SHA256SUMS && sha256sum $(APP)_*_amd64.deb $(APP)-*.x86_64.rpm $(APP)-amd64-installer.exe >SHA256SUMS
+	@ls -l dist
+
+release-linux: build $(NFPM) ## dist/: the .deb and the .rpm (nfpm, build/linux/)
+	scripts/release-linux.sh $(BIN) $(VERSION) $(NFPM)
+
+release-windows: $(FRONTEND) | setup ## dist/: the Windows installer (Wails' NSIS template, build/windows/)
+	PK_LDFLAGS="$(LDFLAGS)" scripts/release-windows.sh $(VERSION)
+
+release-macos: ## on a Mac only: build/bin/proofkeys.app and dist/proofkeys-macos-universal.zip
+	scripts/release-macos.sh $(VERSION)
+
+# nfpm, a build tool only: its own module (tools/go.mod) keeps it out of the app's
+# dependencies.
+$(NFPM): tools/go.mod tools/go.sum
+	cd tools && $(GO) build -o ../$(NFPM) github.com/goreleaser/nfpm/v2/cmd/nfpm
 
 # Every test target runs, even after a failure; then a summary with times, and the exit
 # code says whether all passed.
-test: setup ## all of the above: lint test-go test-frontend test-e2e test-smoke test-windows
+test: setup ## all of the above: lint test-go test-frontend test-e2e test-smoke test-windows test-install
 	@failed=0; passed=0; summary=""; \
 	for t in $(TEST_TARGETS); do \
 	  echo "==== make $$t"; \
@@ -123,5 +153,5 @@ bench-ui: build build-dev ## UI benchmarks: search keystroke with 10,000 keys, s
 	scripts/bench-ui.sh
 
 clean: ## remove what the build and tests made
-	rm -rf build/bin build/smoke.png build/e2e-api-keys.png build/e2e-failure.png build/e2e-app.log
+	rm -rf build/bin dist build/smoke.png build/smoke-installed.png build/windows/installer/tmp build/e2e-api-keys.png build/e2e-failure.png build/e2e-app.log
 	find frontend/dist -mindepth 1 -not -name .gitkeep -delete 2>/dev/null || true

@@ -19,11 +19,13 @@ PACKAGES="build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev
   xvfb xauth imagemagick x11-utils xdotool xclip
   gnome-keyring libsecret-tools keyutils dbus-daemon dbus-bin
   chromium curl ca-certificates
-  shellcheck"
+  shellcheck lintian desktop-file-utils appstream rpm nsis p7zip-full"
 # what each group is for: build | headless display, screenshots, window search, clipboard
 # reads | the OS vault for tests | the browser of the end-to-end tests (driven by the npm
 # package playwright-core with executablePath /usr/bin/chromium; `npx playwright install`
-# is not used), and waiting for the dev server | make lint
+# is not used), and waiting for the dev server | make lint | the release: Debian's checkers
+# of the .deb, its menu entry and AppStream file, rpm to read the .rpm, makensis for the
+# Windows installer and 7z to list what the installer holds
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Usage: scripts/smoke.sh [BINARY]      (default build/bin/proofkeys, from `make build`)
+# Usage: scripts/smoke.sh [BINARY]      (default build/bin/proofkeys, from `make build`;
+#                                        a bare name is looked up on PATH, as a menu does)
 #
 # Desktop smoke test of the production binary: starts it on a private Xvfb, with a private
 # session bus and unlocked gnome-keyring, a temporary HOME and a temporary data folder; waits
@@ -11,7 +12,10 @@
 # Env: SMOKE_OUT (build/smoke.png), SMOKE_WINDOW_NAME (proofkeys: a case-insensitive pattern
 #      of the window title), SMOKE_MIN_STDDEV (0.01) and SMOKE_MIN_COLORS (16): with less
 #      variation or fewer colours the window counts as blank,
-#      SMOKE_START_SECONDS (30), SMOKE_EXIT_SECONDS (5).
+#      SMOKE_START_SECONDS (30), SMOKE_EXIT_SECONDS (5),
+#      SMOKE_HOME: a home folder to run in, kept afterwards, where the app uses its default
+#      data folder (~/.config/proofkeys), as it does when opened from the menu (default: a
+#      temporary home and data folder, removed at the end).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -25,17 +29,21 @@ MIN_SD=${SMOKE_MIN_STDDEV:-0.01}
 MIN_COLORS=${SMOKE_MIN_COLORS:-16}
 START=${SMOKE_START_SECONDS:-30}
 EXIT=${SMOKE_EXIT_SECONDS:-5}
+case $BIN in */*) ;; *) BIN=$(command -v "$BIN") || pk_die "$1 is not on PATH" ;; esac
 [ -x "$BIN" ] || pk_die "$BIN is missing: run make build"
 for c in xdotool import convert; do
   command -v "$c" >/dev/null 2>&1 || pk_die "$c is missing: run make setup"
 done
 
 pk_init
-HOME="$PK_TMP/home"
-XDG_RUNTIME_DIR="$HOME/run"
-PROOFKEYS_DATA_DIR="$PK_TMP/data"
-export HOME XDG_RUNTIME_DIR PROOFKEYS_DATA_DIR
-unset XDG_CONFIG_HOME XDG_DATA_HOME XDG_CACHE_HOME XDG_STATE_HOME PROOFKEYS_VAULT
+HOME=${SMOKE_HOME:-$PK_TMP/home}
+XDG_RUNTIME_DIR="$PK_TMP/run"
+export HOME XDG_RUNTIME_DIR
+unset XDG_CONFIG_HOME XDG_DATA_HOME XDG_CACHE_HOME XDG_STATE_HOME PROOFKEYS_VAULT PROOFKEYS_DATA_DIR
+if [ -z "${SMOKE_HOME:-}" ]; then
+  PROOFKEYS_DATA_DIR="$PK_TMP/data"
+  export PROOFKEYS_DATA_DIR
+fi
 # temporary files of the browser and WebKit go with the rest, and are removed with it
 TMPDIR="$PK_TMP/tmp"
 mkdir -p "$TMPDIR"

@@ -25,13 +25,17 @@ import (
 // bin is the proofkeys binary, built once for these tests as `make build` builds it.
 var bin string
 
+// testVersion is the version bin is built as, the way the Makefile sets it.
+const testVersion = "v1.2.3-4-gabcdef0-dirty"
+
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "proofkeys-cli-test")
 	if err != nil {
 		panic(err)
 	}
 	bin = filepath.Join(dir, "proofkeys")
-	build := exec.Command("go", "build", "-tags", "desktop,production,webkit2_41", "-o", bin, "proofkeys")
+	build := exec.Command("go", "build", "-tags", "desktop,production,webkit2_41",
+		"-ldflags", "-X main.version="+testVersion, "-o", bin, "proofkeys")
 	build.Stderr = os.Stderr
 	code := 1
 	if err := build.Run(); err != nil {

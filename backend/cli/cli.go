@@ -28,6 +28,8 @@ type Env struct {
 	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
+	// Version is the version the binary was built as ("dev" when empty).
+	Version string
 }
 
 // command runs with the arguments after its name and returns an exit code.
@@ -43,6 +45,7 @@ var commands = map[string]command{
 	"check-key": checkKeyCommand,
 	"seed":      seedCommand,
 	"csm":       csmCommand,
+	"version":   versionCommand,
 }
 
 // helpWords ask for the overview of every command.
@@ -52,7 +55,7 @@ var helpWords = map[string]bool{"help": true, "--help": true, "-help": true, "-h
 // the app's flags.
 func Has(name string) bool {
 	_, ok := commands[name]
-	return ok || helpWords[name]
+	return ok || helpWords[name] || name == versionFlag
 }
 
 // Wants reports whether args (without the program name) are for the command line rather
@@ -68,6 +71,9 @@ func Run(env Env, args []string) int {
 	if len(args) == 0 || helpWords[args[0]] {
 		usage(env.Stdout)
 		return ExitOK
+	}
+	if args[0] == versionFlag {
+		return runVersion(env, args[1:])
 	}
 	c, ok := commands[args[0]]
 	if !ok {
