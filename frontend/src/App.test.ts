@@ -36,7 +36,7 @@ describe('first run', () => {
 
   it("shows Go's field messages next to the fields and keeps the values", async () => {
     vi.mocked(api.setUp).mockRejectedValue({
-      code: 'invalid_setup',
+      code: 'invalid',
       message: 'Some details need a change.',
       hint: 'Fix the fields marked below.',
       fields: { email: 'Enter an email address, such as dana@example.com.' },
@@ -60,7 +60,7 @@ describe('first run', () => {
 
   it('shows the message and hint of any other error', async () => {
     vi.mocked(api.setUp).mockRejectedValue({
-      code: 'store_in_use',
+      code: 'in_use',
       message: 'Another proofkeys window is using the data.',
       hint: 'Close the other window, then try again.',
     });
@@ -118,7 +118,7 @@ describe('the app frame', () => {
 
   it('explains a failed start and offers to try again', async () => {
     vi.mocked(api.getState)
-      .mockRejectedValueOnce({ code: 'store_in_use', message: 'proofkeys is already open.', hint: 'Switch to the open window.' })
+      .mockRejectedValueOnce({ code: 'in_use', message: 'proofkeys is already open.', hint: 'Switch to the open window.' })
       .mockResolvedValueOnce(makeState());
     const user = userEvent.setup();
     render(App);

@@ -4,17 +4,24 @@ import { AppError, toAppError } from './errors';
 describe('toAppError', () => {
   it('keeps what Go sends', () => {
     const e = toAppError({
-      code: 'invalid_settings',
+      code: 'invalid',
       message: 'Some settings need a change.',
       hint: 'Fix the fields marked below.',
       fields: { name: 'Enter a name.', minSigners: '' },
     });
     expect(e).toBeInstanceOf(AppError);
-    expect(e.code).toBe('invalid_settings');
+    expect(e.code).toBe('invalid');
     expect(e.message).toBe('Some settings need a change.');
     expect(e.hint).toBe('Fix the fields marked below.');
     expect(e.fields).toEqual({ name: 'Enter a name.' });
     expect(e.hasFields).toBe(true);
+  });
+
+  it('turns a code Go never sends into a plain error, keeping its words', () => {
+    const e = toAppError({ code: 'store_in_use', message: 'proofkeys is already open.', hint: 'Switch to it.' });
+    expect(e.code).toBe('error');
+    expect(e.message).toBe('proofkeys is already open.');
+    expect(e.hint).toBe('Switch to it.');
   });
 
   it('turns a plain string from Wails into a message with a hint', () => {
@@ -38,7 +45,7 @@ describe('toAppError', () => {
   });
 
   it('returns an AppError as it is', () => {
-    const e = new AppError('x', 'y');
+    const e = new AppError('invalid', 'y');
     expect(toAppError(e)).toBe(e);
   });
 });

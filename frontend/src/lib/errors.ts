@@ -2,6 +2,21 @@
 // {code, message, hint, fields?}; Wails itself sometimes rejects with a plain string; a
 // broken bridge throws an Error. toAppError turns each of them into an AppError, so a
 // component only ever deals with this class.
+import { goErrorCodes } from './error-codes';
+
+/**
+ * Every code an AppError can carry: those Go sends, plus 'error' (Wails rejected with a plain
+ * message, or Go sent a code this build does not know) and 'internal' (the bridge itself
+ * threw). A comparison with any other string fails the type check.
+ */
+export type ErrorCode = (typeof goErrorCodes)[number] | 'error' | 'internal';
+
+const knownCodes: ReadonlySet<string> = new Set(goErrorCodes);
+
+function codeOf(v: unknown): ErrorCode {
+  const code = text(v);
+  return knownCodes.has(code) ? (code as ErrorCode) : 'error';
+}
 
 /** Messages per field, keyed by the field's JSON name (as Go sends them). */
 export type FieldErrors = Record<string, string>;
@@ -9,11 +24,11 @@ export type FieldErrors = Record<string, string>;
 const fallbackHint = 'Try again. If it keeps happening, restart proofkeys.';
 
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly hint: string;
   readonly fields: FieldErrors;
 
-  constructor(code: string, message: string, hint = '', fields: FieldErrors = {}) {
+  constructor(code: ErrorCode, message: string, hint = '', fields: FieldErrors = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
@@ -63,7 +78,7 @@ export function toAppError(e: unknown): AppError {
   }
   if (isRecord(e)) {
     const message = text(e.message) || text(e.error) || 'Something went wrong.';
-    return new AppError(text(e.code) || 'error', message, text(e.hint) || fallbackHint, fieldsOf(e.fields));
+    return new AppError(codeOf(e.code), message, text(e.hint) || fallbackHint, fieldsOf(e.fields));
   }
   return new AppError('error', 'Something went wrong.', fallbackHint);
 }

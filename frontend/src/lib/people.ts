@@ -1,4 +1,5 @@
 // Words about members and who can help, shared by the pages that explain permissions.
+import type { AppError } from './errors';
 import type { Role } from './types';
 
 export const roleChoices: { value: Role; label: string }[] = [
@@ -13,3 +14,9 @@ export function namesOr(names: string[], fallback = 'an owner or admin'): string
   if (names.length === 1) return names[0];
   return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
+
+/**
+ * Runs one change on the Members page: the call to Go, then a fresh list and the
+ * announcement `done`. Resolves to the failure, already shown on the page, or null.
+ */
+export type RunChange = (work: () => Promise<unknown>, done: string) => Promise<AppError | null>;

@@ -1,7 +1,8 @@
-// Which case of the Troubleshooting page answers an error, by the error's code (errors.go).
+// Which case of the Troubleshooting page answers an error, by the error's code.
+import type { ErrorCode } from './errors';
 import type { TroubleCase } from './route';
 
-const cases: Record<string, TroubleCase> = {
+const cases: Partial<Record<ErrorCode, TroubleCase>> = {
   no_api_access: 'no-api-keys',
   code_untrusted: 'no-api-keys',
   code_other_org: 'no-api-keys',
@@ -17,6 +18,6 @@ const cases: Record<string, TroubleCase> = {
   secret_mismatch: 'key-exposed',
 };
 
-export function troubleCaseFor(code: string): TroubleCase | null {
+export function troubleCaseFor(code: ErrorCode): TroubleCase | null {
   return cases[code] ?? null;
 }

@@ -12,6 +12,7 @@ export function makeState(over: Partial<StateView> = {}): StateView {
     payerOrganization: false,
     dataDir: '/home/dana/.local/share/proofkeys',
     vaultBackend: 'secret-service',
+    version: 'v0.1.0',
     needsSignIn: false,
     access: makeAccess(),
     ...over,

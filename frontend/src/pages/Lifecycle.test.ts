@@ -7,12 +7,12 @@ import * as api from '../lib/api';
 import { inWords } from '../lib/lifecycle';
 import type { CheckView } from '../lib/types';
 import { makeKey, makeState } from '../test/fixtures';
+import ReplaceDialog from '../dialogs/ReplaceDialog.svelte';
+import ClipboardCountdown from '../parts/ClipboardCountdown.svelte';
+import KeyRow from '../parts/KeyRow.svelte';
+import OrgPolicies from '../parts/OrgPolicies.svelte';
 import Audit from './Audit.svelte';
 import CheckKey from './CheckKey.svelte';
-import ClipboardCountdown from './ClipboardCountdown.svelte';
-import KeyRow from './KeyRow.svelte';
-import OrgPolicies from './OrgPolicies.svelte';
-import ReplaceDialog from './ReplaceDialog.svelte';
 
 vi.mock('../lib/api', () => import('../test/api-mock'));
 

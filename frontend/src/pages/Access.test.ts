@@ -7,9 +7,9 @@ import * as api from '../lib/api';
 import { AppError } from '../lib/errors';
 import type { EnablementView, Member, MemberListView } from '../lib/types';
 import { makeAccess, makeState } from '../test/fixtures';
-import ErrorAlert from './ErrorAlert.svelte';
+import OrgEnablement from '../parts/OrgEnablement.svelte';
+import ErrorAlert from '../ui/ErrorAlert.svelte';
 import Members from './Members.svelte';
-import OrgEnablement from './OrgEnablement.svelte';
 import SignIn from './SignIn.svelte';
 import Troubleshooting from './Troubleshooting.svelte';
 

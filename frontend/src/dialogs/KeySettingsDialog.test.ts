@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../lib/api';
 import type { StateView } from '../lib/types';
 import { makeKey, makeState } from '../test/fixtures';
-import ApiKeys from './ApiKeys.svelte';
+import ApiKeys from '../pages/ApiKeys.svelte';
 
 vi.mock('../lib/api', () => import('../test/api-mock'));
 
@@ -69,7 +69,7 @@ describe('key settings dialog', () => {
 
   it("shows Go's message next to each field and keeps what was typed", async () => {
     vi.mocked(api.saveKeySettings).mockRejectedValue({
-      code: 'invalid_settings',
+      code: 'invalid',
       message: 'Some settings need a change.',
       hint: 'Fix the fields marked below, then select Save again.',
       fields: {
