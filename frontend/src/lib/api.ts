@@ -13,6 +13,7 @@ import type { Environment, KeyView, Settings, SetupInput, StateView } from './ty
 import type { AuditFilter, AuditView, CheckView, CopyView, Policies, ReplaceView } from './types';
 import type { ExportFormat, ExportView, InventoryReport, SnapshotView } from './types';
 import type { EnablementView, MemberListView, NewMemberInput, Role, SavedView, TroubleshootView } from './types';
+import type { PassphraseView, RecoveredView } from './types';
 
 async function call<T>(run: () => Promise<unknown>): Promise<T> {
   try {
@@ -138,9 +139,17 @@ export function removeMember(id: string): Promise<void> {
   return call(() => Members.RemoveMember(id));
 }
 
-/** One's own passphrase (with the current one), or another member's (Owners and Admins). */
-export function setPassphrase(memberId: string, current: string, next: string): Promise<void> {
+/**
+ * One's own passphrase (with the current one), or another member's (Owners and Admins).
+ * An Owner who sets their own gets a recovery code, to show this once ('' otherwise).
+ */
+export function setPassphrase(memberId: string, current: string, next: string): Promise<PassphraseView> {
   return call(() => Members.SetPassphrase(memberId, current, next));
+}
+
+/** From the sign-in screen: a recovery code sets a new passphrase; the answer holds the next code. */
+export function recoverPassphrase(memberId: string, code: string, next: string): Promise<RecoveredView> {
+  return call(() => Session.RecoverPassphrase(memberId, code, next));
 }
 
 export function getEnablement(): Promise<EnablementView> {
@@ -151,12 +160,9 @@ export function applyEnablementCode(code: string): Promise<EnablementView> {
   return call(() => Org.ApplyEnablementCode(code));
 }
 
-export function trustStaffKey(name: string, publicKey: string): Promise<EnablementView> {
-  return call(() => Org.TrustStaffKey(name, publicKey));
-}
-
-export function distrustStaffKey(id: string): Promise<EnablementView> {
-  return call(() => Org.DistrustStaffKey(id));
+/** Owners and Admins: the notice that codes now come in one piece is read, and goes. */
+export function dismissNewCodeFormNotice(): Promise<EnablementView> {
+  return call(() => Org.DismissNewCodeFormNotice());
 }
 
 export function setUpDemo(input: SetupInput): Promise<StateView> {

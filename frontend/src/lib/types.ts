@@ -95,3 +95,6 @@ export type TroubleshootView = Narrow<
 >;
 /** path is '' when the person cancelled the dialog. */
 export type SavedView = Data<ui.SavedView>;
+/** recoveryCode: shown this once, to an Owner who set their own passphrase; '' otherwise. */
+export type PassphraseView = Data<ui.PassphraseView>;
+export type RecoveredView = Narrow<ui.RecoveredView, { state: StateView }>;

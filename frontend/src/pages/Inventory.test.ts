@@ -20,9 +20,11 @@ globalThis.ResizeObserver ??= class {
 
 const report: InventoryReport = {
   generatedAt: '2026-11-27T10:00:00Z',
+  orgId: 'org_5EEDED0RG0002',
   orgName: 'Acme',
   rotationDays: 90,
-  summary: { total: 3, active: 2, overdue: 1, dueSoon: 0, expiring: 0, deletedLast30: 1, neverCopied: 1 },
+  auditAnchor: '',
+  summary: { total: 3, inUse: 2, active: 2, overdue: 1, dueSoon: 0, expiring: 0, deletedLast30: 1, neverCopied: 1 },
   chart: {
     policyDays: 90,
     bands: [

@@ -125,6 +125,9 @@ export namespace inventory {
 	    payer: string;
 	    minSigners: number;
 	    maxSigners: number;
+	    stateLabel: string;
+	    payerLabel: string;
+	    signers: string;
 	    // Go type: time
 	    createdAt: any;
 	    createdBy: string;
@@ -158,6 +161,9 @@ export namespace inventory {
 	        this.payer = source["payer"];
 	        this.minSigners = source["minSigners"];
 	        this.maxSigners = source["maxSigners"];
+	        this.stateLabel = source["stateLabel"];
+	        this.payerLabel = source["payerLabel"];
+	        this.signers = source["signers"];
 	        this.createdAt = this.convertValues(source["createdAt"], null);
 	        this.createdBy = source["createdBy"];
 	        this.ageDays = source["ageDays"];
@@ -193,6 +199,7 @@ export namespace inventory {
 	}
 	export class Summary {
 	    total: number;
+	    inUse: number;
 	    active: number;
 	    overdue: number;
 	    dueSoon: number;
@@ -207,6 +214,7 @@ export namespace inventory {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.total = source["total"];
+	        this.inUse = source["inUse"];
 	        this.active = source["active"];
 	        this.overdue = source["overdue"];
 	        this.dueSoon = source["dueSoon"];
@@ -218,8 +226,10 @@ export namespace inventory {
 	export class Report {
 	    // Go type: time
 	    generatedAt: any;
+	    orgId: string;
 	    orgName: string;
 	    rotationDays: number;
+	    auditAnchor: string;
 	    summary: Summary;
 	    chart: Chart;
 	    keys: Row[];
@@ -231,8 +241,10 @@ export namespace inventory {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.generatedAt = this.convertValues(source["generatedAt"], null);
+	        this.orgId = source["orgId"];
 	        this.orgName = source["orgName"];
 	        this.rotationDays = source["rotationDays"];
+	        this.auditAnchor = source["auditAnchor"];
 	        this.summary = this.convertValues(source["summary"], Summary);
 	        this.chart = this.convertValues(source["chart"], Chart);
 	        this.keys = this.convertValues(source["keys"], Row);
@@ -775,6 +787,18 @@ export namespace ui {
 	    }
 	}
 	
+	export class PassphraseView {
+	    recoveryCode: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PassphraseView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.recoveryCode = source["recoveryCode"];
+	    }
+	}
 	export class PoliciesInput {
 	    rotationDays?: number;
 	    clipboardClearSeconds?: number;
@@ -788,6 +812,92 @@ export namespace ui {
 	        this.rotationDays = source["rotationDays"];
 	        this.clipboardClearSeconds = source["clipboardClearSeconds"];
 	    }
+	}
+	export class StateView {
+	    needsSetup: boolean;
+	    needsSignIn: boolean;
+	    orgId: string;
+	    orgName: string;
+	    me: MemberView;
+	    apiAccess: boolean;
+	    canManageKeys: boolean;
+	    payerInvoice: boolean;
+	    payerOrganization: boolean;
+	    dataDir: string;
+	    vaultBackend: string;
+	    version: string;
+	    access: AccessView;
+	
+	    static createFrom(source: any = {}) {
+	        return new StateView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.needsSetup = source["needsSetup"];
+	        this.needsSignIn = source["needsSignIn"];
+	        this.orgId = source["orgId"];
+	        this.orgName = source["orgName"];
+	        this.me = this.convertValues(source["me"], MemberView);
+	        this.apiAccess = source["apiAccess"];
+	        this.canManageKeys = source["canManageKeys"];
+	        this.payerInvoice = source["payerInvoice"];
+	        this.payerOrganization = source["payerOrganization"];
+	        this.dataDir = source["dataDir"];
+	        this.vaultBackend = source["vaultBackend"];
+	        this.version = source["version"];
+	        this.access = this.convertValues(source["access"], AccessView);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RecoveredView {
+	    state: StateView;
+	    recoveryCode: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RecoveredView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = this.convertValues(source["state"], StateView);
+	        this.recoveryCode = source["recoveryCode"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class ReplaceView {
 	    new: KeyView;
@@ -871,60 +981,7 @@ export namespace ui {
 	    }
 	}
 	
-	export class StateView {
-	    needsSetup: boolean;
-	    needsSignIn: boolean;
-	    orgId: string;
-	    orgName: string;
-	    me: MemberView;
-	    apiAccess: boolean;
-	    canManageKeys: boolean;
-	    payerInvoice: boolean;
-	    payerOrganization: boolean;
-	    dataDir: string;
-	    vaultBackend: string;
-	    version: string;
-	    access: AccessView;
 	
-	    static createFrom(source: any = {}) {
-	        return new StateView(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.needsSetup = source["needsSetup"];
-	        this.needsSignIn = source["needsSignIn"];
-	        this.orgId = source["orgId"];
-	        this.orgName = source["orgName"];
-	        this.me = this.convertValues(source["me"], MemberView);
-	        this.apiAccess = source["apiAccess"];
-	        this.canManageKeys = source["canManageKeys"];
-	        this.payerInvoice = source["payerInvoice"];
-	        this.payerOrganization = source["payerOrganization"];
-	        this.dataDir = source["dataDir"];
-	        this.vaultBackend = source["vaultBackend"];
-	        this.version = source["version"];
-	        this.access = this.convertValues(source["access"], AccessView);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	export class TroubleshootView {
 	    apiAccess: boolean;
 	    demo: boolean;

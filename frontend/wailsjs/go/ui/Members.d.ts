@@ -10,4 +10,4 @@ export function ListMembers():Promise<Array<ui.MemberListView>>;
 
 export function RemoveMember(arg1:string):Promise<void>;
 
-export function SetPassphrase(arg1:string,arg2:string,arg3:string):Promise<void>;
+export function SetPassphrase(arg1:string,arg2:string,arg3:string):Promise<ui.PassphraseView>;

@@ -6,6 +6,8 @@ export function GetState():Promise<ui.StateView>;
 
 export function Lock():Promise<ui.StateView>;
 
+export function RecoverPassphrase(arg1:string,arg2:string,arg3:string):Promise<ui.RecoveredView>;
+
 export function SetAutoLock(arg1:number):Promise<ui.StateView>;
 
 export function SetUp(arg1:ui.SetupInput):Promise<ui.StateView>;

@@ -10,6 +10,10 @@ export function Lock() {
   return window['go']['ui']['Session']['Lock']();
 }
 
+export function RecoverPassphrase(arg1, arg2, arg3) {
+  return window['go']['ui']['Session']['RecoverPassphrase'](arg1, arg2, arg3);
+}
+
 export function SetAutoLock(arg1) {
   return window['go']['ui']['Session']['SetAutoLock'](arg1);
 }
