@@ -21,7 +21,7 @@ var (
 	// ErrCertExpired: the staff certificate is not valid at this time.
 	ErrCertExpired = errors.New("the Proof staff member's certificate has expired")
 	// ErrRevoked: Proof has revoked the staff certificate.
-	ErrRevoked = errors.New("Proof has revoked the staff member's certificate")
+	ErrRevoked = errors.New("the staff member's certificate was revoked by Proof")
 	// ErrGrantNotCertified: the certificate does not let its staff member issue a grant.
 	ErrGrantNotCertified = errors.New("the Proof staff member's certificate does not allow this grant")
 )
