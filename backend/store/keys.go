@@ -2,18 +2,24 @@ package store
 
 import (
 	"encoding/binary"
+	"fmt"
 
 	"proofkeys/backend/apikey"
 )
 
 // Key returns the key record with id.
 func (t *Tx) Key(id string) (apikey.Key, error) {
-	var k apikey.Key
-	return k, t.get(bucketKeys, []byte(id), &k)
+	raw := t.tx.Bucket(bucketKeys).Get([]byte(id))
+	if raw == nil {
+		return apikey.Key{}, ErrNotFound
+	}
+	return readKey([]byte(id), raw)
 }
 
 // PutKey writes a key record.
-func (t *Tx) PutKey(k apikey.Key) error { return t.put(bucketKeys, []byte(k.ID), k) }
+func (t *Tx) PutKey(k apikey.Key) error {
+	return t.tx.Bucket(bucketKeys).Put([]byte(k.ID), encodeKey(k))
+}
 
 // NextKeySeq returns the next number in env's creation order: 1 for its first key. It is
 // a counter, not a count, so it costs the same with ten keys or ten thousand.
@@ -35,11 +41,20 @@ func (t *Tx) RemoveKey(id string) error { return t.tx.Bucket(bucketKeys).Delete(
 // Keys returns every key record for which keep returns true.
 func (t *Tx) Keys(keep func(apikey.Key) bool) ([]apikey.Key, error) {
 	var out []apikey.Key
-	err := each(t, bucketKeys, func(k apikey.Key) error {
-		if keep(k) {
+	err := t.tx.Bucket(bucketKeys).ForEach(func(id, raw []byte) error {
+		k, err := readKey(id, raw)
+		if err == nil && keep(k) {
 			out = append(out, k)
 		}
-		return nil
+		return err
 	})
 	return out, err
+}
+
+func readKey(id, raw []byte) (apikey.Key, error) {
+	k, err := decodeKey(raw)
+	if err != nil {
+		return k, fmt.Errorf("%w: %s/%s: %w", ErrCorrupt, bucketKeys, id, err)
+	}
+	return k, nil
 }
