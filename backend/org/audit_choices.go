@@ -30,7 +30,8 @@ func (s *Service) AuditFilters(memberID string) (AuditFilters, error) {
 	if err != nil {
 		return AuditFilters{}, err
 	}
-	return AuditFilters{Members: choices(names.Members, ""), Actions: names.Actions}, nil
+	members, _ := choices(names.Members, "", 0)
+	return AuditFilters{Members: members, Actions: names.Actions}, nil
 }
 
 // KeyChoices are the keys that match a search, for the Audit page's key filter.
@@ -47,11 +48,8 @@ func (s *Service) KeyChoices(memberID, query string, limit int) (KeyChoices, err
 	if err != nil {
 		return KeyChoices{}, err
 	}
-	all := choices(names.Keys, query)
-	if limit <= 0 || limit > len(all) {
-		limit = len(all)
-	}
-	return KeyChoices{Keys: all[:limit], Total: len(all)}, nil
+	keys, total := choices(names.Keys, query, limit)
+	return KeyChoices{Keys: keys, Total: total}, nil
 }
 
 func (s *Service) auditNames(memberID string) (store.AuditNames, error) {
@@ -67,18 +65,56 @@ func (s *Service) auditNames(memberID string) (store.AuditNames, error) {
 	return names, err
 }
 
-// choices lists the names whose name or ID holds query, ignoring case, in natural order
-// of their names, then of their IDs.
-func choices(names map[string]string, query string) []Choice {
+// choices lists the first limit (<= 0: all) of the names whose name or ID holds query,
+// ignoring case, in natural order of their names, then of their IDs, and counts all that
+// match.
+func choices(names map[string]string, query string, limit int) ([]Choice, int) {
 	query = strings.ToLower(strings.TrimSpace(query))
-	out := make([]Choice, 0, len(names))
+	if limit <= 0 || limit > len(names) {
+		limit = len(names)
+	}
+	keep := sorted(limit)
+	total := 0
 	for id, name := range names {
 		if query == "" || strings.Contains(strings.ToLower(name), query) || strings.Contains(strings.ToLower(id), query) {
-			out = append(out, Choice{ID: id, Name: name})
+			total++
+			keep.add(Choice{ID: id, Name: name})
 		}
 	}
-	slices.SortFunc(out, func(a, b Choice) int {
-		return cmp.Or(compareNatural(a.Name, b.Name), compareNatural(a.ID, b.ID))
-	})
-	return out
+	return keep.done(), total
+}
+
+// firstChoices keeps the first n choices in natural order of what it is given. For a few
+// out of ten thousand (a search field's first screen), it keeps them in order as they come:
+// most are passed over after one comparison with the last kept. For more, it sorts all.
+type firstChoices struct {
+	n   int
+	all []Choice
+}
+
+// fewChoices is the most firstChoices keeps in order as they come.
+const fewChoices = 200
+
+func sorted(n int) *firstChoices { return &firstChoices{n: n, all: make([]Choice, 0, min(n, fewChoices))} }
+
+func (f *firstChoices) add(c Choice) {
+	switch {
+	case f.n > fewChoices:
+		f.all = append(f.all, c)
+	case len(f.all) == f.n && compareChoices(c, f.all[f.n-1]) >= 0:
+	default:
+		at, _ := slices.BinarySearchFunc(f.all, c, compareChoices)
+		f.all = slices.Insert(f.all[:min(len(f.all), f.n-1)], at, c)
+	}
+}
+
+func (f *firstChoices) done() []Choice {
+	if f.n > fewChoices {
+		slices.SortFunc(f.all, compareChoices)
+	}
+	return f.all[:min(len(f.all), f.n)]
+}
+
+func compareChoices(a, b Choice) int {
+	return cmp.Or(compareNatural(a.Name, b.Name), compareNatural(a.ID, b.ID))
 }

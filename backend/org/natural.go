@@ -21,6 +21,13 @@ func compareNatural(a, b string) int {
 			x, y = x[nx:], y[ny:]
 			continue
 		}
+		if x[0] < utf8.RuneSelf && y[0] < utf8.RuneSelf { // most names are ASCII: no decoding
+			if c := cmp.Compare(lowerASCII(x[0]), lowerASCII(y[0])); c != 0 {
+				return c
+			}
+			x, y = x[1:], y[1:]
+			continue
+		}
 		rx, wx := utf8.DecodeRuneInString(x)
 		ry, wy := utf8.DecodeRuneInString(y)
 		if c := cmp.Compare(unicode.ToLower(rx), unicode.ToLower(ry)); c != 0 {
@@ -32,6 +39,13 @@ func compareNatural(a, b string) int {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func lowerASCII(c byte) rune {
+	if 'A' <= c && c <= 'Z' {
+		return rune(c + 'a' - 'A')
+	}
+	return rune(c)
+}
 
 // digits is the length of the run of ASCII digits s starts with.
 func digits(s string) int {

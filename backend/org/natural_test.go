@@ -1,10 +1,12 @@
 package org
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestCompareNatural(t *testing.T) {
@@ -16,5 +18,22 @@ func TestCompareNatural(t *testing.T) {
 	assert.Equal(t, want, got)
 	for _, s := range want {
 		assert.Zero(t, compareNatural(s, s))
+	}
+}
+
+// The first few choices kept as they come are the first of all choices sorted.
+func TestChoicesFirstFewAreTheFirstOfAll(t *testing.T) {
+	names := map[string]string{}
+	for i := range 3 * fewChoices {
+		names[fmt.Sprintf("key_%d", i)] = fmt.Sprintf("Key %d", (i*7919)%(2*fewChoices))
+	}
+	all, total := choices(names, "", 0)
+	assert.Equal(t, len(names), total)
+	require.Len(t, all, len(names))
+	assert.True(t, slices.IsSortedFunc(all, compareChoices))
+	for _, n := range []int{1, 10, fewChoices} {
+		few, total := choices(names, "", n)
+		assert.Equal(t, len(names), total)
+		assert.Equal(t, all[:n], few)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"time"
+	"unsafe"
 )
 
 // Audit events and key records are read by the ten thousand (the inventory, the Audit
@@ -41,6 +42,8 @@ func (b enc) time(t time.Time) enc {
 type dec struct {
 	raw []byte
 	err error
+	// inPlace makes str return strings that share the record's bytes (see peekEvent).
+	inPlace bool
 }
 
 func (d *dec) uint() uint64 {
@@ -81,7 +84,13 @@ func (d *dec) bytes() []byte {
 	return b
 }
 
-func (d *dec) str() string { return string(d.bytes()) }
+func (d *dec) str() string {
+	b := d.bytes()
+	if d.inPlace && len(b) > 0 {
+		return unsafe.String(&b[0], len(b))
+	}
+	return string(b)
+}
 
 func (d *dec) bool() bool {
 	if d.err != nil || len(d.raw) == 0 {

@@ -49,7 +49,8 @@ func DecodeEvent(seq uint64, prevHash string, raw []byte) (audit.Event, error) {
 		var e audit.Event
 		return e, json.Unmarshal(raw, &e)
 	}
-	d, e := eventHead(raw)
+	d := dec{raw: raw}
+	e := eventHead(&d)
 	e.Seq, e.PrevHash, e.Hash = seq, prevHash, hashOf(raw)
 	e.ActorName, e.KeyName, e.Detail = d.str(), d.str(), d.str()
 	if n := d.uint(); n > 0 && n <= uint64(len(d.raw)) {
@@ -61,10 +62,10 @@ func DecodeEvent(seq uint64, prevHash string, raw []byte) (audit.Event, error) {
 	return e, d.end()
 }
 
-// eventHead reads what filters look at: time, actor, action and key ID, and returns the
-// decoder placed after them.
-func eventHead(raw []byte) (dec, audit.Event) {
-	d := dec{raw: raw}
+// eventHead reads what filters look at: time, actor, action and key ID, and leaves d
+// after them.
+func eventHead(d *dec) audit.Event {
+	raw := d.raw
 	var e audit.Event
 	switch {
 	case len(raw) < 2 || raw[0] != formatEvent:
@@ -78,7 +79,7 @@ func eventHead(raw []byte) (dec, audit.Event) {
 		d.err = errShort
 	}
 	e.Time, e.Actor, e.Action, e.KeyID = d.time(), d.str(), audit.Action(d.str()), d.str()
-	return d, e
+	return e
 }
 
 // hashOf is the hash an event holds, read without the rest of it ("" when unreadable:
