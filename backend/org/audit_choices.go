@@ -95,7 +95,9 @@ type firstChoices struct {
 // fewChoices is the most firstChoices keeps in order as they come.
 const fewChoices = 200
 
-func sorted(n int) *firstChoices { return &firstChoices{n: n, all: make([]Choice, 0, min(n, fewChoices))} }
+func sorted(n int) *firstChoices {
+	return &firstChoices{n: n, all: make([]Choice, 0, min(n, fewChoices))}
+}
 
 func (f *firstChoices) add(c Choice) {
 	switch {
