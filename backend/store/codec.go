@@ -92,6 +92,18 @@ func (d *dec) str() string {
 	return string(b)
 }
 
+// oneOf reads a string that is usually one of known, and returns that constant instead of
+// a copy: ten thousand records then share their few distinct values.
+func oneOf[S ~string](d *dec, known ...S) string {
+	b := d.bytes()
+	for _, s := range known {
+		if string(b) == string(s) {
+			return string(s)
+		}
+	}
+	return string(b)
+}
+
 func (d *dec) bool() bool {
 	if d.err != nil || len(d.raw) == 0 {
 		d.err = errShort

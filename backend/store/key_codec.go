@@ -34,11 +34,18 @@ func decodeKey(raw []byte) (apikey.Key, error) {
 		return k, errors.New("unknown key record format")
 	}
 	d := dec{raw: raw[1:]}
-	k.ID, k.Seq, k.Environment, k.Access = d.str(), d.uint(), apikey.Environment(d.str()), apikey.Access(d.str())
-	k.Fingerprint, k.Last4, k.State = d.str(), d.str(), apikey.State(d.str())
+	k.ID, k.Seq = d.str(), d.uint()
+	k.Environment = apikey.Environment(oneOf(&d, apikey.Production, apikey.Sandbox))
+	k.Access = apikey.Access(oneOf(&d, apikey.FullAccess))
+	k.Fingerprint, k.Last4 = d.str(), d.str()
+	k.State = apikey.State(oneOf(&d, apikey.Pending, apikey.Active, apikey.Deleting, apikey.Deleted))
 	s := &k.Settings
-	s.Name, s.Payer, s.MinSigners, s.MaxSigners = d.str(), apikey.Payer(d.str()), int(d.int()), int(d.int())
-	s.DocumentRequirement, s.TransactionName, s.TransactionType = apikey.DocumentRequirement(d.str()), d.str(), d.str()
+	s.Name = d.str()
+	s.Payer = apikey.Payer(oneOf(&d, apikey.PayerSigner, apikey.PayerInvoice, apikey.PayerOrganization))
+	s.MinSigners, s.MaxSigners = int(d.int()), int(d.int())
+	s.DocumentRequirement = apikey.DocumentRequirement(oneOf(&d, apikey.RequireNotarization, apikey.RequireESign,
+		apikey.RequireIdentityConfirmation))
+	s.TransactionName, s.TransactionType = d.str(), d.str()
 	s.DocumentCategory, s.ExternalID, s.AllowSignerAnnotations = d.str(), d.str(), d.bool()
 	s.RequireSecondaryPhotoID, s.ForceRedirect, s.RedirectURL, s.RedirectButtonText = d.bool(), d.bool(), d.str(), d.str()
 	k.CreatedAt, k.CreatedBy, k.UpdatedAt, k.DeletedAt, k.DeletedBy = d.time(), d.str(), d.time(), d.time(), d.str()

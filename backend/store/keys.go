@@ -40,8 +40,13 @@ func (t *Tx) RemoveKey(id string) error { return t.tx.Bucket(bucketKeys).Delete(
 
 // Keys returns every key record for which keep returns true.
 func (t *Tx) Keys(keep func(apikey.Key) bool) ([]apikey.Key, error) {
-	var out []apikey.Key
-	err := t.tx.Bucket(bucketKeys).ForEach(func(id, raw []byte) error {
+	b := t.tx.Bucket(bucketKeys)
+	n, c := 0, b.Cursor() // counted first: growing a slice of ten thousand records copies them over and over
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		n++
+	}
+	out := make([]apikey.Key, 0, n)
+	err := b.ForEach(func(id, raw []byte) error {
 		k, err := readKey(id, raw)
 		if err == nil && keep(k) {
 			out = append(out, k)
