@@ -1,29 +1,11 @@
 package org_test
 
 import (
-	"os"
 	"testing"
 
-	"github.com/stretchr/testify/require"
-
 	"proofkeys/backend/audit"
-	"proofkeys/backend/cli"
 	"proofkeys/backend/org"
-	"proofkeys/backend/store"
 )
-
-// seeded opens a folder made by `proofkeys seed` with 10,000 keys and 100,000 events.
-func seeded(b *testing.B) *org.Service {
-	b.Helper()
-	dir, err := os.MkdirTemp("", "proofkeys-bench")
-	require.NoError(b, err)
-	b.Cleanup(func() { _ = os.RemoveAll(dir) })
-	require.NoError(b, cli.Seed(dir, 10_000, 100_000))
-	st, err := store.Open(dir)
-	require.NoError(b, err)
-	b.Cleanup(func() { _ = st.Close() })
-	return org.New(st)
-}
 
 // BenchmarkAuditPage100k is what the Audit page asks for when it opens on 100,000 events:
 // the first page of every event with its count, the filter's members and actions, and the
