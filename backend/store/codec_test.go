@@ -78,7 +78,10 @@ func TestEventKeepsEveryFieldAndItsHash(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, e.Hash, got.Hash, "kept as found, for Verify to name")
 
-	for _, bad := range [][]byte{nil, {0xE1}, store.EncodeEvent(e)[:20], append(store.EncodeEvent(e), 0)} {
+	e.Changes = nil
+	lying := store.EncodeEvent(e)
+	lying[len(lying)-1] = 3 // the count of changes, with none after it
+	for _, bad := range [][]byte{nil, {0xE1}, store.EncodeEvent(e)[:20], append(store.EncodeEvent(e), 0), lying} {
 		_, err := store.DecodeEvent(1, "", bad)
 		assert.Error(t, err, "%x", bad)
 	}

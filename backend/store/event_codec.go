@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
@@ -53,7 +54,10 @@ func DecodeEvent(seq uint64, prevHash string, raw []byte) (audit.Event, error) {
 	e := eventHead(&d)
 	e.Seq, e.PrevHash, e.Hash = seq, prevHash, hashOf(raw)
 	e.ActorName, e.KeyName, e.Detail = d.str(), d.str(), d.str()
-	if n := d.uint(); n > 0 && n <= uint64(len(d.raw)) {
+	switch n := d.uint(); {
+	case n > uint64(len(d.raw)): // each change takes at least a byte
+		d.err = cmp.Or(d.err, errShort)
+	case n > 0:
 		e.Changes = make([]audit.Change, n)
 		for i := range e.Changes {
 			e.Changes[i] = audit.Change{Field: d.str(), Old: d.str(), New: d.str()}
