@@ -69,7 +69,7 @@ func (c *cache) fits(tx *store.Tx) bool {
 
 // load reads every key and the copies of each; no event but the last.
 func load(tx *store.Tx) (*cache, error) {
-	keys, err := tx.Keys(func(apikey.Key) bool { return true })
+	keys, err := tx.Keys(nil)
 	if err != nil {
 		return nil, err
 	}

@@ -54,6 +54,9 @@ func TestKeyRecordKeepsEveryField(t *testing.T) {
 	require.NoError(t, s.View(func(tx *store.Tx) error {
 		got, err := tx.Key(k.ID)
 		assert.Equal(t, k, got)
+		require.NoError(t, err)
+		all, err := tx.Keys(nil)
+		assert.Equal(t, []apikey.Key{k}, all, "nil keeps every key")
 		return err
 	}))
 }

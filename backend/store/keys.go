@@ -38,17 +38,20 @@ func (t *Tx) NextKeySeq(env apikey.Environment) (uint64, error) {
 // never became active; deleted keys keep their record.
 func (t *Tx) RemoveKey(id string) error { return t.tx.Bucket(bucketKeys).Delete([]byte(id)) }
 
-// Keys returns every key record for which keep returns true.
+// Keys returns every key record for which keep returns true; with keep nil, every one.
 func (t *Tx) Keys(keep func(apikey.Key) bool) ([]apikey.Key, error) {
 	b := t.tx.Bucket(bucketKeys)
-	n, c := 0, b.Cursor() // counted first: growing a slice of ten thousand records copies them over and over
-	for k, _ := c.First(); k != nil; k, _ = c.Next() {
-		n++
+	var out []apikey.Key
+	if keep == nil { // counted first: growing a slice of ten thousand records copies them over and over
+		n, c := 0, b.Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			n++
+		}
+		out = make([]apikey.Key, 0, n)
 	}
-	out := make([]apikey.Key, 0, n)
 	err := b.ForEach(func(id, raw []byte) error {
 		k, err := readKey(id, raw)
-		if err == nil && keep(k) {
+		if err == nil && (keep == nil || keep(k)) {
 			out = append(out, k)
 		}
 		return err
