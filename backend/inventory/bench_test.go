@@ -166,3 +166,26 @@ func plainCSV(tx *store.Tx, w io.Writer) error {
 	cw.Flush()
 	return cw.Error()
 }
+
+// BenchmarkReadAndWriteJSON10k splits the inventory command on 10,000 keys and 100,000
+// events into its two halves: reading the folder and building the report (as the command
+// does, with a fresh service), and writing it as JSON.
+func BenchmarkReadAndWriteJSON10k(b *testing.B) {
+	st := openReadOnly(b, seededDir(b, 10_000, 100_000))
+	r, err := inventory.New(st).Offline()
+	require.NoError(b, err)
+	b.Run("read-and-build", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := inventory.New(st).Offline(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("write-json", func(b *testing.B) {
+		for b.Loop() {
+			if err := inventory.WriteJSON(io.Discard, r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
