@@ -42,6 +42,6 @@ echo "== Go benchmarks, $BASE"
   go test ./backend/inventory/ -run '^$' -bench 'Inventory10k' -benchtime 10x -count 1 | grep '^Benchmark' &&
   go test ./backend/org/ -run '^$' -bench 'AuditLog100k' -benchtime 5x -count 1 | grep '^Benchmark')
 echo "== Go benchmarks, this tree"
-go test ./backend/inventory/ -run '^$' -bench 'Inventory10k' -benchtime 10x -count 1 | grep '^Benchmark'
+go test ./backend/inventory/ -run '^$' -bench 'Inventory10k|ReadAndWriteJSON10k' -benchtime 10x -count 1 | grep '^Benchmark'
 go test ./backend/cli/ -run '^$' -bench 'InventoryJSON10k' -benchtime 10x -count 1 | grep '^Benchmark'
 go test ./backend/org/ -run '^$' -bench 'Audit(Log|Page)100k' -benchtime 10x -count 1 | grep '^Benchmark'
