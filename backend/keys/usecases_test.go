@@ -223,3 +223,21 @@ func TestPermissions(t *testing.T) {
 	_, err = f.svc.List("mem_unknown", apikey.Production)
 	assert.Error(t, err)
 }
+
+func TestCopiesCountsEachKeysCopies(t *testing.T) {
+	f := newFixture(t)
+	copied, err := f.svc.Generate(f.owner, apikey.Production)
+	require.NoError(t, err)
+	never, err := f.svc.Generate(f.owner, apikey.Sandbox)
+	require.NoError(t, err)
+	require.NoError(t, copyErr(f.svc.Copy(f.owner, copied.ID)))
+	require.NoError(t, copyErr(f.svc.Copy(f.owner, copied.ID)))
+
+	got, err := f.svc.Copies(f.owner)
+	require.NoError(t, err)
+	assert.Equal(t, 2, got[copied.ID].Count)
+	assert.NotEmpty(t, got[copied.ID].LastBy)
+	assert.NotContains(t, got, never.ID, "never copied")
+	_, err = f.svc.Copies("nobody")
+	assert.Error(t, err)
+}
