@@ -13,24 +13,30 @@ import (
 // the start of their record.
 func (t *Tx) EventsSince(seq uint64, fn func(audit.Event) error, actions ...audit.Action) error {
 	b := t.tx.Bucket(bucketAudit)
-	var prevRaw []byte // the event before the current one: its hash is the current one's previous hash
+	// The event before the current one, whose hash is the current one's previous hash:
+	// taken from the last event decoded, or read from its record when it was passed over.
+	var prevRaw []byte
+	prevHash, known := "", seq == 0
 	if seq > 0 {
 		prevRaw = b.Get(seqKey(seq))
 	}
 	c := b.Cursor()
 	for k, raw := c.Seek(seqKey(seq + 1)); k != nil; k, raw = c.Next() {
-		before := prevRaw
-		prevRaw = raw
+		if !known && prevRaw != nil {
+			prevHash = hashOf(prevRaw)
+		}
+		prevRaw, known = raw, false
 		if len(actions) > 0 {
 			head, err := peekEvent(raw)
 			if err == nil && !slices.Contains(actions, head.Action) {
 				continue
 			}
 		}
-		e, err := readEvent(k, before, raw)
+		e, err := decodeAt(k, prevHash, raw)
 		if err != nil {
 			return err
 		}
+		prevHash, known = e.Hash, true
 		if err := fn(e); err != nil {
 			return err
 		}
@@ -53,11 +59,16 @@ func (t *Tx) LastEvent() (audit.Event, bool, error) {
 // readEvent decodes the event raw stored under k, after the event before (nil for the
 // first), or returns an ErrCorrupt naming its number.
 func readEvent(k, before, raw []byte) (audit.Event, error) {
-	seq := binary.BigEndian.Uint64(k)
 	prevHash := ""
 	if before != nil {
 		prevHash = hashOf(before)
 	}
+	return decodeAt(k, prevHash, raw)
+}
+
+// decodeAt decodes the event raw stored under k, whose previous hash is prevHash.
+func decodeAt(k []byte, prevHash string, raw []byte) (audit.Event, error) {
+	seq := binary.BigEndian.Uint64(k)
 	e, err := DecodeEvent(seq, prevHash, raw)
 	if err != nil {
 		return e, fmt.Errorf("%w: audit/%d: %w", ErrCorrupt, seq, err)
