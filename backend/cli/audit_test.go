@@ -79,13 +79,12 @@ func TestAuditVerifyNoticesTheEndCut(t *testing.T) {
 func TestAuditVerifyNoticesTheLastEventResealed(t *testing.T) {
 	dir := auditFolder(t, 3)
 	editAudit(t, dir, func(b, _ *bolt.Bucket) error {
-		var last, prev audit.Event
-		require.NoError(t, json.Unmarshal(b.Get(seqKey(3)), &last))
-		require.NoError(t, json.Unmarshal(b.Get(seqKey(2)), &prev))
-		last.ActorName = "Mala"
-		raw, err := json.Marshal(audit.Seal(last, &prev))
+		prev, err := store.DecodeEvent(2, "", b.Get(seqKey(2)))
 		require.NoError(t, err)
-		return b.Put(seqKey(3), raw)
+		last, err := store.DecodeEvent(3, prev.Hash, b.Get(seqKey(3)))
+		require.NoError(t, err)
+		last.ActorName = "Mala"
+		return b.Put(seqKey(3), store.EncodeEvent(audit.Seal(last, &prev)))
 	})
 	code, out, _ := runCLI("audit", "verify", "--data-dir", dir)
 	assert.Equal(t, cli.ExitProblem, code)
@@ -115,8 +114,8 @@ func TestAuditVerifyAnchor(t *testing.T) {
 	editAudit(t, dir, func(b, meta *bolt.Bucket) error {
 		require.NoError(t, b.Delete(seqKey(4)))
 		require.NoError(t, b.Delete(seqKey(3)))
-		var second audit.Event
-		require.NoError(t, json.Unmarshal(b.Get(seqKey(2)), &second))
+		second, err := store.DecodeEvent(2, "", b.Get(seqKey(2)))
+		require.NoError(t, err)
 		head, err := json.Marshal(audit.Head{Seq: 2, Hash: second.Hash})
 		require.NoError(t, err)
 		return meta.Put([]byte("audit_head"), head)
@@ -135,9 +134,11 @@ func TestAuditVerifyNamesTheEditedEvent(t *testing.T) {
 		dir := auditFolder(t, 5)
 		editAudit(t, dir, func(b, _ *bolt.Bucket) error {
 			raw := b.Get(seqKey(target))
-			edited := bytes.Replace(raw, []byte(`"actorName":"Dana"`), []byte(`"actorName":"Mala"`), 1)
+			edited := bytes.Replace(raw, []byte("Dana"), []byte("Mala"), 1) // the actor's name
 			require.NotEqual(t, raw, edited)
-			require.True(t, json.Valid(edited))
+			e, err := store.DecodeEvent(target, "", edited)
+			require.NoError(t, err, "the edit keeps the event readable")
+			require.Equal(t, "Mala", e.ActorName)
 			return b.Put(seqKey(target), edited)
 		})
 

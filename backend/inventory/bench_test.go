@@ -1,21 +1,16 @@
 package inventory_test
 
 import (
-	"encoding/binary"
 	"encoding/csv"
-	"encoding/json"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
-	bolt "go.etcd.io/bbolt"
 
-	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
 	"proofkeys/backend/audit"
 	"proofkeys/backend/cli"
@@ -116,11 +111,9 @@ func BenchmarkCSVExport100k(b *testing.B) {
 		}
 	})
 	b.Run("plain-bbolt-scan", func(b *testing.B) {
-		db, err := bolt.Open(filepath.Join(dir, store.FileName), 0o600, &bolt.Options{ReadOnly: true})
-		require.NoError(b, err)
-		defer db.Close()
+		st := openReadOnly(b, dir)
 		for b.Loop() {
-			if err := db.View(func(tx *bolt.Tx) error { return plainCSV(tx, io.Discard) }); err != nil {
+			if err := st.View(func(tx *store.Tx) error { return plainCSV(tx, io.Discard) }); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -129,16 +122,14 @@ func BenchmarkCSVExport100k(b *testing.B) {
 
 // plainCSV is the baseline: decode every member, event and key, count the copies, and
 // write a line per key with the export's 21 columns. No cache, no filter, no sorting.
-func plainCSV(tx *bolt.Tx, w io.Writer) error {
+func plainCSV(tx *store.Tx, w io.Writer) error {
 	names := map[string]string{}
-	err := tx.Bucket([]byte("members")).ForEach(func(_, v []byte) error {
-		var m access.Member
-		err := json.Unmarshal(v, &m)
-		names[m.ID] = m.Name
-		return err
-	})
+	members, err := tx.Members()
 	if err != nil {
 		return err
+	}
+	for _, m := range members {
+		names[m.ID] = m.Name
 	}
 	type copies struct {
 		n    int
@@ -146,40 +137,55 @@ func plainCSV(tx *bolt.Tx, w io.Writer) error {
 		by   string
 	}
 	seen := map[string]copies{}
-	err = tx.Bucket([]byte("audit")).ForEach(func(k, v []byte) error {
-		var e audit.Event
-		if err := json.Unmarshal(v, &e); err != nil {
-			return err
-		}
+	err = tx.EventsSince(0, func(e audit.Event) error {
 		if e.Action == audit.KeyCopied {
 			c := seen[e.KeyID]
 			c.n, c.last, c.by = c.n+1, e.Time, e.ActorName
 			seen[e.KeyID] = c
 		}
-		_ = binary.BigEndian.Uint64(k)
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	keys, err := tx.Keys(func(apikey.Key) bool { return true })
 	if err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
 	_ = cw.Write(make([]string, 21))
 	now := time.Now()
-	err = tx.Bucket([]byte("keys")).ForEach(func(_, v []byte) error {
-		var k apikey.Key
-		if err := json.Unmarshal(v, &k); err != nil {
-			return err
-		}
+	for _, k := range keys {
 		c := seen[k.ID]
-		return cw.Write([]string{k.ID, k.Settings.Name, string(k.Environment), k.Hint(), string(k.State),
+		_ = cw.Write([]string{k.ID, k.Settings.Name, string(k.Environment), k.Hint(), string(k.State),
 			string(k.Settings.Payer), strconv.Itoa(k.Settings.MinSigners), strconv.Itoa(k.Settings.MaxSigners),
 			k.CreatedAt.Format(time.RFC3339), names[k.CreatedBy], strconv.Itoa(int(now.Sub(k.CreatedAt).Hours() / 24)),
 			"", k.CreatedAt.AddDate(0, 0, 90).Format(time.RFC3339), strconv.Itoa(c.n), c.last.Format(time.RFC3339), c.by,
 			k.Replaces, k.ReplacedBy, k.ExpiresAt.Format(time.RFC3339), k.DeletedAt.Format(time.RFC3339), names[k.DeletedBy]})
-	})
-	cw.Flush()
-	if err == nil {
-		err = cw.Error()
 	}
-	return err
+	cw.Flush()
+	return cw.Error()
+}
+
+// BenchmarkReadAndWriteJSON10k splits the inventory command on 10,000 keys and 100,000
+// events into its two halves: reading the folder and building the report (as the command
+// does, with a fresh service), and writing it as JSON.
+func BenchmarkReadAndWriteJSON10k(b *testing.B) {
+	st := openReadOnly(b, seededDir(b, 10_000, 100_000))
+	r, err := inventory.New(st).Offline()
+	require.NoError(b, err)
+	b.Run("read-and-build", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := inventory.New(st).Offline(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("write-json", func(b *testing.B) {
+		for b.Loop() {
+			if err := inventory.WriteJSON(io.Discard, r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -7,15 +7,16 @@ import (
 
 	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
+	"proofkeys/backend/audit"
 )
 
 // Input is what a report is made of: the records as the store has them and the copies
-// counted from the audit log.
+// of each key as the audit log counts them.
 type Input struct {
 	Org     access.Org
 	Members map[string]access.Member // by ID
 	Keys    []apikey.Key
-	Copies  map[string]Copies // by key ID
+	Copies  map[string]audit.Copies // by key ID
 	Now     time.Time
 }
 

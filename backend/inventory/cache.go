@@ -8,10 +8,10 @@ import (
 	"proofkeys/backend/store"
 )
 
-// cache is what the last report read: every key record and the copies counted from the
-// log, up to the event lastSeq. The next report reads only the events after it, re-reads
-// the keys they name and counts their copies, so a report costs the same with a short log
-// or a long one.
+// cache is what the last report read: every key record and the copies the store's index
+// of the log holds, up to the event lastSeq. The next report reads only the events after
+// it and re-reads the keys they name with their copies, so a report after a change costs
+// what the change touched.
 //
 // It rests on a rule of the house: every change of a key record is committed with an
 // audit event naming the key. The writes that have none (a pending intent, a delete that
@@ -22,7 +22,7 @@ type cache struct {
 	lastHash string
 	keys     []apikey.Key   // read in place by Build: copying ten thousand keys per call costs more than the rest
 	at       map[string]int // index in keys by ID
-	copies   map[string]Copies
+	copies   map[string]audit.Copies
 }
 
 var errStop = errors.New("stop")
@@ -35,9 +35,6 @@ func (c *cache) refresh(tx *store.Tx) (*cache, error) {
 	}
 	err := tx.EventsSince(c.lastSeq, func(e audit.Event) error {
 		c.lastSeq, c.lastHash = e.Seq, e.Hash
-		if e.Action == audit.KeyCopied {
-			c.count(e)
-		}
 		if e.KeyID == "" {
 			return nil
 		}
@@ -46,7 +43,11 @@ func (c *cache) refresh(tx *store.Tx) (*cache, error) {
 			c.remove(e.KeyID)
 			return nil
 		}
+		if err != nil {
+			return err
+		}
 		c.put(k)
+		c.copies[k.ID], err = tx.KeyCopies(k.ID)
 		return err
 	})
 	return c, err
@@ -66,34 +67,25 @@ func (c *cache) fits(tx *store.Tx) bool {
 	return found
 }
 
-// load reads every key and every copy event.
+// load reads every key and the copies of each; no event but the last.
 func load(tx *store.Tx) (*cache, error) {
-	keys, err := tx.Keys(func(apikey.Key) bool { return true })
+	keys, err := tx.Keys(nil)
 	if err != nil {
 		return nil, err
 	}
-	c := &cache{keys: keys, at: make(map[string]int, len(keys)), copies: map[string]Copies{}}
+	copies, err := tx.Copies()
+	if err != nil {
+		return nil, err
+	}
+	c := &cache{keys: keys, at: make(map[string]int, len(keys)), copies: copies}
 	for i, k := range keys {
 		c.at[k.ID] = i
-	}
-	err = tx.EventsSince(0, func(e audit.Event) error { c.count(e); return nil }, audit.KeyCopied)
-	if err != nil {
-		return nil, err
 	}
 	last, any, err := tx.LastEvent()
 	if any {
 		c.lastSeq, c.lastHash = last.Seq, last.Hash
 	}
 	return c, err
-}
-
-func (c *cache) count(e audit.Event) {
-	n := c.copies[e.KeyID]
-	n.Count++
-	if !e.Time.Before(n.LastAt) {
-		n.LastAt, n.LastBy = e.Time, e.ActorName
-	}
-	c.copies[e.KeyID] = n
 }
 
 func (c *cache) put(k apikey.Key) {

@@ -14,6 +14,7 @@ import (
 
 	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
+	"proofkeys/backend/audit"
 	"proofkeys/backend/inventory"
 )
 
@@ -53,7 +54,7 @@ func fixture() inventory.Input {
 			"mem_lee":  {ID: "mem_lee", Name: "Lee"},
 		},
 		Keys: []apikey.Key{gone, fresh, soon, overdue, old, successor, longGone, pending},
-		Copies: map[string]inventory.Copies{
+		Copies: map[string]audit.Copies{
 			"key_01": {Count: 3, LastAt: daysAgo(1), LastBy: "Dana"},
 			"key_04": {Count: 1, LastAt: daysAgo(100), LastBy: "Lee"},
 		},

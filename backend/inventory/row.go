@@ -62,13 +62,6 @@ type Row struct {
 	DeletedBy    string    `json:"deletedBy,omitempty"`
 }
 
-// Copies is what the audit log says about the copies of one key's secret.
-type Copies struct {
-	Count  int
-	LastAt time.Time
-	LastBy string // the member's name at the time
-}
-
 // Summary is the line at the top of the page and the report.
 type Summary struct {
 	Total int `json:"total"`

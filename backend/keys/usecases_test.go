@@ -223,3 +223,25 @@ func TestPermissions(t *testing.T) {
 	_, err = f.svc.List("mem_unknown", apikey.Production)
 	assert.Error(t, err)
 }
+
+func TestCopiesCountsEachKeysCopies(t *testing.T) {
+	f := newFixture(t)
+	var ids []string
+	for _, env := range []apikey.Environment{apikey.Production, apikey.Sandbox} {
+		k, err := f.svc.Generate(f.owner, env)
+		require.NoError(t, err)
+		ids = append(ids, k.ID)
+	}
+	copied, never := ids[0], ids[1]
+	for range 2 {
+		require.NoError(t, copyErr(f.svc.Copy(f.owner, copied)))
+	}
+
+	got, err := f.svc.Copies(f.owner)
+	require.NoError(t, err)
+	assert.Equal(t, 2, got[copied].Count)
+	assert.NotEmpty(t, got[copied].LastBy)
+	assert.NotContains(t, got, never, "never copied")
+	_, err = f.svc.Copies("nobody")
+	assert.Error(t, err)
+}

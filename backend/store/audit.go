@@ -2,7 +2,6 @@ package store
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -11,22 +10,27 @@ import (
 
 // AppendEvent seals e after the last event and appends it, in the caller's transaction,
 // so an event is recorded exactly when the change it describes is committed. It records
-// the new event as the log's head too.
+// the new event as the log's head too, and brings the index up to date (index.go).
 func (t *Tx) AppendEvent(e audit.Event) (audit.Event, error) {
 	b := t.tx.Bucket(bucketAudit)
+	// Events are only ever added at the end: full pages waste nothing, where bbolt's
+	// default (half-full pages, for inserts in between) would double the file.
+	b.FillPercent = 1
 	var prev *audit.Event
-	if _, raw := b.Cursor().Last(); raw != nil {
-		var last audit.Event
-		if err := json.Unmarshal(raw, &last); err != nil {
-			return e, fmt.Errorf("%w: last audit event: %w", ErrCorrupt, err)
+	if k, raw := b.Cursor().Last(); k != nil {
+		prev = &audit.Event{Seq: binary.BigEndian.Uint64(k), Hash: hashOf(raw)}
+		if prev.Hash == "" {
+			return e, fmt.Errorf("%w: last audit event: no hash", ErrCorrupt)
 		}
-		prev = &last
 	}
 	e = audit.Seal(e, prev)
 	if err := t.put(bucketMeta, keyAuditHead, audit.Head{Seq: e.Seq, Hash: e.Hash}); err != nil {
 		return e, err
 	}
-	return e, t.put(bucketAudit, binary.BigEndian.AppendUint64(nil, e.Seq), e)
+	if err := b.Put(seqKey(e.Seq), EncodeEvent(e)); err != nil {
+		return e, err
+	}
+	return e, t.index(e)
 }
 
 // AuditLog returns every event, oldest first, with the head recorded at the last append

@@ -6,5 +6,10 @@
 //     then returns ErrInUse, instead of the forever-wait bbolt does by default.
 //   - The schema version is written by the first Open. A file written by a newer proofkeys
 //     is refused with ErrNewerSchema and left untouched.
-//   - Values are JSON. A record never holds a secret: the apikey.Key type has no field for it.
+//   - An older file is migrated by the first Open of a newer proofkeys, in one transaction
+//     (migrate.go); a read-only open (the command line) reads it as it is, without writing.
+//   - Audit events and key records are in a compact binary form (codec.go), every other
+//     value is JSON. A record never holds a secret: the apikey.Key type has no field for it.
+//   - What the inventory and the Audit page's filters need from the whole log is kept in an
+//     index (index.go) written with each event, so that they read keys, not events.
 package store

@@ -2,18 +2,24 @@ package store
 
 import (
 	"encoding/binary"
+	"fmt"
 
 	"proofkeys/backend/apikey"
 )
 
 // Key returns the key record with id.
 func (t *Tx) Key(id string) (apikey.Key, error) {
-	var k apikey.Key
-	return k, t.get(bucketKeys, []byte(id), &k)
+	raw := t.tx.Bucket(bucketKeys).Get([]byte(id))
+	if raw == nil {
+		return apikey.Key{}, ErrNotFound
+	}
+	return readKey([]byte(id), raw)
 }
 
 // PutKey writes a key record.
-func (t *Tx) PutKey(k apikey.Key) error { return t.put(bucketKeys, []byte(k.ID), k) }
+func (t *Tx) PutKey(k apikey.Key) error {
+	return t.tx.Bucket(bucketKeys).Put([]byte(k.ID), encodeKey(k))
+}
 
 // NextKeySeq returns the next number in env's creation order: 1 for its first key. It is
 // a counter, not a count, so it costs the same with ten keys or ten thousand.
@@ -32,14 +38,31 @@ func (t *Tx) NextKeySeq(env apikey.Environment) (uint64, error) {
 // never became active; deleted keys keep their record.
 func (t *Tx) RemoveKey(id string) error { return t.tx.Bucket(bucketKeys).Delete([]byte(id)) }
 
-// Keys returns every key record for which keep returns true.
+// Keys returns every key record for which keep returns true; with keep nil, every one.
 func (t *Tx) Keys(keep func(apikey.Key) bool) ([]apikey.Key, error) {
+	b := t.tx.Bucket(bucketKeys)
 	var out []apikey.Key
-	err := each(t, bucketKeys, func(k apikey.Key) error {
-		if keep(k) {
+	if keep == nil { // counted first: growing a slice of ten thousand records copies them over and over
+		n, c := 0, b.Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			n++
+		}
+		out = make([]apikey.Key, 0, n)
+	}
+	err := b.ForEach(func(id, raw []byte) error {
+		k, err := readKey(id, raw)
+		if err == nil && (keep == nil || keep(k)) {
 			out = append(out, k)
 		}
-		return nil
+		return err
 	})
 	return out, err
+}
+
+func readKey(id, raw []byte) (apikey.Key, error) {
+	k, err := decodeKey(raw)
+	if err != nil {
+		return k, fmt.Errorf("%w: %s/%s: %w", ErrCorrupt, bucketKeys, id, err)
+	}
+	return k, nil
 }

@@ -57,7 +57,7 @@ func checkSchema(tx *bolt.Tx) error {
 }
 
 // CheckFile reads the whole database file at path: bbolt's own consistency check of its
-// pages, the schema version, and every record's JSON. It returns nil only for a file the
+// pages, the schema version, and every record. It returns nil only for a file the
 // app can open and read, wrapped ErrCorrupt or ErrNewerSchema otherwise. It never writes.
 func CheckFile(path string) (err error) {
 	s, err := openReadOnlyFile(path)
@@ -82,12 +82,22 @@ func CheckFile(path string) (err error) {
 			return first
 		}
 		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			readable := readers[string(name)]
 			return b.ForEach(func(k, v []byte) error {
-				if string(name) != string(bucketMeta) && !json.Valid(v) {
+				if readable != nil && !readable(v) {
 					return fmt.Errorf("%w: %s/%s is not readable", ErrCorrupt, name, k)
 				}
 				return nil
 			})
 		})
 	})
+}
+
+// readers tell, per bucket, whether a record can be read; the others hold raw bytes.
+var readers = map[string]func([]byte) bool{
+	string(bucketOrg):     json.Valid,
+	string(bucketMembers): json.Valid,
+	string(bucketKeys):    func(raw []byte) bool { _, err := decodeKey(raw); return err == nil },
+	string(bucketAudit):   func(raw []byte) bool { _, err := DecodeEvent(0, "", raw); return err == nil },
+	string(bucketCopies):  func(raw []byte) bool { _, err := decodeCopies(raw); return err == nil },
 }

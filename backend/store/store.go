@@ -11,11 +11,15 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// SchemaVersion is the layout of the buckets below. Raise it with a migration.
-const SchemaVersion = 1
+// SchemaVersion is the layout of the buckets below. Raise it with a migration (migrate.go).
+// 2: events and key records in binary form (codec.go), and the index of the log (index.go).
+const SchemaVersion = 2
 
 // OpenTimeout bounds the wait for the file lock held by another process.
 const OpenTimeout = time.Second
+
+// growBy is how much the file grows when it is full.
+const growBy = 1 << 20
 
 // FileName is the database's name inside the data folder.
 const FileName = "proofkeys.db"
@@ -26,6 +30,9 @@ var (
 	bucketMembers = []byte("members")
 	bucketKeys    = []byte("keys")
 	bucketAudit   = []byte("audit")
+
+	// buckets are every bucket of the file; schema 1 files lack the index's.
+	buckets = [][]byte{bucketMeta, bucketOrg, bucketMembers, bucketKeys, bucketAudit, bucketCopies, bucketNames}
 
 	keySchema    = []byte("schema_version")
 	keyOrg       = []byte("org")
@@ -50,6 +57,9 @@ func Open(dir string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}
+	// bbolt grows the file 16 MB past what it needs, which at this app's sizes is half
+	// the file; a megabyte at a time costs an extra sync per thousands of changes.
+	db.AllocSize = growBy
 	s := &Store{db: db}
 	if err := s.db.Update(s.prepare); err != nil {
 		_ = db.Close()
@@ -64,9 +74,10 @@ func (s *Store) Close() error { return s.db.Close() }
 // Path is the database file's path.
 func (s *Store) Path() string { return s.db.Path() }
 
-// prepare creates the buckets and records or checks the schema version.
+// prepare creates the buckets and records the schema version, or checks it and migrates
+// an older file.
 func (s *Store) prepare(tx *bolt.Tx) error {
-	for _, name := range [][]byte{bucketMeta, bucketOrg, bucketMembers, bucketKeys, bucketAudit} {
+	for _, name := range buckets {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return fmt.Errorf("create bucket %s: %w", name, err)
 		}
@@ -79,8 +90,15 @@ func (s *Store) prepare(tx *bolt.Tx) error {
 	if len(raw) != 4 {
 		return fmt.Errorf("%w: bad schema version record", ErrCorrupt)
 	}
-	if v := binary.BigEndian.Uint32(raw); v > SchemaVersion {
+	v := binary.BigEndian.Uint32(raw)
+	switch {
+	case v > SchemaVersion:
 		return fmt.Errorf("%w: version %d, this proofkeys reads up to %d", ErrNewerSchema, v, SchemaVersion)
+	case v < SchemaVersion:
+		if err := migrate(&Tx{tx: tx}, v); err != nil {
+			return fmt.Errorf("update the database from version %d: %w", v, err)
+		}
+		return meta.Put(keySchema, binary.BigEndian.AppendUint32(nil, SchemaVersion))
 	}
 	return nil
 }

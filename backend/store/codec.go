@@ -1,0 +1,136 @@
+package store
+
+import (
+	"cmp"
+	"encoding/binary"
+	"errors"
+	"time"
+	"unsafe"
+)
+
+// Audit events and key records are read by the ten thousand (the inventory, the Audit
+// page), so they are kept in a compact binary form rather than JSON: decoding it costs a
+// fraction of encoding/json's reflection, and the file holds a third of the bytes. Each
+// such record starts with a format byte that is never '{', so a record of schema 1 (JSON)
+// is told apart from it. Strings are a length (uvarint) and their bytes; times are Unix
+// seconds, nanoseconds and the zone's offset, which keeps the offset an event's hash covers.
+
+// errShort: a binary record ends before its last field.
+var errShort = errors.New("record cut short")
+
+// enc appends fields to a record.
+type enc []byte
+
+func (b enc) uint(n uint64) enc { return binary.AppendUvarint(b, n) }
+func (b enc) int(n int64) enc   { return binary.AppendVarint(b, n) }
+func (b enc) str(s string) enc  { return append(b.uint(uint64(len(s))), s...) }
+
+func (b enc) bool(v bool) enc {
+	if v {
+		return append(b, 1)
+	}
+	return append(b, 0)
+}
+
+func (b enc) time(t time.Time) enc {
+	_, offset := t.Zone()
+	return b.int(t.Unix()).uint(uint64(t.Nanosecond())).int(int64(offset))
+}
+
+// dec reads fields in the order enc wrote them. The first failure sticks, so a record is
+// read field by field and its error checked once at the end.
+type dec struct {
+	raw []byte
+	err error
+	// inPlace makes str return strings that share the record's bytes (see peekEvent).
+	inPlace bool
+}
+
+func (d *dec) uint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	n, w := binary.Uvarint(d.raw)
+	if w <= 0 {
+		d.err = errShort
+		return 0
+	}
+	d.raw = d.raw[w:]
+	return n
+}
+
+func (d *dec) int() int64 {
+	if d.err != nil {
+		return 0
+	}
+	n, w := binary.Varint(d.raw)
+	if w <= 0 {
+		d.err = errShort
+		return 0
+	}
+	d.raw = d.raw[w:]
+	return n
+}
+
+// bytes returns the next string's bytes in place, without a copy.
+func (d *dec) bytes() []byte {
+	n := d.uint()
+	if d.err != nil || n > uint64(len(d.raw)) {
+		d.err = errShort
+		return nil
+	}
+	b := d.raw[:n]
+	d.raw = d.raw[n:]
+	return b
+}
+
+func (d *dec) str() string {
+	b := d.bytes()
+	if d.inPlace && len(b) > 0 {
+		return unsafe.String(&b[0], len(b))
+	}
+	return string(b)
+}
+
+// oneOf reads a string that is usually one of known, and returns that constant instead of
+// a copy: ten thousand records then share their few distinct values.
+func oneOf[S ~string](d *dec, known ...S) string {
+	b := d.bytes()
+	for _, s := range known {
+		if string(b) == string(s) {
+			return string(s)
+		}
+	}
+	return string(b)
+}
+
+func (d *dec) bool() bool {
+	if d.err != nil || len(d.raw) == 0 {
+		d.err = errShort
+		return false
+	}
+	v := d.raw[0] != 0
+	d.raw = d.raw[1:]
+	return v
+}
+
+func (d *dec) time() time.Time {
+	sec, nsec, offset := d.int(), d.uint(), d.int()
+	if d.err != nil || nsec >= uint64(time.Second) {
+		d.err = cmp.Or(d.err, errShort)
+		return time.Time{}
+	}
+	t := time.Unix(sec, int64(nsec))
+	if offset == 0 {
+		return t.UTC()
+	}
+	return t.In(time.FixedZone("", int(offset)))
+}
+
+// end reports the first failure, or a record longer than its fields.
+func (d *dec) end() error {
+	if d.err == nil && len(d.raw) > 0 {
+		return errors.New("record has bytes after its last field")
+	}
+	return d.err
+}

@@ -1,0 +1,54 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+
+	"proofkeys/backend/apikey"
+)
+
+// formatKey starts a key record in binary form: every field of apikey.Key in the order of
+// its declaration, the settings' fields in theirs. A field added to apikey.Key or
+// apikey.Settings must be added here too; TestKeyRecordKeepsEveryField fails until it is.
+const formatKey byte = 0xB1
+
+func encodeKey(k apikey.Key) []byte {
+	s := k.Settings
+	return enc{formatKey}.str(k.ID).uint(k.Seq).str(string(k.Environment)).str(string(k.Access)).
+		str(k.Fingerprint).str(k.Last4).str(string(k.State)).
+		str(s.Name).str(string(s.Payer)).int(int64(s.MinSigners)).int(int64(s.MaxSigners)).
+		str(string(s.DocumentRequirement)).str(s.TransactionName).str(s.TransactionType).
+		str(s.DocumentCategory).str(s.ExternalID).bool(s.AllowSignerAnnotations).
+		bool(s.RequireSecondaryPhotoID).bool(s.ForceRedirect).str(s.RedirectURL).str(s.RedirectButtonText).
+		time(k.CreatedAt).str(k.CreatedBy).time(k.UpdatedAt).time(k.DeletedAt).str(k.DeletedBy).
+		str(k.ReplacedBy).str(k.Replaces).time(k.ExpiresAt).bool(k.Exposed)
+}
+
+// decodeKey reads a key record, binary or (schema 1) JSON.
+func decodeKey(raw []byte) (apikey.Key, error) {
+	var k apikey.Key
+	if isJSON(raw) {
+		return k, json.Unmarshal(raw, &k)
+	}
+	if len(raw) == 0 || raw[0] != formatKey {
+		return k, errors.New("unknown key record format")
+	}
+	d := dec{raw: raw[1:]}
+	k.ID, k.Seq = d.str(), d.uint()
+	k.Environment = apikey.Environment(oneOf(&d, apikey.Production, apikey.Sandbox))
+	k.Access = apikey.Access(oneOf(&d, apikey.FullAccess))
+	k.Fingerprint, k.Last4 = d.str(), d.str()
+	k.State = apikey.State(oneOf(&d, apikey.Pending, apikey.Active, apikey.Deleting, apikey.Deleted))
+	s := &k.Settings
+	s.Name = d.str()
+	s.Payer = apikey.Payer(oneOf(&d, apikey.PayerSigner, apikey.PayerInvoice, apikey.PayerOrganization))
+	s.MinSigners, s.MaxSigners = int(d.int()), int(d.int())
+	s.DocumentRequirement = apikey.DocumentRequirement(oneOf(&d, apikey.RequireNotarization, apikey.RequireESign,
+		apikey.RequireIdentityConfirmation))
+	s.TransactionName, s.TransactionType = d.str(), d.str()
+	s.DocumentCategory, s.ExternalID, s.AllowSignerAnnotations = d.str(), d.str(), d.bool()
+	s.RequireSecondaryPhotoID, s.ForceRedirect, s.RedirectURL, s.RedirectButtonText = d.bool(), d.bool(), d.str(), d.str()
+	k.CreatedAt, k.CreatedBy, k.UpdatedAt, k.DeletedAt, k.DeletedBy = d.time(), d.str(), d.time(), d.time(), d.str()
+	k.ReplacedBy, k.Replaces, k.ExpiresAt, k.Exposed = d.str(), d.str(), d.time(), d.bool()
+	return k, d.end()
+}
