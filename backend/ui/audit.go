@@ -2,7 +2,6 @@ package ui
 
 import (
 	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
 	"maps"
@@ -10,11 +9,15 @@ import (
 	"time"
 
 	"proofkeys/backend/audit"
+	"proofkeys/backend/org"
 	"proofkeys/backend/privatefile"
 )
 
-// auditPageLimit bounds the events the page draws; an export has them all.
-const auditPageLimit = 1000
+// auditPageSize is how many events one page of the Audit page holds; an export has them all.
+const auditPageSize = 100
+
+// keyChoicesShown bounds the keys the key filter lists for one search.
+const keyChoicesShown = 50
 
 // Audit is the Audit log page: the events, their chain, filters and export.
 type Audit struct{ c *core }
@@ -29,17 +32,34 @@ type AuditFilterInput struct {
 	To     string `json:"to"`
 }
 
-// AuditView is the page: the newest matching events first, the chain's state, and the
-// filters' choices. Any action is shown by its name, including ones this page does not know.
+// AuditView is one page of the events that pass the filters, newest first, out of every
+// event of the log. Any action is shown by its name, including ones this page does not know.
 type AuditView struct {
-	Events  []EventView `json:"events"`
-	Matched int         `json:"matched"` // all matching events; Events may hold fewer
-	Intact  bool        `json:"intact"`
-	Broken  string      `json:"broken,omitempty"` // which event breaks the chain
-	Anchor  string      `json:"anchor,omitempty"` // the last event's hash, for audit verify --anchor
-	Members []Option    `json:"members"`
-	Keys    []Option    `json:"keys"`
-	Actions []string    `json:"actions"`
+	Events   []EventView `json:"events"`
+	Matched  int         `json:"matched"` // every matching event of the log
+	Offset   int         `json:"offset"`  // matching events before this page, from the newest
+	PageSize int         `json:"pageSize"`
+}
+
+// ChainView is the state of the whole log's hash chain, checked apart from the page since
+// it reads every event.
+type ChainView struct {
+	Intact bool   `json:"intact"`
+	Broken string `json:"broken,omitempty"` // which event breaks the chain
+	Anchor string `json:"anchor,omitempty"` // the last event's hash, for audit verify --anchor
+	Events int    `json:"events"`
+}
+
+// FiltersView are the choices of the member and action filters, from the whole log.
+type FiltersView struct {
+	Members []Option `json:"members"`
+	Actions []string `json:"actions"`
+}
+
+// KeyChoicesView are the keys that match a search of the key filter, in natural order.
+type KeyChoicesView struct {
+	Keys  []Option `json:"keys"`
+	Total int      `json:"total"` // every key that matches; Keys holds at most 50
 }
 
 // EventView is one event as the page lists it.
@@ -61,29 +81,63 @@ type Option struct {
 	Label string `json:"label"`
 }
 
-// ListAudit returns the events that pass the filters, newest first.
-func (x *Audit) ListAudit(in AuditFilterInput) (AuditView, error) {
-	return with(x.c, func(s *services) (AuditView, error) { return x.list(s, in) })
+// ListAudit returns one page of the events that pass the filters, newest first, starting
+// offset matching events from the newest.
+func (x *Audit) ListAudit(in AuditFilterInput, offset int) (AuditView, error) {
+	return with(x.c, func(s *services) (AuditView, error) {
+		f, err := auditFilter(in)
+		if err != nil {
+			return AuditView{}, err
+		}
+		p, err := s.orgs.AuditPage(x.c.member(s), org.AuditQuery{Filter: f, Offset: offset, Limit: auditPageSize})
+		if err != nil {
+			return AuditView{}, err
+		}
+		v := AuditView{Events: make([]EventView, 0, len(p.Events)), Matched: p.Total, Offset: max(offset, 0),
+			PageSize: auditPageSize}
+		for _, e := range p.Events {
+			v.Events = append(v.Events, eventView(e))
+		}
+		return v, nil
+	})
 }
 
-func (x *Audit) list(s *services, in AuditFilterInput) (AuditView, error) {
-	f, err := auditFilter(in)
-	if err != nil {
-		return AuditView{}, err
-	}
-	log, err := s.orgs.AuditLog(x.c.member(s), f)
-	if err != nil {
-		return AuditView{}, err
-	}
-	v := AuditView{Matched: len(log.Events), Intact: log.Broken == nil, Anchor: log.Head,
-		Members: filterChoices(log.Members), Keys: filterChoices(log.Keys), Actions: knownActions(log.Actions)}
-	if log.Broken != nil {
-		v.Broken = log.Broken.Error()
-	}
-	for i := len(log.Events) - 1; i >= 0 && len(v.Events) < auditPageLimit; i-- {
-		v.Events = append(v.Events, eventView(log.Events[i]))
-	}
-	return v, nil
+// AuditChain checks the whole log's hash chain and returns its anchor.
+func (x *Audit) AuditChain() (ChainView, error) {
+	return with(x.c, func(s *services) (ChainView, error) {
+		c, err := s.orgs.AuditChain(x.c.member(s))
+		if err != nil {
+			return ChainView{}, err
+		}
+		v := ChainView{Intact: c.Broken == nil, Anchor: c.Head, Events: c.Events}
+		if c.Broken != nil {
+			v.Broken = c.Broken.Error()
+		}
+		return v, nil
+	})
+}
+
+// AuditFilters returns the choices of the member and action filters.
+func (x *Audit) AuditFilters() (FiltersView, error) {
+	return with(x.c, func(s *services) (FiltersView, error) {
+		f, err := s.orgs.AuditFilters(x.c.member(s))
+		if err != nil {
+			return FiltersView{}, err
+		}
+		v := FiltersView{Members: options(f.Members), Actions: knownActions(f.Actions)}
+		return v, nil
+	})
+}
+
+// SearchAuditKeys returns the keys whose name or ID holds query, for the key filter.
+func (x *Audit) SearchAuditKeys(query string) (KeyChoicesView, error) {
+	return with(x.c, func(s *services) (KeyChoicesView, error) {
+		k, err := s.orgs.KeyChoices(x.c.member(s), query, keyChoicesShown)
+		if err != nil {
+			return KeyChoicesView{}, err
+		}
+		return KeyChoicesView{Keys: options(k.Keys), Total: k.Total}, nil
+	})
 }
 
 // ExportAudit asks where to save the matching events as format (csv or json), writes
@@ -173,24 +227,23 @@ func eventView(e audit.Event) EventView {
 		Action: string(e.Action), KeyID: e.KeyID, KeyName: e.KeyName, Detail: e.Detail, Changes: e.Changes}
 }
 
-// filterChoices sorts a filter's choices by label.
-func filterChoices(m map[string]string) []Option {
-	out := make([]Option, 0, len(m))
-	for id, label := range m {
-		out = append(out, Option{Value: id, Label: label})
+// options are choices as the page's filters list them, in the order given.
+func options(list []org.Choice) []Option {
+	out := make([]Option, 0, len(list))
+	for _, c := range list {
+		out = append(out, Option{Value: c.ID, Label: c.Name})
 	}
-	slices.SortFunc(out, func(a, b Option) int { return cmp.Or(cmp.Compare(a.Label, b.Label), cmp.Compare(a.Value, b.Value)) })
 	return out
 }
 
 // knownActions are this app's actions plus any other the log holds, sorted.
-func knownActions(seen map[audit.Action]bool) []string {
+func knownActions(seen []audit.Action) []string {
 	set := map[string]bool{}
 	for _, a := range []audit.Action{audit.OrgSetUp, audit.KeyGenerated, audit.KeyConfigured, audit.KeyCopied,
 		audit.KeyDeleted, audit.KeyReplaced, audit.KeyExpired, audit.OrgSettingsSet} {
 		set[string(a)] = true
 	}
-	for a := range seen {
+	for _, a := range seen {
 		set[string(a)] = true
 	}
 	return slices.Sorted(maps.Keys(set))

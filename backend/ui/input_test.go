@@ -49,7 +49,7 @@ func TestBoundMethodsRefuseMissingInput(t *testing.T) {
 		{"RemoveMember(null)", func() error { return a.Members.RemoveMember("") }, "member_not_found"},
 		{"SetPassphrase(null, null, null)", func() error { return errOf(a.Members.SetPassphrase("", "", "")) }, "invalid"},
 		{"ApplyEnablementCode(null)", func() error { _, err := a.Org.ApplyEnablementCode(""); return err }, "code_malformed"},
-		{"ListAudit(bad date)", func() error { _, err := a.Audit.ListAudit(AuditFilterInput{From: "yesterday"}); return err }, "bad_date"},
+		{"ListAudit(bad date)", func() error { _, err := a.Audit.ListAudit(AuditFilterInput{From: "yesterday"}, 0); return err }, "bad_date"},
 		{"ExportAudit(null, {})", func() error { _, err := a.Audit.ExportAudit("", AuditFilterInput{}); return err }, "bad_request"},
 		{"ExportInventory(null)", func() error { _, err := a.Inventory.ExportInventory(""); return err }, "bad_request"},
 		{"RestoreSnapshot(null)", func() error { _, err := a.Snapshots.RestoreSnapshot(""); return err }, "not_restorable"},

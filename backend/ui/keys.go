@@ -27,6 +27,9 @@ type KeyView struct {
 	Replaces        string `json:"replaces,omitempty"`
 	ReplacesLabel   string `json:"replacesLabel,omitempty"`
 	RotationDue     bool   `json:"rotationDue"`
+	// How often the secret was copied, and when last ("" never): the "never copied" filter.
+	CopyCount    int    `json:"copyCount"`
+	LastCopiedAt string `json:"lastCopiedAt,omitempty"`
 }
 
 // ReplaceView is the outcome of a replace, for the UI to show both rows and say what to
@@ -49,7 +52,7 @@ func (x *Keys) ListKeys(env string) ([]KeyView, error) {
 		if err != nil {
 			return nil, err
 		}
-		view := keyViewer(s)
+		view := keyViewer(s, x.c.member(s))
 		views := make([]KeyView, 0, len(list))
 		for _, k := range list {
 			views = append(views, view(k))
@@ -65,7 +68,7 @@ func (x *Keys) GenerateKey(env string) (KeyView, error) {
 		if err != nil {
 			return KeyView{}, err
 		}
-		return keyViewer(s)(k), nil
+		return keyViewer(s, x.c.member(s))(k), nil
 	})
 }
 
@@ -77,7 +80,7 @@ func (x *Keys) SaveKeySettings(id string, settings apikey.Settings) (KeyView, er
 		if err != nil {
 			return KeyView{}, err
 		}
-		return keyViewer(s)(k), nil
+		return keyViewer(s, x.c.member(s))(k), nil
 	})
 }
 
@@ -114,7 +117,7 @@ func (x *Keys) ReplaceKey(id string, graceHours *int) (ReplaceView, error) {
 		}
 		// With err set here the new key is made but the old one could not be deleted yet:
 		// the UI shows both rows and the error says what happens next.
-		view := keyViewer(s)
+		view := keyViewer(s, x.c.member(s))
 		return ReplaceView{New: view(r.New), Old: view(r.Old), OldDeleted: r.Old.State == apikey.Deleted}, err
 	})
 }
@@ -131,9 +134,10 @@ func withEnv[T any](c *core, env string, f func(*services, apikey.Environment) (
 	})
 }
 
-// keyViewer returns a function that turns keys into views. What keys share (the rotation
-// policy, the names of members and of linked keys) it reads once per list, not per key.
-func keyViewer(s *services) func(apikey.Key) KeyView {
+// keyViewer returns a function that turns keys into views for memberID. What keys share
+// (the rotation policy, the names of members and of linked keys, the copy counts) it
+// reads once per list, not per key.
+func keyViewer(s *services, memberID string) func(apikey.Key) KeyView {
 	rotationDays := 0 // off, if the policy cannot be read
 	if p, err := s.orgs.Policies(); err == nil {
 		rotationDays = p.RotationDays
@@ -141,16 +145,19 @@ func keyViewer(s *services) func(apikey.Key) KeyView {
 	now := s.keys.Now()
 	member := cached(s.orgs.MemberName)
 	label := cached(s.keys.Label)
+	copies, _ := s.keys.Copies(memberID) // none on error: the list still shows, counted as never copied
 	return func(k apikey.Key) KeyView {
 		v := KeyView{
-			ID:          k.ID,
-			Environment: string(k.Environment),
-			Hint:        k.Hint(),
-			CreatedAt:   stamp(k.CreatedAt),
-			CreatedBy:   member(k.CreatedBy),
-			Settings:    k.Settings,
-			ExpiresAt:   stamp(k.ExpiresAt),
-			RotationDue: k.DueForRotation(rotationDays, now),
+			ID:           k.ID,
+			Environment:  string(k.Environment),
+			Hint:         k.Hint(),
+			CreatedAt:    stamp(k.CreatedAt),
+			CreatedBy:    member(k.CreatedBy),
+			Settings:     k.Settings,
+			ExpiresAt:    stamp(k.ExpiresAt),
+			RotationDue:  k.DueForRotation(rotationDays, now),
+			CopyCount:    copies[k.ID].Count,
+			LastCopiedAt: stamp(copies[k.ID].LastAt),
 		}
 		v.ReplacedBy, v.ReplacedByLabel = k.ReplacedBy, label(k.ReplacedBy)
 		v.Replaces, v.ReplacesLabel = k.Replaces, label(k.Replaces)

@@ -10,7 +10,8 @@ import * as Snapshots from '../../wailsjs/go/ui/Snapshots';
 import * as Support from '../../wailsjs/go/ui/Support';
 import { toAppError } from './errors';
 import type { Environment, KeyView, Settings, SetupInput, StateView } from './types';
-import type { AuditFilter, AuditView, CheckView, CopyView, Policies, ReplaceView } from './types';
+import type { AuditFilter, AuditView, ChainView, CheckView, CopyView, FiltersView, KeyChoicesView } from './types';
+import type { Policies, ReplaceView } from './types';
 import type { ExportFormat, ExportView, InventoryReport, SnapshotView } from './types';
 import type { EnablementView, MemberListView, NewMemberInput, Role, SavedView, TroubleshootView } from './types';
 import type { PassphraseView, RecoveredView } from './types';
@@ -71,8 +72,33 @@ export function savePolicies(p: Policies): Promise<Policies> {
   return call(() => Org.SavePolicies(p));
 }
 
-export function listAudit(f: AuditFilter): Promise<AuditView> {
-  return call(() => Audit.ListAudit(f));
+/** One page of the matching events, newest first, from offset (a multiple of pageSize). */
+export function listAudit(f: AuditFilter, offset = 0): Promise<AuditView> {
+  return call(async () => {
+    const v = (await Audit.ListAudit(f, offset)) as unknown as AuditView;
+    return { ...v, events: v.events ?? [] };
+  });
+}
+
+/** Checks the whole hash chain: slower than a page, so asked for apart. */
+export function auditChain(): Promise<ChainView> {
+  return call(() => Audit.AuditChain());
+}
+
+/** The choices of the member and action filters, from the whole log. */
+export function auditFilters(): Promise<FiltersView> {
+  return call(async () => {
+    const v = (await Audit.AuditFilters()) as unknown as FiltersView;
+    return { members: v.members ?? [], actions: v.actions ?? [] };
+  });
+}
+
+/** The keys whose name or ID holds query (at most 50), in natural order. */
+export function searchAuditKeys(query: string): Promise<KeyChoicesView> {
+  return call(async () => {
+    const v = (await Audit.SearchAuditKeys(query)) as unknown as KeyChoicesView;
+    return { ...v, keys: v.keys ?? [] };
+  });
 }
 
 /** Asks where to save (native dialog) and returns the path, or '' when cancelled. */

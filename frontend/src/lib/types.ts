@@ -47,6 +47,9 @@ export type AuditChange = Data<audit.Change>;
 export type AuditEvent = Data<ui.EventView>;
 export type Option = Data<ui.Option>;
 export type AuditView = Data<ui.AuditView>;
+export type ChainView = Data<ui.ChainView>;
+export type FiltersView = Data<ui.FiltersView>;
+export type KeyChoicesView = Data<ui.KeyChoicesView>;
 
 // The key inventory (backend/inventory): every key the org has had. Times are RFC 3339;
 // an absent time is a missing field.

@@ -377,20 +377,6 @@ export namespace ui {
 	        this.to = source["to"];
 	    }
 	}
-	export class Option {
-	    value: string;
-	    label: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Option(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.value = source["value"];
-	        this.label = source["label"];
-	    }
-	}
 	export class EventView {
 	    seq: number;
 	    time: string;
@@ -440,12 +426,8 @@ export namespace ui {
 	export class AuditView {
 	    events: EventView[];
 	    matched: number;
-	    intact: boolean;
-	    broken?: string;
-	    anchor?: string;
-	    members: Option[];
-	    keys: Option[];
-	    actions: string[];
+	    offset: number;
+	    pageSize: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new AuditView(source);
@@ -455,12 +437,8 @@ export namespace ui {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.events = this.convertValues(source["events"], EventView);
 	        this.matched = source["matched"];
-	        this.intact = source["intact"];
-	        this.broken = source["broken"];
-	        this.anchor = source["anchor"];
-	        this.members = this.convertValues(source["members"], Option);
-	        this.keys = this.convertValues(source["keys"], Option);
-	        this.actions = source["actions"];
+	        this.offset = source["offset"];
+	        this.pageSize = source["pageSize"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -480,6 +458,24 @@ export namespace ui {
 		    }
 		    return a;
 		}
+	}
+	export class ChainView {
+	    intact: boolean;
+	    broken?: string;
+	    anchor?: string;
+	    events: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ChainView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.intact = source["intact"];
+	        this.broken = source["broken"];
+	        this.anchor = source["anchor"];
+	        this.events = source["events"];
+	    }
 	}
 	export class CheckedKey {
 	    id: string;
@@ -687,6 +683,84 @@ export namespace ui {
 	        this.keys = source["keys"];
 	    }
 	}
+	export class Option {
+	    value: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Option(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.label = source["label"];
+	    }
+	}
+	export class FiltersView {
+	    members: Option[];
+	    actions: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new FiltersView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.members = this.convertValues(source["members"], Option);
+	        this.actions = source["actions"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class KeyChoicesView {
+	    keys: Option[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new KeyChoicesView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.keys = this.convertValues(source["keys"], Option);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class KeyView {
 	    id: string;
 	    environment: string;
@@ -700,6 +774,8 @@ export namespace ui {
 	    replaces?: string;
 	    replacesLabel?: string;
 	    rotationDue: boolean;
+	    copyCount: number;
+	    lastCopiedAt?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new KeyView(source);
@@ -719,6 +795,8 @@ export namespace ui {
 	        this.replaces = source["replaces"];
 	        this.replacesLabel = source["replacesLabel"];
 	        this.rotationDue = source["rotationDue"];
+	        this.copyCount = source["copyCount"];
+	        this.lastCopiedAt = source["lastCopiedAt"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
