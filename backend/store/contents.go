@@ -1,0 +1,78 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"proofkeys/backend/apikey"
+	"proofkeys/backend/audit"
+)
+
+// Contents is what a data file holds, in the numbers a person weighs before restoring a
+// snapshot over it: whose data, how many keys, how much history and how recent.
+type Contents struct {
+	OrgID       string    `json:"orgId"` // "" before setup
+	OrgName     string    `json:"orgName"`
+	Keys        int       `json:"keys"`        // key records that are not deleted
+	Events      int       `json:"events"`      // audit events
+	NewestEvent time.Time `json:"newestEvent"` // zero without events
+}
+
+// Contents counts what the transaction sees.
+func (t *Tx) Contents() (Contents, error) {
+	var c Contents
+	if o, err := t.Org(); err == nil {
+		c.OrgID, c.OrgName = o.ID, o.Name
+	} else if !errors.Is(err, ErrNotFound) {
+		return c, err
+	}
+	live, err := t.Keys(func(k apikey.Key) bool { return k.State != apikey.Deleted })
+	if err != nil {
+		return c, err
+	}
+	c.Keys = len(live)
+	audits := t.tx.Bucket(bucketAudit)
+	c.Events = audits.Stats().KeyN
+	if _, raw := audits.Cursor().Last(); raw != nil {
+		var last audit.Event
+		if err := json.Unmarshal(raw, &last); err != nil {
+			return c, fmt.Errorf("%w: last audit event: %w", ErrCorrupt, err)
+		}
+		c.NewestEvent = last.Time
+	}
+	return c, nil
+}
+
+// FileContents reads the contents of the database file at path, checked whole first; it
+// never writes. The file must not be held by a writer (a snapshot, or a closed database).
+func FileContents(path string) (Contents, error) {
+	if err := CheckFile(path); err != nil {
+		return Contents{}, err
+	}
+	s, err := openReadOnlyFile(path)
+	if err != nil {
+		return Contents{}, err
+	}
+	defer s.Close()
+	var c Contents
+	err = s.View(func(tx *Tx) (err error) { c, err = tx.Contents(); return err })
+	return c, err
+}
+
+// Less says why c holds less than other, or "" when it does not: no organization
+// where other has one, fewer keys, or fewer audit events.
+func (c Contents) Less(other Contents) string {
+	switch {
+	case c.OrgID == "" && other.OrgID != "":
+		return "it holds no organization"
+	case c.OrgID != other.OrgID && other.OrgID != "":
+		return "it holds another organization (" + c.OrgName + ")"
+	case c.Keys < other.Keys:
+		return "it holds fewer keys"
+	case c.Events < other.Events:
+		return "it holds fewer events in the audit log"
+	}
+	return ""
+}
