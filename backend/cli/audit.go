@@ -46,7 +46,12 @@ func auditVerify(env Env, args []string) int {
 	if code, ok := parseAuditFlags(flags, args); !ok {
 		return code
 	}
-	log, err := readLog(*dataDir)
+	st, err := openData(*dataDir)
+	if err != nil {
+		return openFailed(env, "audit verify", err)
+	}
+	defer st.Close()
+	log, err := readLog(st)
 	if errors.Is(err, store.ErrCorrupt) {
 		// An event edited into something unreadable is a broken chain too.
 		fmt.Fprintf(env.Stdout, "BROKEN: %v\n", err)
@@ -85,7 +90,12 @@ func auditExport(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "proofkeys audit export: --format must be csv or json")
 		return ExitUsage
 	}
-	log, err := readLog(*dataDir)
+	st, err := openData(*dataDir)
+	if err != nil {
+		return openFailed(env, "audit export", err)
+	}
+	defer st.Close()
+	log, err := readLog(st)
 	if err != nil {
 		return readFailed(env, err)
 	}
@@ -96,19 +106,10 @@ func auditExport(env Env, args []string) int {
 	return ExitOK
 }
 
-// readLog opens the data folder read-only and returns the whole audit log.
-func readLog(dataDir string) (audit.Log, error) {
-	dir, err := store.ResolveDir(dataDir)
-	if err != nil {
-		return audit.Log{}, err
-	}
-	st, err := store.OpenReadOnly(dir)
-	if err != nil {
-		return audit.Log{}, err
-	}
-	defer st.Close()
+// readLog returns the whole audit log of st.
+func readLog(st *store.Store) (audit.Log, error) {
 	var log audit.Log
-	err = st.View(func(tx *store.Tx) error {
+	err := st.View(func(tx *store.Tx) (err error) {
 		log, err = tx.AuditLog()
 		return err
 	})
@@ -117,11 +118,7 @@ func readLog(dataDir string) (audit.Log, error) {
 
 // readFailed says why the log could not be read and returns ExitFailed.
 func readFailed(env Env, err error) int {
-	if errors.Is(err, store.ErrInUse) {
-		fmt.Fprintln(env.Stderr, "proofkeys is open; close it or use Export on its Audit page, then try again.")
-	} else {
-		fmt.Fprintf(env.Stderr, "proofkeys: read the audit log: %v\n", err)
-	}
+	fmt.Fprintf(env.Stderr, "proofkeys: read the audit log: %v\n", err)
 	return ExitFailed
 }
 

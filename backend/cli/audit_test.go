@@ -165,7 +165,7 @@ func TestAuditWhileTheAppHoldsTheFile(t *testing.T) {
 	code, _, errs := runCLI("audit", "verify", "--data-dir", dir)
 	assert.Less(t, time.Since(start), 2*time.Second)
 	assert.Equal(t, cli.ExitFailed, code)
-	assert.Contains(t, errs, "proofkeys is open; close it or")
+	assert.Contains(t, errs, "proofkeys is open and holds the data file")
 }
 
 func TestAuditExport(t *testing.T) {

@@ -11,6 +11,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"runtime/debug"
 	"sort"
 )
 
@@ -42,6 +43,7 @@ var commands = map[string]command{
 	"check-key": checkKeyCommand,
 	"seed":      seedCommand,
 	"csm":       csmCommand,
+	"doctor":    doctorCommand,
 }
 
 // Has reports whether name is a command, so main can tell a command from the app's flags.
@@ -51,7 +53,17 @@ func Has(name string) bool {
 }
 
 // Run runs the command args[0] with the rest of args and returns the exit code.
-func Run(env Env, args []string) int {
+func Run(env Env, args []string) (code int) {
+	// The store checks a file before reading it; this is the last guard. A fault while
+	// reading a mapped file becomes a panic here, and a panic an exit 1 with a sentence,
+	// never a stack trace with exit 2, which means a wrong command line.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(env.Stderr, "proofkeys %s: stopped on an unexpected error (%v).\n%s\n", args[0], r, damagedAdvice)
+			code = ExitFailed
+		}
+	}()
 	if len(args) == 0 || args[0] == "help" {
 		usage(env.Stdout)
 		return ExitOK

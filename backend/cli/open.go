@@ -17,6 +17,10 @@ func openData(dataDir string) (*store.Store, error) {
 	return store.OpenReadOnly(dir)
 }
 
+// damagedAdvice is what to do about a damaged data file, said the same by every command.
+const damagedAdvice = "Nothing was changed: the damaged file is kept as it is. Run `proofkeys doctor` to see " +
+	"which daily snapshots are whole, then open the app: it offers to restore one."
+
 // openFailed says, in the words of the app's own start-up screen, why the data could not
 // be read and what to do, and returns ExitFailed.
 func openFailed(env Env, name string, err error) int {
@@ -26,8 +30,8 @@ func openFailed(env Env, name string, err error) int {
 	case errors.Is(err, store.ErrNewerSchema):
 		fmt.Fprintln(env.Stderr, "This data was saved by a newer version of proofkeys; install the latest proofkeys. Your data has not been changed.")
 	case errors.Is(err, store.ErrCorrupt):
-		fmt.Fprintf(env.Stderr, "proofkeys cannot read its data file (%v).\n", err)
-		fmt.Fprintln(env.Stderr, "Your data has not been changed. Open the app: it offers to restore the newest daily snapshot.")
+		fmt.Fprintf(env.Stderr, "proofkeys %s: the data file is damaged (%s).\n", name, store.Problem(err))
+		fmt.Fprintln(env.Stderr, damagedAdvice)
 	case errors.Is(err, store.ErrNoDatabase):
 		fmt.Fprintf(env.Stderr, "%v: open the app once to set it up, or pass --data-dir.\n", err)
 	default:

@@ -1,6 +1,9 @@
 package store
 
-import "errors"
+import (
+	"errors"
+	"strings"
+)
 
 var (
 	// ErrInUse: another proofkeys holds the database file.
@@ -22,3 +25,9 @@ var (
 // Damaged reports whether err means the data file cannot be used as it is, so the app
 // must show the problem screen (restore a snapshot) rather than start afresh or retry.
 func Damaged(err error) bool { return errors.Is(err, ErrCorrupt) }
+
+// Problem is what is wrong with a damaged file, without the words "the data file is
+// damaged" that a caller already says.
+func Problem(err error) string {
+	return strings.TrimPrefix(err.Error(), ErrCorrupt.Error()+": ")
+}

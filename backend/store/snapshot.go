@@ -148,7 +148,7 @@ func Describe(dataDir string) ([]Snapshot, error) {
 	for i := range list {
 		c, err := FileContents(list[i].Path)
 		if err != nil {
-			list[i].Damaged, list[i].Problem = true, err.Error()
+			list[i].Damaged, list[i].Problem = true, Problem(err)
 			continue
 		}
 		list[i].Contents = c
