@@ -212,4 +212,3 @@ func TestDamagedSnapshots(t *testing.T) {
 		assert.Equal(t, "Acme", orgName(t, dir), "%s: the data file was not touched", sp.name)
 	}
 }
-
