@@ -12,8 +12,9 @@ import (
 // there without bounds checks: a file cut short or overwritten makes it read past the
 // end of the mapping, a SIGBUS or SIGSEGV that no recover() can catch. So before bbolt
 // maps a file, inspectFile reads it with ordinary, bounds-checked reads and walks the
-// same structures bbolt will follow: both meta pages (bbolt's layout, below), the page
-// count they declare against the file's size, the freelist, and every bucket's B+tree.
+// same structures bbolt will follow: both meta pages (bbolt's layout, below) and the page
+// count they declare against the file's size, then the newer transaction's freelist and
+// every bucket's B+tree.
 // Whatever passes can be opened and read by bbolt without touching memory outside the
 // file; bbolt's own Tx.Check then judges the meaning (pages reachable once, keys sorted).
 
@@ -71,10 +72,14 @@ func inspect(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("meta page 1: %w", err)
 	}
-	for _, m := range []meta{m0, m1} {
-		if err := (&walker{data: data, m: m, seen: map[uint64]bool{}}).walk(); err != nil {
-			return fmt.Errorf("transaction %d: %w", m.txid, err)
-		}
+	// bbolt reads the newer transaction's pages. The older one's may already be reused,
+	// as bbolt allows once no reader needs them, so only its meta page is checked.
+	m := m0
+	if m1.txid > m0.txid {
+		m = m1
+	}
+	if err := (&walker{data: data, m: m, seen: map[uint64]bool{}}).walk(); err != nil {
+		return fmt.Errorf("transaction %d: %w", m.txid, err)
 	}
 	return nil
 }
