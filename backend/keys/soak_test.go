@@ -257,4 +257,3 @@ func (n notingVault) Set(id, secret, label string) error {
 	}
 	return n.Vault.Set(id, secret, label)
 }
-
