@@ -213,6 +213,7 @@ func soakWorker(dir, owner, idLog string) int {
 			return err
 		})
 		if len(ids) == 0 {
+			time.Sleep(10 * time.Millisecond) // no busy loop: let the generates run
 			return "", false
 		}
 		return ids[rand.IntN(len(ids))], true
@@ -251,9 +252,9 @@ type notingVault struct {
 	log *os.File
 }
 
-func (n notingVault) Set(id, secret, label string) error {
-	if _, err := n.log.WriteString(id + "\n"); err != nil {
+func (n notingVault) SetKey(secret string, it vault.Item) error {
+	if _, err := n.log.WriteString(it.KeyID + "\n"); err != nil {
 		return err
 	}
-	return n.Vault.Set(id, secret, label)
+	return n.Vault.SetKey(secret, it)
 }
