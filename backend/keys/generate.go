@@ -111,13 +111,17 @@ func (s *Service) storeSecret(secret string, k apikey.Key) error {
 // the vault's own window, and the data folder, organization, key and environment it
 // belongs to. Never the secret.
 func (s *Service) vaultItem(k apikey.Key) (vault.Item, error) {
-	it := vault.Item{KeyID: k.ID, Environment: string(k.Environment),
-		Label: fmt.Sprintf("proofkeys: Proof API key %s (%s)", k.Settings.Name, k.Environment)}
-	err := s.Store.View(func(tx *store.Tx) error {
-		it.Folder = tx.FolderID()
-		o, err := tx.Org()
-		it.Org = o.ID
+	var it vault.Item
+	err := s.Store.View(func(tx *store.Tx) (err error) {
+		it, err = itemIn(tx, k)
 		return err
 	})
 	return it, err
+}
+
+// itemIn is vaultItem in a transaction.
+func itemIn(tx *store.Tx, k apikey.Key) (vault.Item, error) {
+	o, err := tx.Org()
+	return vault.Item{KeyID: k.ID, Environment: string(k.Environment), Folder: tx.FolderID(), Org: o.ID,
+		Label: fmt.Sprintf("proofkeys: Proof API key %s (%s)", k.Settings.Name, k.Environment)}, err
 }

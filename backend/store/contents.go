@@ -61,18 +61,19 @@ func FileContents(path string) (Contents, error) {
 	return c, err
 }
 
-// Less says why c holds less than other, or "" when it does not: no organization
-// where other has one, fewer keys, or fewer audit events.
-func (c Contents) Less(other Contents) string {
+// shortfall says how c holds less than other, which is what: no organization where
+// other has one, another organization, fewer keys or fewer audit events; "" when it
+// holds as much.
+func (c Contents) shortfall(other Contents, what string) string {
 	switch {
 	case c.OrgID == "" && other.OrgID != "":
-		return "it holds no organization"
+		return fmt.Sprintf("it holds no organization, and %s holds %s", what, other.OrgName)
 	case c.OrgID != other.OrgID && other.OrgID != "":
-		return "it holds another organization (" + c.OrgName + ")"
+		return fmt.Sprintf("it holds another organization (%s) than %s (%s)", c.OrgName, what, other.OrgName)
 	case c.Keys < other.Keys:
-		return "it holds fewer keys"
+		return fmt.Sprintf("it holds %d keys, and %s holds %d", c.Keys, what, other.Keys)
 	case c.Events < other.Events:
-		return "it holds fewer events in the audit log"
+		return fmt.Sprintf("it holds %d events in the audit log, and %s holds %d", c.Events, what, other.Events)
 	}
 	return ""
 }

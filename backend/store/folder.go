@@ -21,3 +21,16 @@ func (t *Tx) ensureFolderID() error {
 	}
 	return t.tx.Bucket(bucketMeta).Put(keyFolderID, []byte("dir_"+rand.Text()))
 }
+
+var keyVaultItemsLabelled = []byte("vault_items_labelled")
+
+// VaultItemsLabelled reports whether the vault items of this file's keys have been given
+// their label and attributes (keys.Service.LabelVaultItems), so it runs once per file.
+func (t *Tx) VaultItemsLabelled() bool {
+	return t.tx.Bucket(bucketMeta).Get(keyVaultItemsLabelled) != nil
+}
+
+// SetVaultItemsLabelled records that the vault items have been labelled.
+func (t *Tx) SetVaultItemsLabelled() error {
+	return t.tx.Bucket(bucketMeta).Put(keyVaultItemsLabelled, []byte{1})
+}

@@ -239,8 +239,8 @@ func loses(dataDir, name string, c Contents) error {
 		}
 		ref, what = list[i].Contents, "the newest readable snapshot ("+list[i].Taken.Format(time.RFC3339)+")"
 	}
-	if why := c.Less(ref); why != "" {
-		return fmt.Errorf("%w: %s than %s", ErrRestoreLoses, why, what)
+	if why := c.shortfall(ref, what); why != "" {
+		return fmt.Errorf("%w: %s", ErrRestoreLoses, why)
 	}
 	return nil
 }
