@@ -35,6 +35,15 @@ func TestGenerateLabelsTheVaultItem(t *testing.T) {
 	assert.Equal(t, k.ID, items[0].KeyID)
 	assert.Equal(t, "sandbox", items[0].Environment)
 	assert.NotEmpty(t, items[0].Org)
+
+	settings := k.Settings
+	settings.Name = "Payments"
+	_, err = fx.svc.Configure(fx.owner, k.ID, settings)
+	require.NoError(t, err)
+	items, err = fx.vault.Items(fx.folderID(t), "")
+	require.NoError(t, err)
+	require.Len(t, items, 1)
+	assert.Equal(t, "proofkeys: Proof API key Payments (sandbox)", items[0].Label, "a rename renames the item")
 }
 
 // Items stored before labels (the bare ID, one attribute) are labelled at start, once.
