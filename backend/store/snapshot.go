@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/renameio/v2"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -243,25 +242,6 @@ func loses(dataDir, name string, c Contents) error {
 		return fmt.Errorf("%w: %s", ErrRestoreLoses, why)
 	}
 	return nil
-}
-
-// writeChecked writes path through fill into a temporary file in the same folder, with
-// owner-only permissions, checks that it is a whole, readable database (CheckFile), and
-// only then renames it into place; on any failure the target is left as it was.
-func writeChecked(path string, fill func(io.Writer) error) error {
-	f, err := renameio.NewPendingFile(path, renameio.WithTempDir(filepath.Dir(path)),
-		renameio.WithStaticPermissions(0o600))
-	if err != nil {
-		return err
-	}
-	defer func() { _ = f.Cleanup() }() // a no-op once renamed
-	if err := fill(f); err != nil {
-		return err
-	}
-	if err := CheckFile(f.Name()); err != nil {
-		return err
-	}
-	return f.CloseAtomicallyReplace()
 }
 
 // prune removes the oldest snapshots beyond keep.
