@@ -94,6 +94,12 @@ func spoilings(size int64) []spoiling {
 	for off := int64(0); off < 80; off += 8 {
 		list = append(list, flipAt(off), flipAt(page+off))
 	}
+	if os.Getenv(EnvCorruptionSweep) != "" {
+		for off := int64(2 * page); off+8 <= size; off += 64 {
+			list = append(list, flipAt(off))
+		}
+		return list
+	}
 	stride := max(1, size/page/12)
 	for p := int64(2); p*page+page <= size; p += stride {
 		for _, off := range []int64{0, 8, 16, 24, 40, page / 2} {
@@ -102,6 +108,10 @@ func spoilings(size int64) []spoiling {
 	}
 	return list
 }
+
+// EnvCorruptionSweep, when set, makes the suite flip 8 bytes every 64 over the whole file
+// (thousands of cases, minutes) instead of a sample of each page kind.
+const EnvCorruptionSweep = "PROOFKEYS_CORRUPTION_SWEEP"
 
 // Every damage either gives the damaged error, leaving the file byte for byte, or opens
 // a file that bbolt's check finds whole and whose every record reads or says it cannot.
