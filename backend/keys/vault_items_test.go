@@ -99,7 +99,7 @@ func TestOrphansAfterARestore(t *testing.T) {
 
 	_, err = store.Restore(fx.dir, snap.Name, day.Add(time.Hour))
 	require.ErrorIs(t, err, store.ErrRestoreLoses, "the snapshot holds fewer keys than the file")
-	assert.Contains(t, err.Error(), "it holds 1 keys, and the data file holds 2")
+	assert.Contains(t, err.Error(), "it holds 1 key, and the data file holds 2")
 	_, err = store.RestoreConfirmed(fx.dir, snap.Name, day.Add(time.Hour))
 	require.NoError(t, err)
 	st, err := store.Open(fx.dir)

@@ -71,9 +71,17 @@ func (c Contents) shortfall(other Contents, what string) string {
 	case c.OrgID != other.OrgID && other.OrgID != "":
 		return fmt.Sprintf("it holds another organization (%s) than %s (%s)", c.OrgName, what, other.OrgName)
 	case c.Keys < other.Keys:
-		return fmt.Sprintf("it holds %d keys, and %s holds %d", c.Keys, what, other.Keys)
+		return fmt.Sprintf("it holds %s, and %s holds %d", counted(c.Keys, "key"), what, other.Keys)
 	case c.Events < other.Events:
-		return fmt.Sprintf("it holds %d events in the audit log, and %s holds %d", c.Events, what, other.Events)
+		return fmt.Sprintf("it holds %s in the audit log, and %s holds %d", counted(c.Events, "event"), what, other.Events)
 	}
 	return ""
+}
+
+// counted is "1 key", "2 keys".
+func counted(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
