@@ -186,14 +186,15 @@ func (w *walker) node(p []byte) error {
 		e := p[at : at+elementSize]
 		switch {
 		case flags&branchPage != 0:
-			if _, err := span(p, at, native.Uint32(e[0:]), native.Uint32(e[4:])); err != nil {
+			if _, err := span(p, at, native.Uint32(e[0:]), uint64(native.Uint32(e[4:]))); err != nil {
 				return err
 			}
 			if err := w.tree(native.Uint64(e[8:])); err != nil {
 				return err
 			}
 		case flags&leafPage != 0:
-			kv, err := span(p, at, native.Uint32(e[4:]), native.Uint32(e[8:])+native.Uint32(e[12:]))
+			// In 64 bits: a key and a value size that overflow 32 bits are damage too.
+			kv, err := span(p, at, native.Uint32(e[4:]), uint64(native.Uint32(e[8:]))+uint64(native.Uint32(e[12:])))
 			if err != nil {
 				return err
 			}
@@ -221,12 +222,12 @@ func (w *walker) bucket(v []byte) error {
 }
 
 // span returns the n bytes that an element at offset at points to with pos.
-func span(p []byte, at int, pos, n uint32) ([]byte, error) {
+func span(p []byte, at int, pos uint32, n uint64) ([]byte, error) {
 	start := uint64(at) + uint64(pos)
-	if end := start + uint64(n); end > uint64(len(p)) {
+	if end := start + n; end > uint64(len(p)) {
 		return nil, errors.New("an element points past the end of its page")
 	}
-	return p[start : start+uint64(n)], nil
+	return p[start : start+n], nil
 }
 
 // checkFreelist checks that the free page IDs fit in the freelist page and name pages
