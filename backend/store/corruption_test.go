@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -94,8 +95,12 @@ func spoilings(size int64) []spoiling {
 	for off := int64(0); off < 80; off += 8 {
 		list = append(list, flipAt(off), flipAt(page+off))
 	}
-	if os.Getenv(EnvCorruptionSweep) != "" {
-		for off := int64(2 * page); off+8 <= size; off += 64 {
+	if sweep := os.Getenv(EnvCorruptionSweep); sweep != "" {
+		stride, err := strconv.ParseInt(sweep, 10, 64)
+		if err != nil || stride < 1 {
+			stride = 64
+		}
+		for off := int64(2 * page); off+8 <= size; off += stride {
 			list = append(list, flipAt(off))
 		}
 		return list
@@ -109,8 +114,9 @@ func spoilings(size int64) []spoiling {
 	return list
 }
 
-// EnvCorruptionSweep, when set, makes the suite flip 8 bytes every 64 over the whole file
-// (thousands of cases, minutes) instead of a sample of each page kind.
+// EnvCorruptionSweep, when set, makes the suite flip 8 bytes every 64 bytes (or every N,
+// when it is a number N) over the whole file, thousands of cases, instead of a sample of
+// each page kind.
 const EnvCorruptionSweep = "PROOFKEYS_CORRUPTION_SWEEP"
 
 // Every damage either gives the damaged error, leaving the file byte for byte, or opens
