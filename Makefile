@@ -152,6 +152,10 @@ bench: $(FRONTEND) | setup ## benchmarks of the backend, with the real Secret Se
 bench-ui: build build-dev ## UI benchmarks: search keystroke with 10,000 keys, start-up and memory vs a bare Wails app
 	scripts/bench-ui.sh
 
+.PHONY: soak
+soak: | setup ## the long kill -9 soak: 500 kills during concurrent generate, delete and replace, each checked
+	PROOFKEYS_SOAK_KILLS=500 scripts/with-keyring.sh $(GO) test -run '^TestSoak$$' -count=1 -v -timeout 90m ./backend/keys/
+
 clean: ## remove what the build and tests made
 	rm -rf build/bin dist build/smoke.png build/smoke-installed.png build/windows/installer/tmp build/e2e-api-keys.png build/e2e-failure.png build/e2e-app.log
 	find frontend/dist -mindepth 1 -not -name .gitkeep -delete 2>/dev/null || true

@@ -26,8 +26,9 @@ const (
 	KeyCopied     Action = "key.copy"
 	KeyDeleted    Action = "key.delete"
 
-	KeyReplaced Action = "key.replace" // on the old key; the new one has its own key.generate
-	KeyExpired  Action = "key.expire"  // a replaced key deleted at the end of its grace period
+	KeyReplaced   Action = "key.replace"  // on the old key; the new one has its own key.generate
+	KeyExpired    Action = "key.expire"   // a replaced key deleted at the end of its grace period
+	KeyReattached Action = "key.reattach" // a secret found in the vault without a record, given one again
 	// KeyDeletedExposed: a key replaced without a grace period because it was exposed,
 	// deleted at once by the member who replaced it.
 	KeyDeletedExposed Action = "key.delete_exposed"

@@ -11,6 +11,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"runtime/debug"
 	"sort"
 	"strings"
 )
@@ -46,6 +47,7 @@ var commands = map[string]command{
 	"seed":      seedCommand,
 	"csm":       csmCommand,
 	"version":   versionCommand,
+	"doctor":    doctorCommand,
 }
 
 // helpWords ask for the overview of every command.
@@ -67,7 +69,17 @@ func Wants(args []string) bool {
 }
 
 // Run runs the command args[0] with the rest of args and returns the exit code.
-func Run(env Env, args []string) int {
+func Run(env Env, args []string) (code int) {
+	// The store checks a file before reading it; this is the last guard. A fault while
+	// reading a mapped file becomes a panic here, and a panic an exit 1 with a sentence,
+	// never a stack trace with exit 2, which means a wrong command line.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(env.Stderr, "proofkeys %s: stopped on an unexpected error (%v).\n%s\n", strings.Join(args[:min(len(args), 1)], ""), r, damagedAdvice)
+			code = ExitFailed
+		}
+	}()
 	if len(args) == 0 || helpWords[args[0]] {
 		usage(env.Stdout)
 		return ExitOK

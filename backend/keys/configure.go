@@ -20,6 +20,7 @@ const payerNeedsEnablement = "Ask your CSM to enable this payer."
 func (s *Service) Configure(memberID, id string, settings apikey.Settings) (apikey.Key, error) {
 	settings = settings.Normalized()
 	var k apikey.Key
+	renamed := false
 	err := s.Store.Update(func(tx *store.Tx) error {
 		m, o, err := tx.Authorize(memberID, access.ManageKeys)
 		if err != nil {
@@ -35,13 +36,25 @@ func (s *Service) Configure(memberID, id string, settings apikey.Settings) (apik
 		if len(changes) == 0 {
 			return nil
 		}
+		renamed = settings.Name != k.Settings.Name
 		k.Settings, k.UpdatedAt = settings, s.Now().UTC()
 		if err := s.record(tx, m, audit.KeyConfigured, k, changes); err != nil {
 			return err
 		}
 		return tx.PutKey(k)
 	})
+	if err == nil && renamed {
+		s.relabel(k)
+	}
 	return k, err
+}
+
+// relabel gives k's vault item the key's new name. It is best effort: the label is only
+// what the vault's own window shows, and the saved settings stand whatever it does.
+func (s *Service) relabel(k apikey.Key) {
+	if it, err := s.vaultItem(k); err == nil {
+		_ = s.Vault.Describe(it)
+	}
 }
 
 // validate adds the org's payer enablement to the settings' own rules. A payer already

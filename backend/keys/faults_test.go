@@ -75,14 +75,14 @@ type faultyVault struct {
 	f *faults
 }
 
-func (v faultyVault) Set(id, secret, label string) error {
+func (v faultyVault) SetKey(secret string, it vault.Item) error {
 	if err := v.f.next(); err != nil {
 		return err
 	}
 	v.f.mu.Lock()
-	v.f.setIDs = append(v.f.setIDs, id)
+	v.f.setIDs = append(v.f.setIDs, it.KeyID)
 	v.f.mu.Unlock()
-	return v.Vault.Set(id, secret, label)
+	return v.Vault.SetKey(secret, it)
 }
 
 func (v faultyVault) Get(id string) (string, error) {

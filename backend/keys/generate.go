@@ -7,6 +7,7 @@ import (
 	"proofkeys/backend/apikey"
 	"proofkeys/backend/audit"
 	"proofkeys/backend/store"
+	"proofkeys/backend/vault"
 )
 
 // Generate makes a full-access key in env with default settings, on behalf of memberID.
@@ -21,7 +22,7 @@ func (s *Service) Generate(memberID string, env apikey.Environment) (apikey.Key,
 	if err != nil {
 		return apikey.Key{}, err
 	}
-	if err := s.Vault.Set(id, secret, vaultLabel(k)); err != nil {
+	if err := s.storeSecret(secret, k); err != nil {
 		s.undoPending(id)
 		return apikey.Key{}, err
 	}
@@ -97,7 +98,30 @@ func (s *Service) undoPending(id string) {
 	_ = s.Store.Update(func(tx *store.Tx) error { return tx.RemoveKey(id) })
 }
 
-// vaultLabel is what the OS vault's own window shows for the item: no secret, no user text.
-func vaultLabel(k apikey.Key) string {
-	return fmt.Sprintf("Proof API key %s (%s)", k.ID, k.Environment)
+// storeSecret writes k's secret to the vault, described by vaultItem.
+func (s *Service) storeSecret(secret string, k apikey.Key) error {
+	it, err := s.vaultItem(k)
+	if err != nil {
+		return err
+	}
+	return s.Vault.SetKey(secret, it)
+}
+
+// vaultItem is how the vault shows and finds k's secret: a label a person can read in
+// the vault's own window, and the data folder, organization, key and environment it
+// belongs to. Never the secret.
+func (s *Service) vaultItem(k apikey.Key) (vault.Item, error) {
+	var it vault.Item
+	err := s.Store.View(func(tx *store.Tx) (err error) {
+		it, err = itemIn(tx, k)
+		return err
+	})
+	return it, err
+}
+
+// itemIn is vaultItem in a transaction.
+func itemIn(tx *store.Tx, k apikey.Key) (vault.Item, error) {
+	o, err := tx.Org()
+	return vault.Item{KeyID: k.ID, Environment: string(k.Environment), Folder: tx.FolderID(), Org: o.ID,
+		Label: fmt.Sprintf("proofkeys: Proof API key %s (%s)", k.Settings.Name, k.Environment)}, err
 }

@@ -44,7 +44,7 @@ func (s *Service) Replace(memberID, oldID string, grace time.Duration) (Replaced
 	if err != nil {
 		return Replaced{}, err
 	}
-	if err := s.Vault.Set(id, secret, vaultLabel(k)); err != nil {
+	if err := s.storeSecret(secret, k); err != nil {
 		s.undoPending(id)
 		return Replaced{}, err
 	}

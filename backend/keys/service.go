@@ -6,13 +6,19 @@ import (
 	"time"
 
 	"proofkeys/backend/store"
+	"proofkeys/backend/vault"
 )
 
 // Vault is where secrets live (vault.Vault in the app).
 type Vault interface {
-	Set(id, secret, label string) error
+	// SetKey stores a key's secret under it.KeyID, with its label and attributes.
+	SetKey(secret string, it vault.Item) error
 	Get(id string) (string, error)
 	Delete(id string) error
+	// Describe sets the label and attributes of the item already stored under it.KeyID.
+	Describe(it vault.Item) error
+	// Items lists proofkeys' items of a data folder or an organization.
+	Items(folder, org string) ([]vault.Item, error)
 }
 
 // Store is the database (store.Store in the app).

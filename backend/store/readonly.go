@@ -22,15 +22,20 @@ func OpenReadOnly(dir string) (*Store, error) {
 }
 
 func openReadOnlyFile(path string) (*Store, error) {
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("%w: %s", ErrNoDatabase, filepath.Dir(path))
+	info, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		dir := filepath.Dir(path)
+		if snaps, _ := Snapshots(dir); len(snaps) > 0 {
+			return nil, fmt.Errorf("%w: %w", ErrCorrupt, ErrDataMissing)
+		}
+		return nil, fmt.Errorf("%w: %s", ErrNoDatabase, dir)
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: OpenTimeout})
-	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, ErrInUse
+	if err == nil && info.Size() == 0 {
+		return nil, fmt.Errorf("%w: the file is empty", ErrCorrupt)
 	}
+	db, err := openChecked(path)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
+		return nil, err
 	}
 	if err := db.View(checkSchema); err != nil {
 		_ = db.Close()
@@ -56,8 +61,8 @@ func checkSchema(tx *bolt.Tx) error {
 	return nil
 }
 
-// CheckFile reads the whole database file at path: bbolt's own consistency check of its
-// pages, the schema version, and every record. It returns nil only for a file the
+// CheckFile reads the whole database file at path: the shape of its pages, bbolt's own
+// consistency check, the schema version, and every record. It returns nil only for a file the
 // app can open and read, wrapped ErrCorrupt or ErrNewerSchema otherwise. It never writes.
 func CheckFile(path string) (err error) {
 	s, err := openReadOnlyFile(path)
@@ -72,15 +77,6 @@ func CheckFile(path string) (err error) {
 		}
 	}()
 	return s.db.View(func(tx *bolt.Tx) error {
-		var first error
-		for cerr := range tx.Check() { // drained to the end, so its goroutine finishes
-			if first == nil {
-				first = fmt.Errorf("%w: %w", ErrCorrupt, cerr)
-			}
-		}
-		if first != nil {
-			return first
-		}
 		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
 			readable := readers[string(name)]
 			return b.ForEach(func(k, v []byte) error {

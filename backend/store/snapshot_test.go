@@ -10,6 +10,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"proofkeys/backend/access"
+	"proofkeys/backend/apikey"
+	"proofkeys/backend/audit"
 	"proofkeys/backend/store"
 )
 
@@ -181,5 +183,108 @@ func TestOpenReadOnly(t *testing.T) {
 	assert.ErrorIs(t, err, store.ErrInUse, "the app holds the file")
 	assert.Less(t, time.Since(start), 10*time.Second, "the one-second lock wait, never a wait for the other to close")
 	require.NoError(t, s.Close())
+	assert.Equal(t, "Acme", orgName(t, dir))
+}
+
+// A folder without an organization is never snapshotted: restored, such a copy would wipe
+// the organization made since. One taken right after setup protects the first day.
+func TestNoSnapshotBeforeSetupAndOneRightAfter(t *testing.T) {
+	dir := t.TempDir()
+	s, err := store.Open(dir)
+	require.NoError(t, err)
+	defer s.Close()
+	took, err := s.SnapshotIfDue(day0)
+	require.NoError(t, err)
+	assert.False(t, took)
+	_, err = s.Snapshot(day0)
+	assert.ErrorIs(t, err, store.ErrNoOrg)
+	list, err := store.Snapshots(dir)
+	require.NoError(t, err)
+	assert.Empty(t, list)
+	entries, err := os.ReadDir(filepath.Join(dir, store.SnapshotDir))
+	require.NoError(t, err)
+	assert.Empty(t, entries, "no temporary file is left behind")
+
+	require.NoError(t, s.Update(func(tx *store.Tx) error { return tx.PutOrg(access.Org{ID: "org_1", Name: "Acme"}) }))
+	snap, err := s.Snapshot(day0.Add(time.Minute)) // what the app does right after setup
+	require.NoError(t, err)
+	assert.Equal(t, "Acme", snap.Contents.OrgName)
+	took, err = s.SnapshotIfDue(day0.Add(time.Hour))
+	require.NoError(t, err)
+	assert.False(t, took, "the setup snapshot is the day's")
+}
+
+// Describe says what every kept snapshot holds, and which are damaged.
+func TestDescribeSnapshots(t *testing.T) {
+	dir := t.TempDir()
+	s := openWithOrg(t, dir, "Acme")
+	_, err := s.Snapshot(day0)
+	require.NoError(t, err)
+	require.NoError(t, s.Update(func(tx *store.Tx) error {
+		if err := tx.PutKey(apikey.Key{ID: "key_1", State: apikey.Active, Environment: apikey.Sandbox}); err != nil {
+			return err
+		}
+		_, err := tx.AppendEvent(audit.Event{Time: day0.Add(time.Hour), Action: audit.KeyGenerated, KeyID: "key_1"})
+		return err
+	}))
+	_, err = s.Snapshot(day0.AddDate(0, 0, 1))
+	require.NoError(t, err)
+	bad, err := s.Snapshot(day0.AddDate(0, 0, 2))
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+	require.NoError(t, os.Truncate(bad.Path, 8192))
+
+	list, err := store.Describe(dir)
+	require.NoError(t, err)
+	require.Len(t, list, 3)
+	assert.True(t, list[0].Damaged)
+	assert.Contains(t, list[0].Problem, "declares")
+	assert.Equal(t, store.Contents{OrgID: "org_1", OrgName: "Acme", Keys: 1, Events: 1, NewestEvent: day0.Add(time.Hour)},
+		list[1].Contents)
+	assert.Equal(t, store.Contents{OrgID: "org_1", OrgName: "Acme"}, list[2].Contents)
+	for _, snap := range list {
+		info, err := os.Stat(snap.Path)
+		require.NoError(t, err)
+		assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
+	}
+}
+
+// A restore that holds less than what it replaces is refused with the reason, unless
+// confirmed; with the data file damaged, the newest readable snapshot is the measure.
+func TestRestoreRefusesLessUnlessConfirmed(t *testing.T) {
+	dir := t.TempDir()
+	s := openWithOrg(t, dir, "Acme")
+	older, err := s.Snapshot(day0)
+	require.NoError(t, err)
+	require.NoError(t, s.Update(func(tx *store.Tx) error {
+		return tx.PutKey(apikey.Key{ID: "key_1", State: apikey.Active, Environment: apikey.Sandbox})
+	}))
+	newer, err := s.Snapshot(day0.AddDate(0, 0, 1))
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+	// An empty snapshot, as versions before this one took at first start.
+	empty := t.TempDir()
+	e, err := store.Open(empty)
+	require.NoError(t, err)
+	require.NoError(t, e.Close())
+	raw, err := os.ReadFile(filepath.Join(empty, store.FileName))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, store.SnapshotDir, "proofkeys-20261120T100000Z.db"), raw, 0o600))
+	require.NoError(t, os.Truncate(filepath.Join(dir, store.FileName), 8192))
+
+	_, err = store.Restore(dir, "proofkeys-20261120T100000Z.db", day0)
+	require.ErrorIs(t, err, store.ErrRestoreLoses)
+	assert.Contains(t, err.Error(), "it holds no organization, and the newest readable snapshot")
+	_, err = store.Restore(dir, older.Name, day0)
+	require.ErrorIs(t, err, store.ErrRestoreLoses)
+	assert.Contains(t, err.Error(), "it holds 0 keys, and the newest readable snapshot")
+	_, err = store.Restore(dir, newer.Name, day0.AddDate(0, 0, 2))
+	require.NoError(t, err, "the newest holds the most")
+
+	_, err = store.Restore(dir, older.Name, day0.AddDate(0, 0, 3))
+	require.ErrorIs(t, err, store.ErrRestoreLoses, "the data file reads now: it is the measure")
+	assert.Contains(t, err.Error(), "it holds 0 keys, and the data file holds 1")
+	_, err = store.RestoreConfirmed(dir, older.Name, day0.AddDate(0, 0, 3))
+	require.NoError(t, err)
 	assert.Equal(t, "Acme", orgName(t, dir))
 }

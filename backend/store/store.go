@@ -45,11 +45,25 @@ type Store struct {
 }
 
 // Open opens (or creates) the database in dir, creating dir with owner-only permissions.
+// A file that is damaged, or missing or empty in a folder that has snapshots, is never
+// opened: the error wraps ErrCorrupt (see Damaged) and the file is left as it is.
 func Open(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("create data folder: %w", err)
 	}
 	path := filepath.Join(dir, FileName)
+	isNew, err := isNewFile(dir, path)
+	if err != nil {
+		return nil, err
+	}
+	if !isNew {
+		checked, err := openChecked(path)
+		if err != nil {
+			return nil, err
+		}
+		// Closed before opening for writing: bbolt's lock is per file, not per process.
+		_ = checked.Close()
+	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: OpenTimeout})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, ErrInUse
@@ -68,6 +82,69 @@ func Open(dir string) (*Store, error) {
 	return s, nil
 }
 
+// isNewFile reports whether path is to be made anew: it does not exist or is empty, and
+// the folder has no snapshots. A missing or empty file beside snapshots is data that was
+// lost, not a first start: starting afresh would hide it and orphan the vault's secrets.
+func isNewFile(dir, path string) (bool, error) {
+	info, err := os.Stat(path)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return false, fmt.Errorf("read the data file: %w", err)
+	}
+	if err == nil && info.Size() > 0 {
+		return false, nil
+	}
+	snaps, err := Snapshots(dir)
+	if err != nil {
+		return false, err
+	}
+	if len(snaps) > 0 {
+		return false, fmt.Errorf("%w: %w", ErrCorrupt, ErrDataMissing)
+	}
+	return true, nil
+}
+
+// openChecked opens the file at path read-only and checks it whole before anything reads
+// a record. bbolt's read-only open takes a shared lock, so no writer is at work while the
+// file is inspected, and it reads only the two meta pages, so a damaged file cannot make
+// it fault. Then inspectFile checks every page bbolt will follow, and Tx.Check what they
+// hold.
+func openChecked(path string) (*bolt.DB, error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: OpenTimeout})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, ErrInUse
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
+	}
+	err = inspectFile(path)
+	if err == nil {
+		err = db.View(checkTx)
+	}
+	if err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// checkTx runs bbolt's consistency check on tx: every page reachable once or free, keys
+// in order, nothing past the end. It returns the first problem, wrapped in ErrCorrupt.
+func checkTx(tx *bolt.Tx) error {
+	var first error
+	for err := range tx.Check() { // drained to the end, so its goroutine finishes
+		if first == nil {
+			first = fmt.Errorf("%w: %w", ErrCorrupt, err)
+		}
+	}
+	return first
+}
+
+// Check runs bbolt's consistency check on the open database. It holds up writers while
+// it runs: bbolt's check reads the free-page list, which a concurrent writer changes.
+func (s *Store) Check() error {
+	return s.db.Update(checkTx)
+}
+
 // Close releases the file.
 func (s *Store) Close() error { return s.db.Close() }
 
@@ -81,6 +158,9 @@ func (s *Store) prepare(tx *bolt.Tx) error {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return fmt.Errorf("create bucket %s: %w", name, err)
 		}
+	}
+	if err := (&Tx{tx: tx}).ensureFolderID(); err != nil {
+		return err
 	}
 	meta := tx.Bucket(bucketMeta)
 	raw := meta.Get(keySchema)

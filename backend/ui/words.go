@@ -47,7 +47,7 @@ var problems = []problem{
 		"Open the app once to set it up, or give the folder that holds the data with --data-dir."},
 	{store.ErrNewerSchema, "newer_database", "This data was saved by a newer version of proofkeys.",
 		"Install the latest proofkeys; your data has not been changed."},
-	{store.ErrCorrupt, "database_unreadable", "proofkeys cannot read its data file.",
+	{store.ErrCorrupt, "database_unreadable", "The data file is damaged.",
 		"Your data has not been changed. Open proofkeys: it offers to restore a daily snapshot. If none reads, contact your CSM."},
 	{vault.ErrLocked, "vault_locked", "The credential vault is locked.",
 		"Unlock your system keyring (log in to your desktop session or open the keyring app), then try again. Nothing was changed."},
