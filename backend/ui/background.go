@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"proofkeys/backend/keys"
+	"proofkeys/backend/store"
 )
 
 // expiryTick is how often a running app deletes the replaced keys whose grace period has
@@ -30,7 +31,7 @@ type background struct {
 
 // start wires the clear timer, deletes what expired while the app was closed, and starts
 // the two loops until ctx ends or stop is called.
-func (b *background) start(ctx context.Context, s *services, clip Clipboard) {
+func (b *background) start(ctx context.Context, s *services, clip Clipboard, damaged func(error)) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.timer = keys.NewClearTimer(clip.ClearIfOwned, keys.RealAfterFunc)
@@ -38,8 +39,8 @@ func (b *background) start(ctx context.Context, s *services, clip Clipboard) {
 	expireDue(s)
 	ctx, b.cancel = context.WithCancel(ctx)
 	b.done.Go(func() {
-		snapshotIfDue(s)
-		every(ctx, snapshotCheck, func() { snapshotIfDue(s) })
+		snapshotIfDue(s, damaged)
+		every(ctx, snapshotCheck, func() { snapshotIfDue(s, damaged) })
 	})
 	b.done.Go(func() { every(ctx, expiryTick, func() { expireDue(s) }) })
 }
@@ -81,9 +82,15 @@ func every(ctx context.Context, period time.Duration, f func()) {
 }
 
 // snapshotIfDue takes the daily snapshot when the newest is more than a day old. It runs
-// beside the app: a hot copy holds up no one.
-func snapshotIfDue(s *services) {
-	if _, err := s.store.SnapshotIfDue(time.Now()); err != nil {
+// beside the app: a hot copy holds up no one. The copy is checked whole first; a damaged
+// data file is reported to damaged, and no snapshot replaces a good one.
+func snapshotIfDue(s *services, damaged func(error)) {
+	_, err := s.store.SnapshotIfDue(time.Now())
+	switch {
+	case store.Damaged(err):
+		log.Printf("daily snapshot: %v; the app stops writing", err)
+		damaged(err)
+	case err != nil:
 		log.Printf("daily snapshot: %v", err)
 	}
 }

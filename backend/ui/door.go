@@ -60,7 +60,7 @@ func (c *core) openAndStart(ctx context.Context) error {
 		log.Printf("start-up: %v", err)
 		return err
 	}
-	c.background.start(ctx, s, c.opt.Clipboard)
+	c.background.start(ctx, s, c.opt.Clipboard, c.stopWriting)
 	return nil
 }
 
@@ -83,6 +83,10 @@ func (c *core) open() (*services, error) {
 		// Not fatal: what could not be settled now is settled at the next start.
 		log.Printf("recovery: undid %d, finished %d deletions, error: %v", r.Undone, r.Finished, err)
 	}
+	if n, err := s.keys.LabelVaultItems(); n > 0 || err != nil {
+		// Not fatal: an item left unlabelled is labelled at the next start.
+		log.Printf("vault items: labelled %d, error: %v", n, err)
+	}
 	return s, nil
 }
 
@@ -100,6 +104,18 @@ func (c *core) close() {
 	if c.svc != nil {
 		_ = c.svc.store.Close()
 		c.svc = nil
+	}
+}
+
+// stopWriting is called when the data file turns out to be damaged while the app runs
+// (the check before a snapshot): the services go, so every call from now on gets the
+// problem screen's error, and nothing more is written to the damaged file.
+func (c *core) stopWriting(err error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.svc != nil {
+		_ = c.svc.store.Close()
+		c.svc, c.openErr = nil, err
 	}
 }
 

@@ -52,7 +52,7 @@ func TestBoundMethodsRefuseMissingInput(t *testing.T) {
 		{"ListAudit(bad date)", func() error { _, err := a.Audit.ListAudit(AuditFilterInput{From: "yesterday"}, 0); return err }, "bad_date"},
 		{"ExportAudit(null, {})", func() error { _, err := a.Audit.ExportAudit("", AuditFilterInput{}); return err }, "bad_request"},
 		{"ExportInventory(null)", func() error { _, err := a.Inventory.ExportInventory(""); return err }, "bad_request"},
-		{"RestoreSnapshot(null)", func() error { _, err := a.Snapshots.RestoreSnapshot(""); return err }, "not_restorable"},
+		{"RestoreSnapshot(null)", func() error { _, err := a.Snapshots.RestoreSnapshot("", false); return err }, "not_restorable"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

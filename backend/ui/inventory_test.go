@@ -76,7 +76,7 @@ func readFile(t *testing.T, path string) string {
 func TestRestoreAfterTheFileWasCorrupted(t *testing.T) {
 	a, _ := setUpWithKeys(t)
 	dir := a.core.dataDir
-	_, err := a.Snapshots.RestoreSnapshot("anything")
+	_, err := a.Snapshots.RestoreSnapshot("anything", false)
 	assert.Equal(t, "not_restorable", Explain(err).Code, "a readable file is never replaced")
 	_, err = a.s().store.Snapshot(time.Now().Add(time.Second)) // a daily snapshot, after setup
 	require.NoError(t, err)
@@ -92,7 +92,7 @@ func TestRestoreAfterTheFileWasCorrupted(t *testing.T) {
 	require.NotEmpty(t, snaps)
 	assert.True(t, snaps[0].Readable, "the newest, taken after setup")
 
-	state, err := b.Snapshots.RestoreSnapshot(snaps[0].Name)
+	state, err := b.Snapshots.RestoreSnapshot(snaps[0].Name, false)
 	require.NoError(t, err)
 	assert.Equal(t, "Acme", state.OrgName)
 	_, err = b.Keys.GenerateKey("production")

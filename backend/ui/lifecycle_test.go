@@ -37,6 +37,13 @@ func setUpWithKeys(t *testing.T) (*UI, *fakeClipboard) {
 	a, clip := newTestApp(t, t.TempDir())
 	_, err := a.Session.SetUp(SetupInput{OrgName: "Acme", Name: "Dana", Email: "dana@example.com"})
 	require.NoError(t, err)
+	allowAPIAccess(t, a)
+	return a, clip
+}
+
+// allowAPIAccess enables API access as a code from Proof would.
+func allowAPIAccess(t *testing.T, a *UI) {
+	t.Helper()
 	require.NoError(t, a.s().store.Update(func(tx *store.Tx) error {
 		o, err := tx.Org()
 		if err != nil {
@@ -45,7 +52,6 @@ func setUpWithKeys(t *testing.T) (*UI, *fakeClipboard) {
 		o.Enablement.APIAccess = true
 		return tx.PutOrg(o)
 	}))
-	return a, clip
 }
 
 func TestReplaceCheckAndPoliciesThroughBoundMethods(t *testing.T) {

@@ -226,10 +226,14 @@ func (c *core) state(s *services) (StateView, error) {
 	return c.stateOf(s, o, me), nil
 }
 
-// signedIn is the frame after setup made me the Owner of o.
+// signedIn is the frame after setup made me the Owner of o. It takes the first snapshot
+// at once, so the first day is protected too.
 func (c *core) signedIn(s *services, o access.Org, me access.Member, err error) (StateView, error) {
 	if err != nil {
 		return StateView{}, err
+	}
+	if _, err := s.store.Snapshot(time.Now()); err != nil {
+		log.Printf("snapshot after setup: %v", err)
 	}
 	c.session.setMember(me.ID)
 	return c.stateOf(s, o, me), nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"proofkeys/backend/access"
@@ -47,6 +48,8 @@ var problems = []problem{
 		"Open the app once to set it up, or give the folder that holds the data with --data-dir."},
 	{store.ErrNewerSchema, "newer_database", "This data was saved by a newer version of proofkeys.",
 		"Install the latest proofkeys; your data has not been changed."},
+	{store.ErrDataMissing, "database_unreadable", "The data file is missing or empty, but daily snapshots of it are here.",
+		"Nothing was changed. Restore the newest snapshot that holds your organization, below. If none reads, contact your CSM."},
 	{store.ErrCorrupt, "database_unreadable", "The data file is damaged.",
 		"Your data has not been changed. Open proofkeys: it offers to restore a daily snapshot. If none reads, contact your CSM."},
 	{vault.ErrLocked, "vault_locked", "The credential vault is locked.",
@@ -134,6 +137,12 @@ var problems = []problem{
 		"Choose CSV or JSON, and try again."},
 	{errExportFormat, "bad_request", "The app sent a request it should not have.",
 		"Choose CSV, JSON or HTML report, and try again."},
+	{store.ErrRestoreLoses, "restore_loses", "This snapshot holds less than the data it would replace.",
+		"Choose a newer snapshot if there is one. If you restore this one anyway, the data it lacks is kept aside in the data folder, not deleted."},
+	{store.ErrNoOrg, "no_org", "There is no organization here to keep a copy of yet.",
+		"Set up your organization first; proofkeys then keeps a daily snapshot of it."},
+	{vault.ErrNoListing, "vault_no_listing", "This credential vault cannot list the keys proofkeys keeps in it.",
+		"Nothing was changed. A key missing from the list can be replaced on the API Keys page."},
 	{store.ErrNoSnapshot, "no_snapshot", "That snapshot cannot be read either.",
 		"Choose another snapshot from the list. If none reads, contact your CSM with the data folder shown here."},
 	{errNotRestorable, "not_restorable", "Your data file reads fine, so nothing was restored.",
@@ -161,7 +170,7 @@ func Explain(err error) Problem {
 	}
 	for _, p := range problems {
 		if errors.Is(err, p.err) {
-			return Problem{Code: p.code, Message: p.message + madeFor(err), Hint: p.hint}
+			return Problem{Code: p.code, Message: p.message + madeFor(err) + restoreShortfall(err), Hint: p.hint}
 		}
 	}
 	return Problem{Code: "unexpected", Message: "Something went wrong: " + err.Error(),
@@ -176,6 +185,19 @@ func madeFor(err error) string {
 		return ""
 	}
 	return fmt.Sprintf(" It was made for organization %s by %s.", r.Org, r.Issuer)
+}
+
+// restoreShortfall says what a refused snapshot lacks, in the store's words ("it holds 3
+// keys, and the data file holds 5").
+func restoreShortfall(err error) string {
+	if !errors.Is(err, store.ErrRestoreLoses) {
+		return ""
+	}
+	_, why, found := strings.Cut(err.Error(), store.ErrRestoreLoses.Error()+": ")
+	if !found {
+		return ""
+	}
+	return " " + strings.ToUpper(why[:1]) + why[1:] + "."
 }
 
 // waitWords is a wait in words, rounded up to the second: "1 second", "2 minutes 8 seconds".

@@ -14,7 +14,7 @@ import type { AuditFilter, AuditView, ChainView, CheckView, CopyView, FiltersVie
 import type { Policies, ReplaceView } from './types';
 import type { ExportFormat, ExportView, InventoryReport, SnapshotView } from './types';
 import type { EnablementView, MemberListView, NewMemberInput, Role, SavedView, TroubleshootView } from './types';
-import type { PassphraseView, RecoveredView } from './types';
+import type { OrphansView, PassphraseView, Reattached, RecoveredView } from './types';
 
 async function call<T>(run: () => Promise<unknown>): Promise<T> {
   try {
@@ -126,8 +126,21 @@ export function listSnapshots(): Promise<SnapshotView[]> {
 }
 
 /** Only after the person confirmed: moves the unreadable file aside and opens the snapshot. */
-export function restoreSnapshot(name: string): Promise<StateView> {
-  return call(() => Snapshots.RestoreSnapshot(name));
+export function restoreSnapshot(name: string, confirmed = false): Promise<StateView> {
+  return call(() => Snapshots.RestoreSnapshot(name, confirmed));
+}
+
+/** Secrets of this data folder in the vault that no key record names (after a restore). */
+export function listOrphans(): Promise<OrphansView> {
+  return call(async () => {
+    const v = (await Snapshots.ListOrphans()) as unknown as OrphansView;
+    return { ...v, orphans: v.orphans ?? [] };
+  });
+}
+
+/** Gives every secret left without a record a record again. */
+export function reattachOrphans(): Promise<Reattached> {
+  return call(() => Snapshots.ReattachOrphans());
 }
 
 // Members, sign-in, enablement, troubleshooting.

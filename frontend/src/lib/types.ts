@@ -3,7 +3,7 @@
 // plain JSON data, with the strings that only ever hold a few values narrowed to unions.
 // A field added, renamed or removed in Go reaches this file with the next `make bindings`,
 // and svelte-check (`make lint`) then finds every use that must follow.
-import type { apikey, audit, inventory, org, ui } from '../../wailsjs/go/models';
+import type { apikey, audit, inventory, keys, org, ui } from '../../wailsjs/go/models';
 
 /** T as the JSON that arrives: the generated classes without their convertValues helper. */
 type Data<T> = T extends (infer U)[]
@@ -79,6 +79,8 @@ export type InventoryReport = Narrow<inventory.Report, { generatedAt: string; ke
 /** path is '' when the person cancelled the save dialog. */
 export type ExportView = Data<ui.ExportView>;
 export type SnapshotView = Data<ui.SnapshotView>;
+export type OrphansView = Data<ui.OrphansView>;
+export type Reattached = Data<keys.Reattached>;
 
 // Who may do what, sign-in, enablement, troubleshooting.
 

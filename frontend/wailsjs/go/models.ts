@@ -272,6 +272,43 @@ export namespace inventory {
 
 }
 
+export namespace keys {
+	
+	export class Orphan {
+	    keyId: string;
+	    label: string;
+	    environment: string;
+	    reattachable: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Orphan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.keyId = source["keyId"];
+	        this.label = source["label"];
+	        this.environment = source["environment"];
+	        this.reattachable = source["reattachable"];
+	    }
+	}
+	export class Reattached {
+	    reattached: number;
+	    recreated: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Reattached(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.reattached = source["reattached"];
+	        this.recreated = source["recreated"];
+	    }
+	}
+
+}
+
 export namespace org {
 	
 	export class Policies {
@@ -865,6 +902,38 @@ export namespace ui {
 	    }
 	}
 	
+	export class OrphansView {
+	    orphans: keys.Orphan[];
+	    listable: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrphansView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orphans = this.convertValues(source["orphans"], keys.Orphan);
+	        this.listable = source["listable"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class PassphraseView {
 	    recoveryCode: string;
 	
@@ -1045,6 +1114,11 @@ export namespace ui {
 	    taken: string;
 	    size: number;
 	    readable: boolean;
+	    problem?: string;
+	    orgName: string;
+	    keys: number;
+	    events: number;
+	    newestEvent?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new SnapshotView(source);
@@ -1056,6 +1130,11 @@ export namespace ui {
 	        this.taken = source["taken"];
 	        this.size = source["size"];
 	        this.readable = source["readable"];
+	        this.problem = source["problem"];
+	        this.orgName = source["orgName"];
+	        this.keys = source["keys"];
+	        this.events = source["events"];
+	        this.newestEvent = source["newestEvent"];
 	    }
 	}
 	
