@@ -131,6 +131,7 @@ pss() {
   while [ -n "$_todo" ]; do
     _next=""
     for _p in $_todo; do _next="$_next $(pgrep -P "$_p" || true)"; done
+    # shellcheck disable=SC2086,SC2116 # word splitting is the point: it trims the list
     _todo=$(echo $_next); _all="$_all $_todo"
   done
   for _p in $_all; do grep -h "^Pss:" "/proc/$_p/smaps_rollup" 2>/dev/null || true; done | awk '{s+=$2} END {print s+0}'
@@ -160,9 +161,11 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 i=0
 while [ "$i" -lt "$RUNS" ]; do
   i=$((i + 1))
+  # shellcheck disable=SC2046 # measure prints two numbers, split into $1 and $2
   set -- $(measure "$work/template-app")
   echo "$1" >>"$work/t.template"; echo "$2" >>"$work/m.template"
   echo "run $i: template  start $1 ms, PSS $2 kB"
+  # shellcheck disable=SC2046 # as above
   set -- $(measure "$BIN" --data-dir "$work/data")
   echo "$1" >>"$work/t.proofkeys"; echo "$2" >>"$work/m.proofkeys"
   echo "run $i: proofkeys start $1 ms, PSS $2 kB"

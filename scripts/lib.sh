@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # Shared by the scripts in this folder (sourced, not run). POSIX sh.
 #
 # It starts the private pieces a test needs and stops them again, by process id, whatever
