@@ -44,6 +44,12 @@ describe('actorText and detailText', () => {
     expect(detailText('sign-in as Tess (mem_A7f) waits after 3 wrong passphrases')).toBe(
       'sign-in as Tess waits after 3 wrong passphrases',
     );
+    expect(
+      detailText('code enc_8fdc1f3a issued by Sam at Proof (key stk_800ea38e, certificate crt_6b8eb5ee, root rtk_6960347)'),
+    ).toBe('issued by Sam at Proof');
+    expect(detailText('revoked by Proof: certificate crt_1, crt_2')).toBe('revoked by Proof');
+    expect(detailText('locked by Dana')).toBe('locked by Dana');
+    expect(detailText('Acme (org_7H2KQ9)')).toBe('Acme (org_7H2KQ9)');
     expect(detailText('Acme')).toBe('Acme');
     expect(detailText(undefined)).toBe('');
   });

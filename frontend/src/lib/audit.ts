@@ -50,9 +50,24 @@ export function actorText(actorName: string | undefined): string {
   return actorName?.trim() || 'Someone';
 }
 
-/** An event's detail without the member and key IDs Go keeps in it: "Tess (mem_A7f…)" is "Tess". */
+// The internal IDs Go keeps in a detail: members, keys, staff keys, certificates, roots, codes.
+const id = '(?:mem|key|stk|crt|rtk|enc)_[A-Za-z0-9]+';
+// "(mem_1)", "(key stk_1, certificate crt_2, root rtk_3)": parentheses that hold only IDs
+const idsInParens = new RegExp(`\\s*\\((?:\\s*(?:[a-z]+\\s+)?${id}\\s*,?)+\\)`, 'g');
+// "code enc_1 ", "certificate crt_1, crt_2": IDs, with the word that introduces them
+const namedIds = new RegExp(`\\b(?:(?:code|key|certificate|root)\\s+)?${id}(?:\\s*,\\s*${id})*\\s*`, 'g');
+
+/**
+ * An event's detail without the IDs Go keeps in it (exports keep them): "Tess (mem_A7f…)"
+ * is "Tess", "code enc_8f… issued by Sam at Proof (key stk_…, certificate crt_…)" is
+ * "issued by Sam at Proof".
+ */
 export function detailText(detail: string | undefined): string {
-  return (detail ?? '').replace(/\s*\((?:mem|key)_[A-Za-z0-9]+\)/g, '');
+  return (detail ?? '')
+    .replace(idsInParens, '')
+    .replace(namedIds, '')
+    .replace(/[\s:,]+$/, '')
+    .trim();
 }
 
 // How a change's field is named and its values read. Fields are the JSON names Go records
