@@ -93,6 +93,7 @@ step('Demoting the last Owner is refused next to her role, which shows Owner aga
   check(/at least one owner/.test(why), `the refusal is not in Dana's row: "${why}"`);
   check((await role.inputValue()) === 'owner', `the role shows ${await role.inputValue()}, not the stored Owner`);
   check((await status(/Saved/).count()) === 0, 'a Saved message is shown for a refused change');
+  await page.screenshot({ path: path.join(OUT, 'e2e-members-refusal.png') });
 });
 
 step('The Owner adds a Team member without Manage API keys', async () => {
@@ -164,6 +165,7 @@ step('A forgotten passphrase: the recovery code sets a new one, shows the next c
   await page.getByLabel('Recovery code', { exact: true }).fill(recoveryCode);
   await page.getByLabel('New passphrase', { exact: true }).fill(OWNER_PASS_2);
   await page.getByLabel('New passphrase again', { exact: true }).fill(OWNER_PASS_2);
+  await page.screenshot({ path: path.join(OUT, 'e2e-signin-recovery.png') });
   await page.getByRole('button', exact('Set passphrase and sign in')).click();
   const dialog = page.getByRole('alertdialog', exact('Your recovery code'));
   const next = (await dialog.locator('#rc-code').innerText()).trim();
