@@ -52,3 +52,7 @@ func (d wailsDesktop) SaveFileDialog(title, defaultName, filterName, pattern str
 	return runtime.SaveFileDialog(d.ctx, runtime.SaveDialogOptions{Title: title, DefaultFilename: defaultName,
 		Filters: []runtime.FileFilter{{DisplayName: filterName, Pattern: pattern}}})
 }
+
+func (d wailsDesktop) CopyText(text string) error {
+	return runtime.ClipboardSetText(d.ctx, text)
+}

@@ -13,6 +13,8 @@ type Desktop interface {
 	Show()
 	// SaveFileDialog asks where to save a file; "" when the person cancelled.
 	SaveFileDialog(title, defaultName, filterName, pattern string) (string, error)
+	// CopyText puts a text that is no secret on the clipboard (Session.CopyText).
+	CopyText(text string) error
 }
 
 // Clipboard is where copied secrets go: the secure clipboard of backend/clipboard in the

@@ -37,9 +37,17 @@ func (c *fakeClipboard) WriteSecret(s string) error {
 
 func (c *fakeClipboard) ClearIfOwned() bool { return false }
 
-type fakeDesktop struct{ shown int }
+type fakeDesktop struct {
+	shown  int
+	copied string
+}
 
 func (d *fakeDesktop) Show() { d.shown++ }
+
+func (d *fakeDesktop) CopyText(text string) error {
+	d.copied = text
+	return nil
+}
 
 // newTestApp opens a UI on a fresh data folder and the real vault, as start-up does.
 func newTestApp(t *testing.T, dir string) (*UI, *fakeClipboard) {

@@ -1,9 +1,10 @@
 // What a Proof CSM does for an organization, for the end-to-end tests: a staff signing key
-// in the (private) OS vault, made with the app's own `proofkeys csm` commands, trusted by
-// the Owner on the Organization page, then a signed code pasted there. This is the real
-// enablement path, not a shortcut into the database.
+// in the (private) OS vault, made with the app's own `proofkeys csm` commands, certified by
+// the run's Proof root (which the dev build trusts), then one signed code pasted on the
+// Organization page. This is the real enablement path, not a shortcut into the database.
 //
-// Needs E2E_BIN (scripts/e2e.sh passes it): the binary that runs the csm commands.
+// Needs E2E_BIN and E2E_ROOT_KEY (scripts/e2e.sh passes both): the binary that runs the
+// csm commands, and the --key-name of the root key in the vault.
 
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,12 +17,14 @@ export function csm(...args) {
   return execFileSync(BIN, ['csm', ...args], { encoding: 'utf8', timeout: 20000, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
 
-/** Makes a staff key in the vault and returns { keyName, publicKey }. */
-export function staffKey(name = 'Sam at Proof') {
+/** Makes a staff key in the vault, certified by the run's root for grants, and returns { keyName, name }. */
+export function staffKey(name = 'Sam at Proof', grants = 'api_access,payer_invoice,payer_organization') {
   const keyName = `e2e-${randomBytes(4).toString('hex')}`;
-  const out = csm('keygen', '--name', name, '--key-name', keyName);
-  const line = out.split('\n').pop();
-  return { keyName, publicKey: line.split(' ')[0], name };
+  const request = csm('keygen', '--name', name, '--key-name', keyName);
+  const cert = csm('certify', '--request', request, '--grant', grants, '--valid', '30d',
+    '--key-name', process.env.E2E_ROOT_KEY || 'e2e-root');
+  csm('install-cert', '--cert', cert, '--key-name', keyName);
+  return { keyName, name };
 }
 
 /** A code from the staff key for the org: grants is "api_access,payer_invoice". */
@@ -30,7 +33,7 @@ export function issue(key, orgId, grants, withdraw = false) {
 }
 
 /**
- * On the Organization page, as its Owner: trust the staff key and apply a code for grants.
+ * On the Organization page, as its Owner: apply one code for grants.
  * Returns the Organization ID read from the page.
  */
 export async function enableOnOrganizationPage(page, grants = 'api_access') {
@@ -38,10 +41,6 @@ export async function enableOnOrganizationPage(page, grants = 'api_access') {
   await page.getByRole('heading', { name: 'Organization', exact: true }).waitFor();
   const orgId = (await page.locator('code.org-id').first().innerText()).trim();
   const key = staffKey();
-  await page.getByLabel('Whose key', { exact: true }).fill(key.name);
-  await page.getByLabel('Staff public key', { exact: true }).fill(key.publicKey);
-  await page.getByRole('button', { name: 'Trust this key', exact: true }).click();
-  await page.getByRole('status').filter({ hasText: /Now trusting/ }).waitFor();
   await page.getByLabel('Enablement code from Proof', { exact: true }).fill(issue(key, orgId, grants));
   await page.getByRole('button', { name: 'Apply code', exact: true }).click();
   await page.getByRole('status').filter({ hasText: /Applied the code/ }).waitFor();

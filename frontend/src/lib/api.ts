@@ -191,6 +191,11 @@ export function recoverPassphrase(memberId: string, code: string, next: string):
   return call(() => Session.RecoverPassphrase(memberId, code, next));
 }
 
+/** A text that is no secret (the Organization ID, the audit anchor) to the clipboard; Go refuses keys. */
+export function copyText(text: string): Promise<void> {
+  return call(() => Session.CopyText(text));
+}
+
 export function getEnablement(): Promise<EnablementView> {
   return call(() => Org.GetEnablement());
 }

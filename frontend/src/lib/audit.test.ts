@@ -6,7 +6,7 @@ import members from '../../../backend/org/members.go?raw';
 import orgSettings from '../../../backend/org/settings.go?raw';
 import autoLock from '../../../backend/org/signin.go?raw';
 import replace from '../../../backend/keys/replace.go?raw';
-import { actionLabel, changeText } from './audit';
+import { actionLabel, actorText, changeText, detailText } from './audit';
 
 describe('actionLabel', () => {
   it('has plain words for every action the Go side records', () => {
@@ -15,8 +15,43 @@ describe('actionLabel', () => {
     for (const a of actions) expect(actionLabel(a), a).not.toBe(a);
   });
 
-  it('shows an action it does not know as it is', () => {
-    expect(actionLabel('key.teleport')).toBe('key.teleport');
+  it('reads an action it does not know as words, never the raw code', () => {
+    expect(actionLabel('key.teleport')).toBe('Key: teleport');
+    expect(actionLabel('member.signin_elsewhere')).toBe('Member: signin elsewhere');
+    expect(actionLabel('weird')).toBe('Other: weird');
+  });
+
+  it('has the labels of the sign-in, recovery, exposure and revocation actions', () => {
+    expect(actionLabel('member.signin')).toBe('Signed in');
+    expect(actionLabel('member.signin_failed')).toBe('Tried to sign in with a wrong passphrase');
+    expect(actionLabel('member.signin_wait')).toBe('Sign-in held back after wrong passphrases');
+    expect(actionLabel('member.lock')).toBe('Locked proofkeys');
+    expect(actionLabel('member.passphrase_recover')).toBe('Set a new passphrase with a recovery code');
+    expect(actionLabel('key.delete_exposed')).toBe('Deleted an exposed key at once');
+    expect(actionLabel('org.certificate_revoke')).toBe('Proof withdrew a CSM certificate');
+  });
+});
+
+describe('actorText and detailText', () => {
+  it('reads an event by nobody known as Someone', () => {
+    expect(actorText('')).toBe('Someone');
+    expect(actorText(undefined)).toBe('Someone');
+    expect(actorText('Dana')).toBe('Dana');
+  });
+
+  it('leaves the member and key IDs out of a detail', () => {
+    expect(detailText('tried to sign in as Tess (mem_A7fK29x)')).toBe('tried to sign in as Tess');
+    expect(detailText('sign-in as Tess (mem_A7f) waits after 3 wrong passphrases')).toBe(
+      'sign-in as Tess waits after 3 wrong passphrases',
+    );
+    expect(
+      detailText('code enc_8fdc1f3a issued by Sam at Proof (key stk_800ea38e, certificate crt_6b8eb5ee, root rtk_6960347)'),
+    ).toBe('issued by Sam at Proof');
+    expect(detailText('revoked by Proof: certificate crt_1, crt_2')).toBe('revoked by Proof');
+    expect(detailText('locked by Dana')).toBe('locked by Dana');
+    expect(detailText('Acme (org_7H2KQ9)')).toBe('Acme (org_7H2KQ9)');
+    expect(detailText('Acme')).toBe('Acme');
+    expect(detailText(undefined)).toBe('');
   });
 });
 

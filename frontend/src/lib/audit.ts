@@ -1,6 +1,6 @@
-// Plain words for the audit log: its action names and the changes events record. The
-// names themselves stay in exports and filters, where scripts and auditors rely on them;
-// a name this file does not know yet is shown as it is.
+// Plain words for the audit log: its action names, who acted, the details and the changes
+// events record. The action names themselves stay in exports, where scripts and auditors
+// rely on them; the page shows none of them, nor the IDs Go keeps in a detail.
 import { formatStamp, roleLabel } from './format';
 import { payers, requirements } from './settings';
 import type { AuditChange } from './types';
@@ -11,22 +11,63 @@ const labels: Record<string, string> = {
   'org.enablement': 'Applied a code from Proof',
   'org.staff_key_trust': 'Trusted a Proof staff key',
   'org.staff_key_remove': 'Stopped trusting a Proof staff key',
+  'org.certificate_revoke': 'Proof withdrew a CSM certificate',
   'key.generate': 'Generated a key',
   'key.configure': 'Changed key settings',
   'key.copy': 'Copied a key',
   'key.replace': 'Replaced a key',
   'key.expire': 'Deleted a replaced key at the end of its grace period',
   'key.delete': 'Deleted a key',
+  'key.delete_exposed': 'Deleted an exposed key at once',
   'member.add': 'Added a member',
   'member.change': 'Changed a member',
   'member.remove': 'Removed a member',
   'member.passphrase': 'Set a passphrase',
-  'member.signin_failed': 'Failed to sign in',
+  'member.passphrase_recover': 'Set a new passphrase with a recovery code',
+  'member.signin': 'Signed in',
+  'member.signin_failed': 'Tried to sign in with a wrong passphrase',
+  'member.signin_wait': 'Sign-in held back after wrong passphrases',
+  'member.lock': 'Locked proofkeys',
 };
 
-/** The plain-words label of an audit action. */
+const areas: Record<string, string> = { key: 'Key', member: 'Member', org: 'Organization' };
+
+/**
+ * The plain-words label of an audit action. One this version does not know (written by a
+ * newer one) still reads as words: "key.rename_all" is "Key: rename all".
+ */
 export function actionLabel(action: string): string {
-  return labels[action] ?? action;
+  const known = labels[action];
+  if (known) return known;
+  const dot = action.indexOf('.');
+  const area = dot > 0 ? action.slice(0, dot) : '';
+  const words = action.slice(dot + 1).replace(/[._-]+/g, ' ').trim() || 'something';
+  return `${areas[area] ?? 'Other'}: ${words}`;
+}
+
+/** Who acted: a failed sign-in has nobody known behind it, and reads "Someone". */
+export function actorText(actorName: string | undefined): string {
+  return actorName?.trim() || 'Someone';
+}
+
+// The internal IDs Go keeps in a detail: members, keys, staff keys, certificates, roots, codes.
+const id = '(?:mem|key|stk|crt|rtk|enc)_[A-Za-z0-9]+';
+// "(mem_1)", "(key stk_1, certificate crt_2, root rtk_3)": parentheses that hold only IDs
+const idsInParens = new RegExp(`\\s*\\((?:\\s*(?:[a-z]+\\s+)?${id}\\s*,?)+\\)`, 'g');
+// "code enc_1 ", "certificate crt_1, crt_2": IDs, with the word that introduces them
+const namedIds = new RegExp(`\\b(?:(?:code|key|certificate|root)\\s+)?${id}(?:\\s*,\\s*${id})*\\s*`, 'g');
+
+/**
+ * An event's detail without the IDs Go keeps in it (exports keep them): "Tess (mem_A7f…)"
+ * is "Tess", "code enc_8f… issued by Sam at Proof (key stk_…, certificate crt_…)" is
+ * "issued by Sam at Proof".
+ */
+export function detailText(detail: string | undefined): string {
+  return (detail ?? '')
+    .replace(idsInParens, '')
+    .replace(namedIds, '')
+    .replace(/[\s:,]+$/, '')
+    .trim();
 }
 
 // How a change's field is named and its values read. Fields are the JSON names Go records

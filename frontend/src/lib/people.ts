@@ -17,6 +17,7 @@ export function namesOr(names: string[], fallback = 'an owner or admin'): string
 
 /**
  * Runs one change on the Members page: the call to Go, then a fresh list and the
- * announcement `done`. Resolves to the failure, already shown on the page, or null.
+ * announcement `done`. Resolves to the failure, or null: the part that made the change
+ * shows it next to the control that caused it.
  */
 export type RunChange = (work: () => Promise<unknown>, done: string) => Promise<AppError | null>;

@@ -29,7 +29,10 @@ const noEnablement: EnablementView = {
   demo: false,
   current: [],
   history: [],
-  staffKeys: [],
+  roots: [{ id: 'root_1', name: 'Proof root 2026', demo: false }],
+  revokedCerts: [],
+  legacyStaffKeys: [],
+  newCodeFormNotice: false,
 };
 
 beforeEach(() => {
@@ -67,6 +70,7 @@ describe('a new organization', () => {
           enabled: true,
           issuedBy: 'Sam at Proof',
           keyId: 'stk_1',
+          certId: 'cert_1',
           issuedAt: '2026-11-02T10:00:00Z',
           appliedAt: '2026-11-02T10:05:00Z',
           appliedBy: 'Dana',
@@ -76,9 +80,9 @@ describe('a new organization', () => {
     history.replaceState(null, '', '#/settings/organization');
     const user = userEvent.setup();
     render(App);
-    await user.type(await screen.findByLabelText('Enablement code from Proof'), 'PKEN1.abc.def');
+    await user.type(await screen.findByLabelText('Enablement code from Proof'), 'PKEN2.abc.def');
     await user.click(screen.getByRole('button', { name: 'Apply code' }));
-    expect(api.applyEnablementCode).toHaveBeenCalledWith('PKEN1.abc.def');
+    expect(api.applyEnablementCode).toHaveBeenCalledWith('PKEN2.abc.def');
     const menu = screen.getByRole('navigation', { name: 'Settings' });
     expect(await within(menu).findByRole('link', { name: 'API Keys' })).toBeInTheDocument();
     expect(screen.getByText(/by Sam at Proof/)).toBeInTheDocument();
@@ -86,29 +90,94 @@ describe('a new organization', () => {
 
   it("shows why a code was refused, with a link to the matching troubleshooting case", async () => {
     vi.mocked(api.applyEnablementCode).mockRejectedValue(
-      new AppError('code_other_org', 'This code is for another organization.', 'Give your CSM the Organization ID.'),
+      new AppError(
+        'code_other_org',
+        'This code is for another organization. It was made for organization Globex by Sam at Proof.',
+        'Give your CSM the Organization ID.',
+      ),
     );
     const user = userEvent.setup();
     render(OrgEnablement, { view: makeState({ apiAccess: false }), onstale: vi.fn() });
-    await user.type(await screen.findByLabelText('Enablement code from Proof'), 'PKEN1.x.y');
+    await user.type(await screen.findByLabelText('Enablement code from Proof'), 'PKEN2.x.y');
     await user.click(screen.getByRole('button', { name: 'Apply code' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('This code is for another organization.');
+    expect(alert).toHaveTextContent('It was made for organization Globex by Sam at Proof.');
+    // next to the field it is about: inside the form, right after the code field's help
+    expect(screen.getByLabelText('Enablement code from Proof').closest('form')).toContainElement(alert);
+    expect(screen.getByLabelText('Enablement code from Proof')).toHaveAttribute('aria-invalid', 'true');
     expect(within(alert).getByRole('link', { name: 'More help: Troubleshooting' })).toHaveAttribute(
       'href',
       '#/settings/troubleshooting/no-api-keys',
     );
   });
 
-  it('does not offer to apply codes or trust keys to a team member', async () => {
+  it('does not offer to apply codes to a team member', async () => {
     const view = makeState({
       me: tess,
-      access: makeAccess({ canApplyEnablement: false, canTrustStaffKeys: false, grantors: ['Dana', 'Ari'] }),
+      access: makeAccess({ canApplyEnablement: false, grantors: ['Dana', 'Ari'] }),
     });
     render(OrgEnablement, { view, onstale: vi.fn() });
     expect(await screen.findByText(/Ask Dana or Ari/)).toBeInTheDocument();
     expect(screen.queryByLabelText('Enablement code from Proof')).toBeNull();
     expect(screen.queryByLabelText('Staff public key')).toBeNull();
+  });
+});
+
+describe('enablement by one code', () => {
+  it('has no control to trust a key: shows the Proof roots, withdrawn certificates and old hand-trusted keys as a record', async () => {
+    vi.mocked(api.getEnablement).mockResolvedValue({
+      ...noEnablement,
+      roots: [
+        { id: 'root_1', name: 'Proof root 2026', demo: false },
+        { id: 'root_d', name: 'Demo root', demo: true },
+      ],
+      revokedCerts: ['cert_9', 'cert_10'],
+      legacyStaffKeys: [{ id: 'stk_old', name: 'Old Sam', addedAt: '2026-01-05T10:00:00Z' }],
+    });
+    vi.mocked(api.getState).mockResolvedValue(makeState());
+    history.replaceState(null, '', '#/settings/organization');
+    render(App);
+    expect(await screen.findByText('Proof root 2026')).toBeInTheDocument();
+    expect(screen.getByText(/Demo root/)).toHaveTextContent('DEMO');
+    expect(screen.getByText(/Proof has withdrawn 2 CSM certificates/)).toBeInTheDocument();
+    expect(screen.getByText(/Old Sam, added/)).toBeInTheDocument();
+    expect(screen.getByText(/kept as a record only/)).toBeInTheDocument();
+    expect(screen.getByText(/starts with PKEN2/)).toBeInTheDocument();
+    // nothing to add trust with: no field for a staff key, no button that trusts or untrusts
+    expect(screen.queryByLabelText(/staff (public )?key/i)).toBeNull();
+    expect(screen.queryByLabelText(/whose key/i)).toBeNull();
+    expect(screen.queryByRole('button', { name: /trust/i })).toBeNull();
+    expect(screen.getAllByRole('textbox')).toHaveLength(1);
+  });
+
+  it('tells an owner once that codes now come in one piece, until Got it', async () => {
+    vi.mocked(api.getEnablement).mockResolvedValue({ ...noEnablement, newCodeFormNotice: true });
+    vi.mocked(api.dismissNewCodeFormNotice).mockResolvedValue({ ...noEnablement, newCodeFormNotice: false });
+    const user = userEvent.setup();
+    render(OrgEnablement, { view: makeState(), onstale: vi.fn() });
+    expect(await screen.findByText('Codes now come in one piece from your CSM.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Got it' }));
+    expect(api.dismissNewCodeFormNotice).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(screen.queryByText('Codes now come in one piece from your CSM.')).toBeNull());
+  });
+
+  it('does not show the notice to a member who cannot apply codes', async () => {
+    vi.mocked(api.getEnablement).mockResolvedValue({ ...noEnablement, newCodeFormNotice: true });
+    render(OrgEnablement, { view: makeState({ me: tess, access: makeAccess({ canApplyEnablement: false }) }), onstale: vi.fn() });
+    expect(await screen.findByText('Proof root 2026')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Got it' })).toBeNull();
+  });
+
+  it('copies the Organization ID with a Copy button next to it', async () => {
+    vi.mocked(api.getState).mockResolvedValue(makeState({ apiAccess: false, canManageKeys: false }));
+    vi.mocked(api.copyText).mockResolvedValue();
+    history.replaceState(null, '', '#/settings/organization');
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Copy the Organization ID' }));
+    expect(api.copyText).toHaveBeenCalledWith('org_7H2kQ9');
+    expect(await screen.findByText('Copied')).toBeInTheDocument();
   });
 });
 

@@ -199,7 +199,8 @@ describe('Audit log page', () => {
     const user = userEvent.setup();
     render(Audit);
     expect(await screen.findByRole('alert')).toHaveTextContent('at event 2');
-    expect(screen.getByRole('cell', { name: 'member.role_change' })).toBeInTheDocument();
+    expect(screen.getByRole('cell', { name: 'Member: role change' })).toBeInTheDocument();
+    expect(screen.queryByText(/member\.role_change/)).toBeNull();
     expect(screen.getByText('Role: Team member → Admin')).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('Action'), 'org.setup');
     expect(api.listAudit).toHaveBeenLastCalledWith({ actor: '', keyId: '', action: 'org.setup', from: '', to: '' });
@@ -219,7 +220,7 @@ describe('Audit log page', () => {
     vi.mocked(api.exportAudit).mockResolvedValueOnce('/home/dana/audit.csv').mockResolvedValueOnce('');
     const user = userEvent.setup();
     render(Audit);
-    await screen.findByRole('cell', { name: 'member.role_change' });
+    await screen.findByRole('cell', { name: 'Member: role change' });
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
     expect(api.exportAudit).toHaveBeenCalledWith('csv', expect.objectContaining({ action: '' }));
     expect(screen.getByRole('status')).toHaveTextContent('Exported the audit log to /home/dana/audit.csv.');

@@ -35,6 +35,7 @@ export const removeMember = vi.fn<typeof api.removeMember>();
 export const setPassphrase = vi.fn<typeof api.setPassphrase>();
 export const recoverPassphrase = vi.fn<typeof api.recoverPassphrase>();
 export const dismissNewCodeFormNotice = vi.fn<typeof api.dismissNewCodeFormNotice>();
+export const copyText = vi.fn<typeof api.copyText>();
 export const getEnablement = vi.fn<typeof api.getEnablement>();
 export const applyEnablementCode = vi.fn<typeof api.applyEnablementCode>();
 export const setUpDemo = vi.fn<typeof api.setUpDemo>();
