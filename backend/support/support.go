@@ -1,8 +1,3 @@
-// Package support makes the support bundle: what a CSM needs to diagnose "I don't see API
-// Keys", "I can't generate a key" or "the app won't open", in one file a person can read
-// before sending it (Text is that reading, JSON the file). It holds states and counts,
-// never a secret, a fingerprint, a key's last characters, a passphrase hash, a member's
-// name or a path on the computer (the data folder's holds the OS user's name).
 package support
 
 import (
@@ -50,6 +45,7 @@ type Bundle struct {
 	Keys map[string]map[string]int `json:"keys"`
 }
 
+// App is the build that made the bundle: which proofkeys, on which Go and system.
 type App struct {
 	Version   string `json:"version"`
 	GoVersion string `json:"goVersion"`
@@ -57,6 +53,7 @@ type App struct {
 	Arch      string `json:"arch"`
 }
 
+// VaultCheck is the credential vault in use and whether it answers.
 type VaultCheck struct {
 	Backend string `json:"backend"`
 	// Answers: a throwaway secret could be written, read back and removed.
@@ -64,6 +61,7 @@ type VaultCheck struct {
 	Problem string `json:"problem,omitempty"`
 }
 
+// Database says whether the data file reads, and whether its audit history is whole.
 type Database struct {
 	Readable bool   `json:"readable"`
 	Problem  string `json:"problem,omitempty"`
@@ -73,6 +71,7 @@ type Database struct {
 	AuditProblem     string `json:"auditProblem,omitempty"`
 }
 
+// Organization is the organization of the data folder and its policies.
 type Organization struct {
 	SetUp     bool      `json:"setUp"`
 	ID        string    `json:"id,omitempty"`
@@ -84,6 +83,7 @@ type Organization struct {
 	RotationDays    int `json:"rotationDays"`
 }
 
+// Enablement is what Proof has enabled, and the roots and certificates behind it.
 type Enablement struct {
 	APIAccess         bool `json:"apiAccess"`
 	PayerInvoice      bool `json:"payerInvoice"`
@@ -98,6 +98,7 @@ type Enablement struct {
 	LegacyStaffKeys int `json:"legacyStaffKeys"`
 }
 
+// Grant is Proof's latest word on one grant: who issued it, under which certificate, and when it was applied.
 type Grant struct {
 	Grant     string    `json:"grant"`
 	Enabled   bool      `json:"enabled"`
@@ -109,12 +110,14 @@ type Grant struct {
 	AppliedAt time.Time `json:"appliedAt"`
 }
 
+// Root is a Proof root key codes are checked against (a demo's own root marked Demo).
 type Root struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
 	Demo bool   `json:"demo"`
 }
 
+// Members counts the members by role, never naming them.
 type Members struct {
 	Owners              int `json:"owners"`
 	Admins              int `json:"admins"`
