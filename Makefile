@@ -23,6 +23,7 @@ PORT     ?= 34115
 ARGS     ?=
 LINUX_TAGS := webkit2_41
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+REVIVE      := github.com/mgechev/revive@v1.5.1
 GO_TEST_FLAGS ?= -timeout 15m
 NFPM     := build/bin/nfpm
 
@@ -84,13 +85,14 @@ dev-server: build-dev ## serve the real UI and Go methods at http://127.0.0.1:$P
 bindings: setup ## regenerate frontend/wailsjs from the bound Go methods (builds the Wails CLI once)
 	wails=$$(scripts/wails-cli.sh) && "$$wails" generate module -tags $(LINUX_TAGS)
 
-lint: $(FRONTEND) | setup ## gofmt, go vet, staticcheck, shellcheck, svelte-check
+lint: $(FRONTEND) | setup ## gofmt, go vet, staticcheck, revive (doc comments), shellcheck, svelte-check
 	@unformatted=$$(find . -name '*.go' -not -path './frontend/*' -not -path './build/*' -not -path './.git/*' \
 	  -exec gofmt -l {} +); \
 	if [ -n "$$unformatted" ]; then echo "gofmt -l: run gofmt -w on:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) vet -tags dev,$(LINUX_TAGS) .
 	$(GO) run $(STATICCHECK) ./...
+	$(GO) run $(REVIVE) -config revive.toml ./...
 	shellcheck scripts/*.sh .ci/run
 	cd frontend && npm run check
 

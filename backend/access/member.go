@@ -5,6 +5,7 @@ import "time"
 // Role is a member's role in the organization.
 type Role string
 
+// The roles of an organization, from the most rights to the fewest.
 const (
 	Owner      Role = "owner"
 	Admin      Role = "admin"

@@ -6,13 +6,13 @@ import (
 )
 
 var (
-	// ErrLastOwner: the change would leave the organization without an Owner.
+	// ErrLastOwner means the change would leave the organization without an Owner.
 	ErrLastOwner = errors.New("the last owner cannot be removed or demoted")
-	// ErrOwnerOnly: only an Owner may change an Owner or make someone one.
+	// ErrOwnerOnly means only an Owner may change an Owner or make someone one.
 	ErrOwnerOnly = errors.New("only an owner can change an owner")
-	// ErrRemoveSelf: a member cannot remove themselves while using the app.
+	// ErrRemoveSelf means a member cannot remove themselves while using the app.
 	ErrRemoveSelf = errors.New("you cannot remove yourself")
-	// ErrUnknownRole: not one of Owner, Admin, Team member.
+	// ErrUnknownRole means not one of Owner, Admin, Team member.
 	ErrUnknownRole = errors.New("unknown role")
 )
 

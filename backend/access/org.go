@@ -54,6 +54,7 @@ type Enablement struct {
 // Grant names one thing Proof enables, as enablement codes and the audit log spell it.
 type Grant string
 
+// The grants Proof enables.
 const (
 	GrantAPIAccess         Grant = "api_access"
 	GrantPayerInvoice      Grant = "payer_invoice"

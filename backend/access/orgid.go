@@ -36,9 +36,9 @@ const (
 )
 
 var (
-	// ErrOrgIDMalformed: the text is not an Organization ID.
+	// ErrOrgIDMalformed means the text is not an Organization ID.
 	ErrOrgIDMalformed = errors.New("this is not an Organization ID")
-	// ErrOrgIDMistyped: the ID has the right form, but its check character does not match:
+	// ErrOrgIDMistyped means the ID has the right form, but its check character does not match:
 	// a character is wrong or two are swapped.
 	ErrOrgIDMistyped = errors.New("this Organization ID is mistyped")
 )

@@ -8,6 +8,7 @@ import (
 // Action is something a member asks to do.
 type Action string
 
+// The actions a member may or may not take.
 const (
 	ViewKeys   Action = "view keys"
 	ManageKeys Action = "manage keys" // generate, configure, copy, replace, delete
@@ -19,9 +20,9 @@ const (
 )
 
 var (
-	// ErrForbidden: the member's role does not allow the action.
+	// ErrForbidden means the member's role does not allow the action.
 	ErrForbidden = errors.New("not allowed")
-	// ErrNoAPIAccess: Proof has not enabled API access for the organization.
+	// ErrNoAPIAccess means Proof has not enabled API access for the organization.
 	ErrNoAPIAccess = errors.New("api access is not enabled")
 )
 

@@ -6,6 +6,7 @@ import "fmt"
 // calls Fairfax). Production and sandbox keys are listed apart and never mixed.
 type Environment string
 
+// Proof's two environments.
 const (
 	Production Environment = "production"
 	Sandbox    Environment = "sandbox"

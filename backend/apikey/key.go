@@ -7,6 +7,7 @@ import "time"
 // finished or undone at the next start.
 type State string
 
+// The states of a key record, in the order a key goes through them.
 const (
 	Pending  State = "pending"  // record written, secret maybe not yet in the vault
 	Active   State = "active"   // record and secret both present
@@ -18,6 +19,7 @@ const (
 // level is fixed at creation.
 type Access string
 
+// FullAccess is the only access level Proof's API Keys page makes.
 const FullAccess Access = "full"
 
 // Key is everything kept about a key outside the vault. It never holds the secret.

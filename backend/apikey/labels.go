@@ -15,6 +15,7 @@ import (
 //   - pending: it was never usable (a generate that did not finish).
 type Standing string
 
+// The standings a key can have.
 const (
 	StandingPending  Standing = "pending"
 	StandingActive   Standing = "active"

@@ -11,6 +11,7 @@ import (
 // Payer is who pays for the transactions made with a key.
 type Payer string
 
+// Who pays for the transactions made with a key.
 const (
 	PayerSigner Payer = "signer"
 	// PayerInvoice and PayerOrganization must be enabled for the organization by Proof.
@@ -21,6 +22,7 @@ const (
 // DocumentRequirement is what a signer does with the documents by default.
 type DocumentRequirement string
 
+// What a transaction made with a key requires by default.
 const (
 	RequireNotarization         DocumentRequirement = "notarization"
 	RequireESign                DocumentRequirement = "esign"

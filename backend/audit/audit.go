@@ -19,6 +19,7 @@ import (
 // exports and filters use them.
 type Action string
 
+// The actions the audit log records.
 const (
 	OrgSetUp      Action = "org.setup"
 	KeyGenerated  Action = "key.generate"
@@ -29,7 +30,7 @@ const (
 	KeyReplaced   Action = "key.replace"  // on the old key; the new one has its own key.generate
 	KeyExpired    Action = "key.expire"   // a replaced key deleted at the end of its grace period
 	KeyReattached Action = "key.reattach" // a secret found in the vault without a record, given one again
-	// KeyDeletedExposed: a key replaced without a grace period because it was exposed,
+	// KeyDeletedExposed means a key replaced without a grace period because it was exposed,
 	// deleted at once by the member who replaced it.
 	KeyDeletedExposed Action = "key.delete_exposed"
 	OrgSettingsSet    Action = "org.settings"
@@ -76,7 +77,7 @@ type Event struct {
 	Hash        string   `json:"hash"`
 }
 
-// ErrBroken: an event does not fit the chain: it was edited, removed or reordered.
+// ErrBroken means an event does not fit the chain: it was edited, removed or reordered.
 var ErrBroken = errors.New("the audit log's chain is broken")
 
 // Seal links a new event e after prev (nil for the first event): it sets the sequence

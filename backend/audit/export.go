@@ -16,7 +16,7 @@ const (
 	FormatJSON = "json"
 )
 
-// ErrFormat: an export format other than csv or json.
+// ErrFormat means an export format other than csv or json.
 var ErrFormat = fmt.Errorf("unknown export format (use %s or %s)", FormatCSV, FormatJSON)
 
 // BOM starts every CSV export: the UTF-8 byte-order mark, without which Excel on Windows

@@ -10,9 +10,9 @@ import (
 )
 
 var (
-	// ErrAlreadyApplied: this very code (or revocation) was applied before.
+	// ErrAlreadyApplied means this very code (or revocation) was applied before.
 	ErrAlreadyApplied = errors.New("this code was already applied")
-	// ErrSuperseded: a code issued later has changed one of its grants since.
+	// ErrSuperseded means a code issued later has changed one of its grants since.
 	ErrSuperseded = errors.New("a newer code from Proof has changed this since")
 )
 

@@ -18,11 +18,11 @@ const (
 )
 
 var (
-	// ErrCertExpired: the staff certificate is not valid at this time.
+	// ErrCertExpired means the staff certificate is not valid at this time.
 	ErrCertExpired = errors.New("the Proof staff member's certificate has expired")
-	// ErrRevoked: Proof has revoked the staff certificate.
+	// ErrRevoked means Proof has revoked the staff certificate.
 	ErrRevoked = errors.New("the staff member's certificate was revoked by Proof")
-	// ErrGrantNotCertified: the certificate does not let its staff member issue a grant.
+	// ErrGrantNotCertified means the certificate does not let its staff member issue a grant.
 	ErrGrantNotCertified = errors.New("the Proof staff member's certificate does not allow this grant")
 )
 

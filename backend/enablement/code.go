@@ -17,19 +17,19 @@ const (
 )
 
 var (
-	// ErrMalformed: the text is not an enablement code (cut short, or not one at all).
+	// ErrMalformed means the text is not an enablement code (cut short, or not one at all).
 	ErrMalformed = errors.New("this is not an enablement code")
-	// ErrOldForm: a code in the form of earlier versions, without Proof's certificate.
+	// ErrOldForm means a code in the form of earlier versions, without Proof's certificate.
 	ErrOldForm = errors.New("this code is in an old form that proofkeys no longer accepts")
-	// ErrTampered: the code or the certificate it carries was changed after signing.
+	// ErrTampered means the code or the certificate it carries was changed after signing.
 	ErrTampered = errors.New("the code was changed after Proof signed it")
-	// ErrUntrusted: the code's certificate is signed by a root this copy of proofkeys does not know.
+	// ErrUntrusted means the code's certificate is signed by a root this copy of proofkeys does not know.
 	ErrUntrusted = errors.New("the code is not signed by a Proof key this copy of proofkeys knows")
-	// ErrOtherOrg: the code was issued for another organization.
+	// ErrOtherOrg means the code was issued for another organization.
 	ErrOtherOrg = errors.New("the code is for another organization")
-	// ErrExpired: the code was not applied in time.
+	// ErrExpired means the code was not applied in time.
 	ErrExpired = errors.New("the code has expired")
-	// ErrUnknownGrant: the code names something the app does not know.
+	// ErrUnknownGrant means the code names something the app does not know.
 	ErrUnknownGrant = errors.New("the code names an unknown grant")
 )
 

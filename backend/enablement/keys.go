@@ -21,7 +21,7 @@ const (
 	privatePrefix = "pkstaffsecret1_"
 )
 
-// ErrBadKey: the text is not a proofkeys public (or private) signing key, or the key is
+// ErrBadKey means the text is not a proofkeys public (or private) signing key, or the key is
 // one no honest key generator makes (all zeros, or a point of small order).
 var ErrBadKey = errors.New("not a proofkeys signing key")
 

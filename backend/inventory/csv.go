@@ -11,6 +11,7 @@ import (
 // Kind is how a column's value is typed in the JSON export.
 type Kind int
 
+// The kinds of column.
 const (
 	Text   Kind = iota // a string; null when empty
 	Number             // a number

@@ -10,6 +10,7 @@ import (
 // State is where a key stands in the review: the domain's one definition (apikey.Standing).
 type State = apikey.Standing
 
+// The states of a row, the standings of apikey.
 const (
 	Active   = apikey.StandingActive   // in use
 	Expiring = apikey.StandingExpiring // replaced; deleted at the end of its grace period
@@ -19,6 +20,7 @@ const (
 // Rotation is a key's standing against the organization's rotation policy.
 type Rotation string
 
+// How a key stands against the rotation policy.
 const (
 	RotationOK      Rotation = "ok"
 	RotationDueSoon Rotation = "due_soon" // within DueSoonDays of the policy

@@ -13,6 +13,7 @@ import (
 // Verdict is the answer to "is this the right key?", the first that applies in this order.
 type Verdict string
 
+// The verdicts of a check.
 const (
 	CheckInvalid          Verdict = "invalid"           // not a well-formed key (Problem says why)
 	CheckUnknown          Verdict = "unknown"           // well formed, but not a key of this organization

@@ -18,7 +18,7 @@ func authorize(tx *store.Tx, memberID string, action access.Action) (access.Memb
 	return m, o, forbidden(err)
 }
 
-// ErrManagersOnly: only Owners and Admins manage members, settings and enablement.
+// ErrManagersOnly means only Owners and Admins manage members, settings and enablement.
 var ErrManagersOnly = errors.New("only owners and admins may do this")
 
 // forbidden says who may do the action instead, so the person knows whom to ask; the

@@ -15,9 +15,9 @@ import (
 )
 
 var (
-	// ErrNoSuchMember: no member with that ID (removed a moment ago).
+	// ErrNoSuchMember means no member with that ID (removed a moment ago).
 	ErrNoSuchMember = errors.New("no such member")
-	// ErrPassphraseFirst: the org is about to need sign-in, and the person adding a member
+	// ErrPassphraseFirst means the org is about to need sign-in, and the person adding a member
 	// has no passphrase yet, so they would lock themselves out.
 	ErrPassphraseFirst = errors.New("set your own passphrase before adding members")
 )

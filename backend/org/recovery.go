@@ -10,9 +10,9 @@ import (
 )
 
 var (
-	// ErrWrongRecoveryCode: the recovery code does not match (or is not one).
+	// ErrWrongRecoveryCode means the recovery code does not match (or is not one).
 	ErrWrongRecoveryCode = errors.New("wrong recovery code")
-	// ErrNoRecoveryCode: the member has no recovery code: only an Owner who set their own
+	// ErrNoRecoveryCode means the member has no recovery code: only an Owner who set their own
 	// passphrase has one.
 	ErrNoRecoveryCode = errors.New("this member has no recovery code")
 )

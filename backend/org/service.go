@@ -12,11 +12,11 @@ import (
 )
 
 var (
-	// ErrNotSetUp: the data folder has no organization yet; the first-run setup is due.
+	// ErrNotSetUp means the data folder has no organization yet; the first-run setup is due.
 	ErrNotSetUp = errors.New("no organization is set up yet")
-	// ErrAlreadySetUp: setup ran twice.
+	// ErrAlreadySetUp means setup ran twice.
 	ErrAlreadySetUp = errors.New("the organization is already set up")
-	// ErrSignInNeeded: the organization has several members and nobody has signed in.
+	// ErrSignInNeeded means the organization has several members and nobody has signed in.
 	ErrSignInNeeded = errors.New("sign in first")
 )
 

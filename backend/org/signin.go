@@ -13,11 +13,11 @@ import (
 )
 
 var (
-	// ErrWrongPassphrase: the passphrase does not match.
+	// ErrWrongPassphrase means the passphrase does not match.
 	ErrWrongPassphrase = errors.New("wrong passphrase")
-	// ErrSlowDown: too many wrong passphrases; the next try must wait.
+	// ErrSlowDown means too many wrong passphrases; the next try must wait.
 	ErrSlowDown = errors.New("too many wrong passphrases")
-	// ErrNoPassphrase: the member has no passphrase yet, and the org needs sign-in.
+	// ErrNoPassphrase means the member has no passphrase yet, and the org needs sign-in.
 	ErrNoPassphrase = errors.New("this member has no passphrase yet")
 )
 

@@ -38,9 +38,9 @@ type Params struct {
 var Default = Params{Time: 3, MemoryKiB: 64 * 1024, Threads: 2}
 
 var (
-	// ErrTooShort: the passphrase is shorter than MinLength (or longer than MaxLength).
+	// ErrTooShort means the passphrase is shorter than MinLength (or longer than MaxLength).
 	ErrTooShort = errors.New("the passphrase must be at least 8 characters")
-	// ErrUnknownAlgorithm: the stored hash was not made by this package.
+	// ErrUnknownAlgorithm means the stored hash was not made by this package.
 	ErrUnknownAlgorithm = errors.New("the stored passphrase uses an unknown algorithm")
 )
 

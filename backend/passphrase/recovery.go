@@ -19,7 +19,7 @@ const (
 	recoveryGroup    = 5
 )
 
-// ErrRecoveryCodeForm: the text is not a recovery code (wrong length or characters).
+// ErrRecoveryCodeForm means the text is not a recovery code (wrong length or characters).
 var ErrRecoveryCodeForm = errors.New("this is not a recovery code")
 
 // NewRecoveryCode makes a recovery code from random, such as "K7QMX-2RHTA-…".

@@ -6,18 +6,18 @@ import (
 )
 
 var (
-	// ErrInUse: another proofkeys holds the database file.
+	// ErrInUse means another proofkeys holds the database file.
 	ErrInUse = errors.New("the database is in use by another proofkeys")
-	// ErrNewerSchema: the file was written by a newer version of proofkeys.
+	// ErrNewerSchema means the file was written by a newer version of proofkeys.
 	ErrNewerSchema = errors.New("the database was written by a newer proofkeys")
-	// ErrNotFound: no record with that ID.
+	// ErrNotFound means no record with that ID.
 	ErrNotFound = errors.New("not found")
-	// ErrNoMember: the acting member is not in the organization (removed, or signed out).
+	// ErrNoMember means the acting member is not in the organization (removed, or signed out).
 	ErrNoMember = errors.New("no such member")
-	// ErrCorrupt: the data file is damaged (or missing beside its snapshots); the app
+	// ErrCorrupt means the data file is damaged (or missing beside its snapshots); the app
 	// shows the problem screen, which offers the snapshots. See Damaged.
 	ErrCorrupt = errors.New("the data file is damaged")
-	// ErrDataMissing: the data file is missing or empty although the folder has
+	// ErrDataMissing means the data file is missing or empty although the folder has
 	// snapshots; always wrapped with ErrCorrupt.
 	ErrDataMissing = errors.New("the data file is missing or empty, but the folder has snapshots")
 )

@@ -11,7 +11,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// ErrNoDatabase: the data folder has no database file.
+// ErrNoDatabase means the data folder has no database file.
 var ErrNoDatabase = errors.New("no proofkeys data in this folder")
 
 // OpenReadOnly opens the database in dir for reading only, as the command line does: it

@@ -28,12 +28,12 @@ const (
 )
 
 var (
-	// ErrNoSnapshot: no snapshot of the data folder can be read.
+	// ErrNoSnapshot means no snapshot of the data folder can be read.
 	ErrNoSnapshot = errors.New("no readable snapshot")
-	// ErrNoOrg: the data holds no organization yet, so there is nothing worth a snapshot:
+	// ErrNoOrg means the data holds no organization yet, so there is nothing worth a snapshot:
 	// a copy of an empty file, restored, would wipe the organization made since.
 	ErrNoOrg = errors.New("no organization set up yet; nothing to keep a copy of")
-	// ErrRestoreLoses: the snapshot holds less than the data it would replace; restoring
+	// ErrRestoreLoses means the snapshot holds less than the data it would replace; restoring
 	// it needs the person's confirmation (RestoreConfirmed).
 	ErrRestoreLoses = errors.New("the snapshot holds less than the data it would replace")
 )

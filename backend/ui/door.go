@@ -13,7 +13,7 @@ import (
 	"proofkeys/backend/vault"
 )
 
-// ErrStarting: a call waited for start-up longer than Options.StartWait.
+// ErrStarting means a call waited for start-up longer than Options.StartWait.
 var ErrStarting = errors.New("proofkeys is still starting")
 
 // services are the opened stores and the use cases over them. They exist only after

@@ -3,13 +3,13 @@ package vault
 import "errors"
 
 var (
-	// ErrLocked: the vault is locked; the person must unlock it (log in to the desktop
+	// ErrLocked means the vault is locked; the person must unlock it (log in to the desktop
 	// keyring, unlock the Keychain) and try again.
 	ErrLocked = errors.New("the credential vault is locked")
-	// ErrUnavailable: no vault answered (no Secret Service running, no session bus).
+	// ErrUnavailable means no vault answered (no Secret Service running, no session bus).
 	ErrUnavailable = errors.New("the credential vault is not available")
-	// ErrNotFound: the vault holds no secret under that ID.
+	// ErrNotFound means the vault holds no secret under that ID.
 	ErrNotFound = errors.New("the secret is not in the credential vault")
-	// ErrUnknownBackend: PROOFKEYS_VAULT names a backend this build does not know.
+	// ErrUnknownBackend means PROOFKEYS_VAULT names a backend this build does not know.
 	ErrUnknownBackend = errors.New("unknown vault backend")
 )

@@ -30,7 +30,7 @@ const (
 	attrOrg         = "organization"
 )
 
-// ErrNoListing: this backend cannot list its items by data folder.
+// ErrNoListing means this backend cannot list its items by data folder.
 var ErrNoListing = errors.New("this credential vault cannot list proofkeys' items")
 
 // attributes are it's Secret Service attributes.
