@@ -27,6 +27,9 @@ type KeyView struct {
 	Replaces        string `json:"replaces,omitempty"`
 	ReplacesLabel   string `json:"replacesLabel,omitempty"`
 	RotationDue     bool   `json:"rotationDue"`
+	// Copied says the secret was copied at least once, so the list can find keys made
+	// and never put to use. Only ListKeys fills it in; other views leave it false.
+	Copied bool `json:"copied"`
 }
 
 // ReplaceView is the outcome of a replace, for the UI to show both rows and say what to
@@ -49,10 +52,16 @@ func (x *Keys) ListKeys(env string) ([]KeyView, error) {
 		if err != nil {
 			return nil, err
 		}
+		copied, err := copiedKeys(s, x.c.member(s))
+		if err != nil {
+			return nil, err
+		}
 		view := keyViewer(s)
 		views := make([]KeyView, 0, len(list))
 		for _, k := range list {
-			views = append(views, view(k))
+			v := view(k)
+			v.Copied = copied[k.ID]
+			views = append(views, v)
 		}
 		return views, nil
 	})
@@ -117,6 +126,23 @@ func (x *Keys) ReplaceKey(id string, graceHours *int) (ReplaceView, error) {
 		view := keyViewer(s)
 		return ReplaceView{New: view(r.New), Old: view(r.Old), OldDeleted: r.Old.State == apikey.Deleted}, err
 	})
+}
+
+// copiedKeys are the IDs of the keys whose secret was ever copied. The inventory counts
+// copies from the audit log and keeps its count up to date between calls, so a list does
+// not read the whole log each time.
+func copiedKeys(s *services, memberID string) (map[string]bool, error) {
+	r, err := s.inventory.Inventory(memberID)
+	if err != nil {
+		return nil, err
+	}
+	copied := make(map[string]bool, len(r.Rows))
+	for _, row := range r.Rows {
+		if row.CopyCount > 0 {
+			copied[row.ID] = true
+		}
+	}
+	return copied, nil
 }
 
 // withEnv is with, for calls that name an environment: the name is checked first.

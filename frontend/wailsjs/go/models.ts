@@ -700,6 +700,7 @@ export namespace ui {
 	    replaces?: string;
 	    replacesLabel?: string;
 	    rotationDue: boolean;
+	    copied: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new KeyView(source);
@@ -719,6 +720,7 @@ export namespace ui {
 	        this.replaces = source["replaces"];
 	        this.replacesLabel = source["replacesLabel"];
 	        this.rotationDue = source["rotationDue"];
+	        this.copied = source["copied"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
