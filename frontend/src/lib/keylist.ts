@@ -1,7 +1,6 @@
 // The API Keys list: its order, search and filters, and the label that tells a replaced
 // key from its replacement. Pure functions over KeyView, so ten thousand keys are tested
 // without a page.
-import { formatStamp } from './format';
 import type { KeyView } from './types';
 
 export type KeyOrder = 'newest' | 'name';
@@ -30,7 +29,17 @@ export function expiring(k: KeyView): boolean {
  */
 export function keyLabel(k: KeyView): string {
   const name = k.settings.name;
-  return expiring(k) ? `${name} (replaced, expires ${formatStamp(k.expiresAt ?? '')})` : name;
+  return expiring(k) ? `${name} (replaced, expires ${stamp(k.expiresAt ?? '')})` : name;
+}
+
+// Made once: toLocaleString builds a formatter on every call, which costs more than the
+// rest of drawing a row.
+const stampFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The local date and time, e.g. "Nov 2, 2026, 2:28 PM"; the input itself if unreadable. */
+function stamp(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : stampFormat.format(d);
 }
 
 // Made once: localeCompare builds a collator on every call, which ten thousand keys feel.
