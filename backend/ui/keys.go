@@ -27,9 +27,9 @@ type KeyView struct {
 	Replaces        string `json:"replaces,omitempty"`
 	ReplacesLabel   string `json:"replacesLabel,omitempty"`
 	RotationDue     bool   `json:"rotationDue"`
-	// How often the secret was copied, and when last ("" never): the "never copied" filter.
-	CopyCount    int    `json:"copyCount"`
-	LastCopiedAt string `json:"lastCopiedAt,omitempty"`
+	// Copied says the secret was copied at least once, so the list can find keys made
+	// and never put to use. Only ListKeys fills it in; other views leave it false.
+	Copied bool `json:"copied"`
 }
 
 // ReplaceView is the outcome of a replace, for the UI to show both rows and say what to
@@ -52,10 +52,16 @@ func (x *Keys) ListKeys(env string) ([]KeyView, error) {
 		if err != nil {
 			return nil, err
 		}
-		view := keyViewer(s, x.c.member(s))
+		copied, err := copiedKeys(s, x.c.member(s))
+		if err != nil {
+			return nil, err
+		}
+		view := keyViewer(s)
 		views := make([]KeyView, 0, len(list))
 		for _, k := range list {
-			views = append(views, view(k))
+			v := view(k)
+			v.Copied = copied[k.ID]
+			views = append(views, v)
 		}
 		return views, nil
 	})
@@ -68,7 +74,7 @@ func (x *Keys) GenerateKey(env string) (KeyView, error) {
 		if err != nil {
 			return KeyView{}, err
 		}
-		return keyViewer(s, x.c.member(s))(k), nil
+		return keyViewer(s)(k), nil
 	})
 }
 
@@ -80,7 +86,7 @@ func (x *Keys) SaveKeySettings(id string, settings apikey.Settings) (KeyView, er
 		if err != nil {
 			return KeyView{}, err
 		}
-		return keyViewer(s, x.c.member(s))(k), nil
+		return keyViewer(s)(k), nil
 	})
 }
 
@@ -117,9 +123,26 @@ func (x *Keys) ReplaceKey(id string, graceHours *int) (ReplaceView, error) {
 		}
 		// With err set here the new key is made but the old one could not be deleted yet:
 		// the UI shows both rows and the error says what happens next.
-		view := keyViewer(s, x.c.member(s))
+		view := keyViewer(s)
 		return ReplaceView{New: view(r.New), Old: view(r.Old), OldDeleted: r.Old.State == apikey.Deleted}, err
 	})
+}
+
+// copiedKeys are the IDs of the keys whose secret was ever copied. The inventory counts
+// copies from the audit log and keeps its count up to date between calls, so a list does
+// not read the whole log each time.
+func copiedKeys(s *services, memberID string) (map[string]bool, error) {
+	r, err := s.inventory.Inventory(memberID)
+	if err != nil {
+		return nil, err
+	}
+	copied := make(map[string]bool, len(r.Rows))
+	for _, row := range r.Rows {
+		if row.CopyCount > 0 {
+			copied[row.ID] = true
+		}
+	}
+	return copied, nil
 }
 
 // withEnv is with, for calls that name an environment: the name is checked first.
@@ -134,10 +157,9 @@ func withEnv[T any](c *core, env string, f func(*services, apikey.Environment) (
 	})
 }
 
-// keyViewer returns a function that turns keys into views for memberID. What keys share
-// (the rotation policy, the names of members and of linked keys, the copy counts) it
-// reads once per list, not per key.
-func keyViewer(s *services, memberID string) func(apikey.Key) KeyView {
+// keyViewer returns a function that turns keys into views. What keys share (the rotation
+// policy, the names of members and of linked keys) it reads once per list, not per key.
+func keyViewer(s *services) func(apikey.Key) KeyView {
 	rotationDays := 0 // off, if the policy cannot be read
 	if p, err := s.orgs.Policies(); err == nil {
 		rotationDays = p.RotationDays
@@ -145,19 +167,16 @@ func keyViewer(s *services, memberID string) func(apikey.Key) KeyView {
 	now := s.keys.Now()
 	member := cached(s.orgs.MemberName)
 	label := cached(s.keys.Label)
-	copies, _ := s.keys.Copies(memberID) // none on error: the list still shows, counted as never copied
 	return func(k apikey.Key) KeyView {
 		v := KeyView{
-			ID:           k.ID,
-			Environment:  string(k.Environment),
-			Hint:         k.Hint(),
-			CreatedAt:    stamp(k.CreatedAt),
-			CreatedBy:    member(k.CreatedBy),
-			Settings:     k.Settings,
-			ExpiresAt:    stamp(k.ExpiresAt),
-			RotationDue:  k.DueForRotation(rotationDays, now),
-			CopyCount:    copies[k.ID].Count,
-			LastCopiedAt: stamp(copies[k.ID].LastAt),
+			ID:          k.ID,
+			Environment: string(k.Environment),
+			Hint:        k.Hint(),
+			CreatedAt:   stamp(k.CreatedAt),
+			CreatedBy:   member(k.CreatedBy),
+			Settings:    k.Settings,
+			ExpiresAt:   stamp(k.ExpiresAt),
+			RotationDue: k.DueForRotation(rotationDays, now),
 		}
 		v.ReplacedBy, v.ReplacedByLabel = k.ReplacedBy, label(k.ReplacedBy)
 		v.Replaces, v.ReplacesLabel = k.Replaces, label(k.Replaces)

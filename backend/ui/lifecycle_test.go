@@ -222,3 +222,21 @@ func TestCheckOfAnExpiredKeyNamesTheEndOfItsGracePeriod(t *testing.T) {
 	assert.Contains(t, check.Message, "grace period ended "+when(ends))
 	assert.NotContains(t, check.Message, when(later))
 }
+
+func TestListKeysSaysWhichWereCopied(t *testing.T) {
+	a, _ := setUpWithKeys(t)
+	used, err := a.Keys.GenerateKey("production")
+	require.NoError(t, err)
+	unused, err := a.Keys.GenerateKey("production")
+	require.NoError(t, err)
+	_, err = a.Keys.CopyKey(used.ID)
+	require.NoError(t, err)
+
+	list, err := a.Keys.ListKeys("production")
+	require.NoError(t, err)
+	copied := map[string]bool{}
+	for _, k := range list {
+		copied[k.ID] = k.Copied
+	}
+	assert.Equal(t, map[string]bool{used.ID: true, unused.ID: false}, copied)
+}

@@ -108,8 +108,7 @@ func TestFirstRunSetupThenKeys(t *testing.T) {
 	list, err := a.Keys.ListKeys("sandbox")
 	require.NoError(t, err)
 	require.Len(t, list, 1)
-	assert.Equal(t, 1, list[0].CopyCount, "for the never-copied filter")
-	assert.NotEmpty(t, list[0].LastCopiedAt)
+	assert.True(t, list[0].Copied, "for the never-copied filter")
 	responses = append(responses, state, k, saved, list)
 
 	require.NoError(t, a.Keys.DeleteKey(k.ID))

@@ -124,17 +124,13 @@ async function gotoApiKeys() {
   await generateButton().waitFor();
 }
 
-// Names of the keys in the list, read from their "Settings for NAME" buttons.
+// Names of the keys in the list, read from their "Settings for NAME" buttons in one go:
+// counting the buttons and then reading each one apart raced a list that changed in
+// between (an environment switch), and waited out the whole timeout on a button gone.
 async function keyNames() {
-  const buttons = page.getByRole('button', { name: /^Settings for / });
-  const n = await buttons.count();
-  const names = [];
-  for (let i = 0; i < n; i++) {
-    const snap = await buttons.nth(i).ariaSnapshot();
-    const m = snap.match(/^- button "Settings for ((?:[^"\\]|\\.)*)"/);
-    names.push(m ? JSON.parse(`"${m[1]}"`) : snap);
-  }
-  return names;
+  return page
+    .getByRole('button', { name: /^Settings for / })
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label').replace(/^Settings for /, '')));
 }
 
 // The list row of a key: the row (or list item) holding its settings button.

@@ -119,19 +119,6 @@ export function stateLabel(s: InventoryState): string {
   return stateWords[s];
 }
 
-/** The visible window of a virtualized list: which rows to draw for a scroll position. */
-export function windowOf(
-  total: number,
-  scrollTop: number,
-  viewport: number,
-  rowHeight: number,
-  overscan = 3,
-): { start: number; end: number } {
-  const first = Math.floor(scrollTop / rowHeight);
-  const start = Math.max(0, first - overscan);
-  const end = Math.min(total, first + Math.ceil(viewport / rowHeight) + overscan);
-  return { start, end: Math.max(start, end) };
-}
 
 // Date formatters made once: toLocaleDateString builds a new formatter on every call,
 // which costs more than the rest of drawing a row.

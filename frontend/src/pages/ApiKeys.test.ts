@@ -1,8 +1,9 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../lib/api';
 import { makeKey, makeState } from '../test/fixtures';
+import type { KeyView } from '../lib/types';
 import ApiKeys from './ApiKeys.svelte';
 
 vi.mock('../lib/api', () => import('../test/api-mock'));
@@ -11,8 +12,15 @@ const salesforce = makeKey();
 const script = makeKey({ id: 'key_2', hint: 'prf_…9kLm', createdBy: 'Lee', settings: { name: 'Nightly script' } });
 
 beforeEach(() => {
+  localStorage.clear();
   vi.mocked(api.listKeys).mockResolvedValue([salesforce, script]);
 });
+afterEach(() => vi.clearAllMocks());
+
+/** The names in the list's rows, top to bottom. */
+function listed(): string[] {
+  return screen.getAllByRole('rowheader').map((h) => h.querySelector('.line')?.textContent ?? '');
+}
 
 function renderPage(over = {}) {
   const user = userEvent.setup();
@@ -28,11 +36,11 @@ describe('API Keys page', () => {
     const row = (await screen.findByRole('row', { name: /Salesforce sync/ })) as HTMLElement;
     expect(api.listKeys).toHaveBeenCalledWith('production');
     expect(within(row).getByText('prf_…x7Qa').tagName).toBe('CODE');
-    expect(within(row).getByText('Dana')).toBeInTheDocument();
+    expect(within(row).getByText('by Dana')).toBeInTheDocument();
     expect(within(row).getByRole('button', { name: 'Settings for Salesforce sync' })).toBeEnabled();
     expect(within(row).getByRole('button', { name: 'Copy Salesforce sync' })).toBeEnabled();
     expect(within(row).getByRole('button', { name: 'Delete Salesforce sync' })).toBeEnabled();
-    for (const name of ['Name', 'Key', 'Created', 'By']) {
+    for (const name of ['Name', 'Key', 'Created']) {
       expect(screen.getByRole('columnheader', { name })).toBeInTheDocument();
     }
     expect(screen.getAllByRole('row')).toHaveLength(3);
@@ -68,8 +76,8 @@ describe('API Keys page', () => {
     expect(api.generateKey).toHaveBeenCalledWith('production');
     const rows = screen.getAllByRole('row');
     expect(rows).toHaveLength(4);
-    expect(rows[3]).toHaveTextContent('Full access key 3');
-    expect(rows[3]).toHaveTextContent('prf_…Zz01');
+    expect(rows[1]).toHaveTextContent('Full access key 3');
+    expect(rows[1]).toHaveTextContent('prf_…Zz01');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Generated Full access key 3.');
   });
@@ -250,9 +258,145 @@ describe('API Keys page', () => {
     vi.mocked(api.listKeys).mockResolvedValue([makeKey({ settings: { name: evil } })]);
     const { container } = renderPage();
     const header = await screen.findByRole('rowheader');
-    expect(header.textContent).toBe(evil);
+    expect(within(header).getByText(evil).textContent).toBe(evil);
     expect(screen.getByRole('button', { name: `Copy ${evil}` })).toBeInTheDocument();
     expect(container.querySelector('img')).toBeNull();
     await waitFor(() => expect(document.querySelector('img')).toBeNull());
+  });
+});
+
+describe('API Keys list: order, search, filters', () => {
+  const keys: KeyView[] = [
+    makeKey({ id: 'key_2', createdAt: '2025-12-01T00:00:00Z', settings: { name: 'Key 2' }, copied: true }),
+    makeKey({ id: 'key_3', createdAt: '2026-06-01T00:00:00Z', settings: { name: 'Key 3' }, rotationDue: true, copied: true }),
+    makeKey({ id: 'key_4', createdAt: '2025-12-02T00:00:00Z', hint: 'prf_…Qq44', createdBy: 'Lee', settings: { name: 'key 10' } }),
+  ];
+  beforeEach(() => vi.mocked(api.listKeys).mockResolvedValue(keys));
+
+  it('lists the newest first, or by name as chosen, and remembers the choice', async () => {
+    const { user, unmount } = renderPage();
+    await screen.findByRole('row', { name: /Key 3/ });
+    expect(listed()).toEqual(['Key 3', 'key 10', 'Key 2']);
+    await user.selectOptions(screen.getByLabelText('Order'), 'Name');
+    expect(listed()).toEqual(['Key 2', 'Key 3', 'key 10']);
+    unmount();
+    renderPage();
+    await screen.findByRole('row', { name: /Key 3/ });
+    expect(screen.getByLabelText('Order')).toHaveValue('name');
+    expect(listed()).toEqual(['Key 2', 'Key 3', 'key 10']);
+  });
+
+  it('searches by name, key hint or creator, and says how many are shown', async () => {
+    const { user } = renderPage();
+    const search = await screen.findByRole('searchbox', { name: 'Search by name, key or creator' });
+    expect(screen.getByText('3 keys')).toBeInTheDocument();
+    await user.type(search, 'qq44');
+    expect(listed()).toEqual(['key 10']);
+    await user.clear(search);
+    await user.type(search, 'LEE');
+    expect(listed()).toEqual(['key 10']);
+    expect(screen.getByText(/1 of 3 keys shown/)).toBeInTheDocument();
+    expect(screen.getByRole('table')).toHaveAttribute('aria-rowcount', '2');
+    await user.clear(search);
+    await user.type(search, 'nothing like it');
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    await user.click(screen.getAllByRole('button', { name: 'Show all keys' })[0]);
+    expect(listed()).toHaveLength(3);
+  });
+
+  it('filters never copied keys', async () => {
+    const { user } = renderPage();
+    await user.selectOptions(await screen.findByLabelText('Show'), 'Never copied');
+    expect(listed()).toEqual(['key 10']);
+  });
+
+  it("makes the rotation banner's count a link to the overdue keys", async () => {
+    const { user } = renderPage();
+    const link = await screen.findByRole('button', { name: "1 key is older than your organization's rotation policy" });
+    await user.click(link);
+    expect(listed()).toEqual(['Key 3']);
+    expect(screen.getByLabelText('Show')).toHaveValue('overdue');
+    expect(link).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('draws only the rows in view of a long list', async () => {
+    const many = Array.from({ length: 10000 }, (_, i) =>
+      makeKey({ id: `key_${i}`, createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(), settings: { name: `Seeded key ${i}` } }),
+    );
+    vi.mocked(api.listKeys).mockResolvedValue(many);
+    renderPage();
+    await screen.findByRole('row', { name: /Seeded key 9999/ });
+    expect(screen.getAllByRole('row').length).toBeLessThan(30);
+    expect(screen.getByRole('table')).toHaveAttribute('aria-rowcount', '10001');
+    expect(screen.getAllByRole('row')[1]).toHaveAttribute('aria-rowindex', '2');
+  });
+});
+
+describe('API Keys: replace, clipboard and messages', () => {
+  const old = makeKey();
+  const fresh = makeKey({ id: 'key_8', createdAt: '2026-11-28T10:00:00Z', hint: 'prf_…Nw01', replaces: 'key_1', replacesLabel: 'Salesforce sync (prf_…x7Qa)' });
+  const expiresAt = '2026-11-29T10:00:00Z';
+  const oldAfter = { ...old, replacedBy: 'key_8', replacedByLabel: 'Salesforce sync (prf_…Nw01)', expiresAt };
+  const outcome = () => screen.getByRole('region', { name: /^New key: Salesforce sync/ });
+
+  it('names the old key apart, puts the new one first and highlighted with its own Copy button', async () => {
+    vi.mocked(api.replaceKey).mockResolvedValue({ new: fresh, old: oldAfter, oldDeleted: false });
+    vi.mocked(api.copyKey).mockResolvedValue({ clearAfterSeconds: 30 });
+    const { user } = renderPage();
+    await user.click(await screen.findByRole('button', { name: 'Replace Salesforce sync' }));
+    vi.mocked(api.listKeys).mockResolvedValue([oldAfter, fresh, script]);
+    await user.click(screen.getByRole('button', { name: 'Replace, keep the old key for 24 hours' }));
+
+    await screen.findByText(/New key: Salesforce sync/);
+    const names = listed();
+    expect(names[0]).toBe('Salesforce sync');
+    expect(names.filter((n) => /^Salesforce sync \(replaced, expires .+\)$/.test(n))).toHaveLength(1);
+    const rows = screen.getAllByRole('row');
+    expect(rows[1]).toHaveClass('fresh');
+    expect(screen.getAllByRole('row').filter((r) => r.classList.contains('fresh'))).toHaveLength(1);
+    expect(within(outcome()).getByText(/The old key/)).toHaveTextContent(/prf_…x7Qa keeps working until .+, then it is deleted/);
+
+    await user.click(screen.getByRole('button', { name: 'Copy the new key' }));
+    expect(api.copyKey).toHaveBeenCalledWith('key_8');
+    expect(screen.getByText(/is on the clipboard/)).toHaveTextContent('Salesforce sync (prf_…Nw01) is on the clipboard');
+    // copying the new key is the message's own next step: it stays
+    expect(screen.getByText(/New key: Salesforce sync/)).toBeInTheDocument();
+
+    // the next action takes it away
+    await user.click(screen.getByRole('button', { name: 'Copy Nightly script' }));
+    expect(screen.queryByText(/New key: Salesforce sync/)).not.toBeInTheDocument();
+    expect(screen.getAllByRole('row')[1]).not.toHaveClass('fresh');
+    expect(screen.getByText(/is on the clipboard/)).toHaveTextContent('Nightly script (prf_…9kLm) is on the clipboard');
+  });
+
+  it('says the old key is gone after the exposed path', async () => {
+    vi.mocked(api.replaceKey).mockResolvedValue({ new: fresh, old: { ...oldAfter, expiresAt: undefined }, oldDeleted: true });
+    const { user } = renderPage();
+    await user.click(await screen.findByRole('button', { name: 'Replace Salesforce sync' }));
+    vi.mocked(api.listKeys).mockResolvedValue([fresh, script]);
+    await user.click(screen.getByRole('button', { name: 'Replace now and delete the old key' }));
+    await screen.findByText(/New key: Salesforce sync/);
+    expect(within(outcome()).getByText(/The old key/)).toHaveTextContent('The old key prf_…x7Qa is deleted and no longer works.');
+  });
+
+  it('takes the countdown away when its key is deleted, and the last message on the next action', async () => {
+    vi.mocked(api.copyKey).mockResolvedValue({ clearAfterSeconds: 30 });
+    vi.mocked(api.deleteKey).mockResolvedValue(undefined);
+    const { user } = renderPage();
+    await user.click(await screen.findByRole('button', { name: 'Copy Salesforce sync' }));
+    expect(screen.getByText(/is on the clipboard/)).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Copied Salesforce sync');
+    await user.click(screen.getByRole('button', { name: 'Delete Salesforce sync' }));
+    expect(screen.getByRole('status')).toHaveTextContent('');
+    await user.click(screen.getByRole('button', { name: 'Delete key' }));
+    expect(screen.queryByText(/is on the clipboard/)).not.toBeInTheDocument();
+  });
+
+  it("never shows one environment's keys under the other's name while loading", async () => {
+    const { user } = renderPage();
+    await screen.findByRole('row', { name: /Salesforce sync/ });
+    vi.mocked(api.listKeys).mockReturnValue(new Promise(() => {}));
+    await user.click(screen.getByRole('radio', { name: 'Sandbox' }));
+    expect(screen.queryByRole('row', { name: /Salesforce sync/ })).not.toBeInTheDocument();
   });
 });

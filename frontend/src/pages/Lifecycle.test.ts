@@ -31,9 +31,17 @@ describe('Replace dialog', () => {
     render(ReplaceDialog, { key, returnFocus: () => null, onreplaced, onerror: vi.fn(), oncancel: vi.fn() });
     expect(screen.getByRole('radio', { name: '24 hours' })).toBeChecked();
     await user.click(screen.getByRole('radio', { name: '1 hour' }));
-    await user.click(screen.getByRole('button', { name: 'Replace key' }));
+    await user.click(screen.getByRole('button', { name: 'Replace, keep the old key for 1 hour' }));
     expect(api.replaceKey).toHaveBeenCalledWith('key_1', 1);
     expect(onreplaced).toHaveBeenCalledWith(replaced, false);
+  });
+
+  it('offers one way to stop the old key at once, apart from the grace periods', () => {
+    render(ReplaceDialog, { key, returnFocus: () => null, onreplaced: vi.fn(), onerror: vi.fn(), oncancel: vi.fn() });
+    const radios = screen.getAllByRole('radio').map((r) => r.getAttribute('value'));
+    expect(radios).toEqual(['1', '24', '168']);
+    expect(screen.getByRole('button', { name: 'Replace, keep the old key for 24 hours' })).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: /now/i })).toHaveLength(1);
   });
 
   it('takes the short path when the key was exposed', async () => {
@@ -53,14 +61,14 @@ describe('Replace dialog', () => {
     const onerror = vi.fn();
     const user = userEvent.setup();
     render(ReplaceDialog, { key, returnFocus: () => null, onreplaced, onerror, oncancel: vi.fn() });
-    await user.click(screen.getByRole('button', { name: 'Replace key' }));
+    await user.click(screen.getByRole('button', { name: /^Replace, keep the old key/ }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The vault is locked.');
     expect(alert).toHaveTextContent('Unlock your keyring, then try again.');
     expect(onerror).toHaveBeenCalledWith(expect.objectContaining({ code: 'vault_locked' }));
     expect(onreplaced).not.toHaveBeenCalled();
     expect(screen.getByRole('dialog')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Replace key' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: /^Replace, keep the old key/ })).toBeEnabled();
   });
 });
 
@@ -86,8 +94,17 @@ describe('Key row lifecycle', () => {
   it('points a replaced key to its replacement and says when it expires', () => {
     const in2h = new Date(Date.now() + 2 * 3600 * 1000).toISOString();
     row(makeKey({ replacedBy: 'key_2', replacedByLabel: 'Salesforce sync (prf_…Nw01)', expiresAt: in2h }));
-    expect(screen.getByRole('rowheader')).toHaveTextContent('Replaced by Salesforce sync (prf_…Nw01); expires in 2 hours');
-    expect(screen.getByRole('button', { name: 'Replace Salesforce sync' })).toBeDisabled();
+    const header = screen.getByRole('rowheader');
+    expect(header).toHaveTextContent('Replaced by Salesforce sync (prf_…Nw01); expires in 2 hours');
+    expect(header).toHaveTextContent(/^Salesforce sync \(replaced, expires .+\)/);
+    const replace = screen.getByRole('button', { name: /^Replace Salesforce sync \(replaced, expires/ });
+    expect(replace).toBeDisabled();
+    expect(replace).toHaveTextContent('Replace…');
+  });
+
+  it('has a labelled Replace button, not only an icon', () => {
+    row();
+    expect(screen.getByRole('button', { name: 'Replace Salesforce sync' })).toHaveTextContent('Replace…');
   });
 });
 
@@ -104,13 +121,15 @@ describe('Clipboard countdown', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('counts down to the clearing', async () => {
-    render(ClipboardCountdown, { clearAt: Date.now() + 3000 });
-    expect(screen.getByText(/cleared in/)).toHaveTextContent('The clipboard will be cleared in 3 seconds.');
+  it('names the key, counts down to the clearing, then goes away', async () => {
+    render(ClipboardCountdown, { clearAt: Date.now() + 3000, name: 'Salesforce sync', hint: 'prf_…x7Qa' });
+    expect(screen.getByText(/cleared in/)).toHaveTextContent(
+      'Salesforce sync (prf_…x7Qa) is on the clipboard; it will be cleared in 3 seconds.',
+    );
     await vi.advanceTimersByTimeAsync(2000);
     expect(screen.getByText(/cleared in/)).toHaveTextContent('cleared in 1 second.');
     await vi.advanceTimersByTimeAsync(1500);
-    expect(screen.getByText('The copied key was removed from the clipboard.')).toBeInTheDocument();
+    expect(screen.queryByText(/clipboard/)).not.toBeInTheDocument();
   });
 });
 

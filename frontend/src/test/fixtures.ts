@@ -63,6 +63,7 @@ export function makeKey(over: Partial<Omit<KeyView, 'settings'>> & { settings?: 
     createdAt: '2026-11-02T10:00:00Z',
     createdBy: 'Dana',
     rotationDue: false,
+    copied: false,
     ...rest,
     settings: makeSettings(settings),
   };

@@ -811,8 +811,7 @@ export namespace ui {
 	    replaces?: string;
 	    replacesLabel?: string;
 	    rotationDue: boolean;
-	    copyCount: number;
-	    lastCopiedAt?: string;
+	    copied: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new KeyView(source);
@@ -832,8 +831,7 @@ export namespace ui {
 	        this.replaces = source["replaces"];
 	        this.replacesLabel = source["replacesLabel"];
 	        this.rotationDue = source["rotationDue"];
-	        this.copyCount = source["copyCount"];
-	        this.lastCopiedAt = source["lastCopiedAt"];
+	        this.copied = source["copied"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -1,0 +1,15 @@
+// The window of a virtualized list: only the rows in view, and a few either side, are drawn.
+
+/** The visible window of a virtualized list: which rows to draw for a scroll position. */
+export function windowOf(
+  total: number,
+  scrollTop: number,
+  viewport: number,
+  rowHeight: number,
+  overscan = 3,
+): { start: number; end: number } {
+  const first = Math.floor(scrollTop / rowHeight);
+  const start = Math.max(0, first - overscan);
+  const end = Math.min(total, first + Math.ceil(viewport / rowHeight) + overscan);
+  return { start, end: Math.max(start, end) };
+}
