@@ -33,5 +33,8 @@ export default defineConfig(({ mode }) => ({
     include: ['src/**/*.test.ts'],
     setupFiles: ['src/test/setup.ts'],
     mockReset: true,
+    // A component test that renders a whole page takes a second on an idle machine and
+    // several on a busy 2-core one; the bound is for a hang, not for speed.
+    testTimeout: 30_000,
   },
 }));
