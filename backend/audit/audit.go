@@ -38,6 +38,7 @@ const (
 	EnablementApplied  Action = "org.enablement"       // a code from Proof, with what it changed
 	StaffKeyTrusted    Action = "org.staff_key_trust"  // a Proof staff key an Owner added
 	StaffKeyDistrusted Action = "org.staff_key_remove"
+	KeysScanned        Action = "keys.scan" // a scan for exposed keys, with its counts (never a secret or a file's content)
 )
 
 // Change is one field a configure changed.

@@ -69,11 +69,7 @@ func (s *Service) check(pasted string, expect apikey.Environment, allow func(*st
 	if err != nil {
 		return CheckResult{}, err
 	}
-	r := checkAgainst(strings.TrimSpace(pasted), expect, all)
-	if r.Key.ReplacedBy != "" {
-		r.Replacement, _ = find(all, func(k apikey.Key) bool { return k.ID == r.Key.ReplacedBy })
-	}
-	return r, nil
+	return checkAgainst(strings.TrimSpace(pasted), expect, all), nil
 }
 
 func checkAgainst(text string, expect apikey.Environment, all []apikey.Key) CheckResult {
@@ -84,8 +80,15 @@ func checkAgainst(text string, expect apikey.Environment, all []apikey.Key) Chec
 			return r
 		}
 		r.Key, r.Position = nearest(text, r.Environment, all)
-		return r
+		return withReplacement(r, all)
 	}
+	return Judge(p, expect, all)
+}
+
+// Judge is Check's verdict on a well-formed key p, among all the organization's keys that
+// ever became active: the scan for exposed keys uses it, so that both say the same thing
+// about the same key. It never sees the secret, only its fingerprint.
+func Judge(p apikey.Parsed, expect apikey.Environment, all []apikey.Key) CheckResult {
 	r := CheckResult{Environment: p.Environment}
 	k, ok := byFingerprint(all, p.Fingerprint)
 	if !ok {
@@ -93,6 +96,7 @@ func checkAgainst(text string, expect apikey.Environment, all []apikey.Key) Chec
 		return r
 	}
 	r.Key = k
+	r = withReplacement(r, all)
 	switch {
 	case k.State != apikey.Active && k.Expired(k.DeletedAt):
 		r.Verdict = CheckExpired
@@ -104,6 +108,14 @@ func checkAgainst(text string, expect apikey.Environment, all []apikey.Key) Chec
 		r.Verdict = CheckReplaced
 	default:
 		r.Verdict = CheckActive
+	}
+	return r
+}
+
+// withReplacement adds the key that replaced r.Key, if any.
+func withReplacement(r CheckResult, all []apikey.Key) CheckResult {
+	if r.Key.ReplacedBy != "" {
+		r.Replacement, _ = find(all, func(k apikey.Key) bool { return k.ID == r.Key.ReplacedBy })
 	}
 	return r
 }

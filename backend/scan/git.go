@@ -1,0 +1,142 @@
+package scan
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"slices"
+
+	git "github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// history scans every commit reachable from any ref of the repository at dir, oldest
+// first. Trees and blobs are read once each, by object ID: a subtree that did not change
+// since an earlier commit is skipped whole, and a key is reported once, with the first
+// commit (by date) that holds it.
+func (c *collector) history(ctx context.Context, dir string) error {
+	repo, err := openRepo(dir)
+	if err != nil {
+		return err
+	}
+	commits, err := allCommits(repo)
+	if err != nil {
+		return err
+	}
+	h := blobReader{c: c, repo: repo, seen: map[plumbing.Hash]bool{}}
+	for _, cm := range commits {
+		if ctx.Err() != nil {
+			return nil
+		}
+		c.commits.Add(1)
+		at := Location{Commit: cm.Hash.String(), AuthorDate: cm.Author.When.UTC()}
+		if err := h.tree(cm.TreeHash, "", at); err != nil {
+			return fmt.Errorf("%w: commit %s: %w", ErrGit, cm.Hash, err)
+		}
+	}
+	return nil
+}
+
+// openRepo opens the repository that holds dir, as git does from a folder inside it.
+func openRepo(dir string) (*git.Repository, error) {
+	repo, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	switch {
+	case errors.Is(err, git.ErrRepositoryNotExists):
+		return nil, fmt.Errorf("%w: %s", ErrNotRepository, dir)
+	case err != nil:
+		return nil, fmt.Errorf("%w: %w", ErrGit, err)
+	}
+	return repo, nil
+}
+
+// allCommits lists every commit reachable from any ref (branches, tags, remotes, HEAD),
+// each once, oldest first by commit date.
+func allCommits(repo *git.Repository) ([]*object.Commit, error) {
+	iter, err := repo.Log(&git.LogOptions{All: true})
+	if errors.Is(err, plumbing.ErrReferenceNotFound) {
+		return nil, nil // a repository without a commit yet
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrGit, err)
+	}
+	var commits []*object.Commit
+	err = iter.ForEach(func(c *object.Commit) error {
+		commits = append(commits, c)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrGit, err)
+	}
+	slices.SortStableFunc(commits, func(a, b *object.Commit) int { return a.Committer.When.Compare(b.Committer.When) })
+	return commits, nil
+}
+
+// blobReader reads trees and blobs of one repository, each once, into one buffer.
+type blobReader struct {
+	c    *collector
+	repo *git.Repository
+	seen map[plumbing.Hash]bool
+	buf  []byte
+}
+
+// tree scans the tree h found at dir, skipping every tree and blob already seen.
+func (b *blobReader) tree(h plumbing.Hash, dir string, at Location) error {
+	if b.seen[h] {
+		return nil
+	}
+	b.seen[h] = true
+	t, err := b.repo.TreeObject(h)
+	if err != nil {
+		return err
+	}
+	for _, e := range t.Entries {
+		at.Path = path.Join(dir, e.Name)
+		var err error
+		switch e.Mode {
+		case filemode.Dir:
+			err = b.tree(e.Hash, at.Path, at)
+		case filemode.Regular, filemode.Executable, filemode.Deprecated:
+			if !b.seen[e.Hash] {
+				b.seen[e.Hash] = true
+				err = b.blob(e.Hash, at)
+			}
+		case filemode.Symlink:
+			b.c.skippedLinks.Add(1)
+		}
+		// a submodule is another repository's commit: not here to read
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// blob reads the blob h and looks for keys in it, unless it is over the size limit.
+func (b *blobReader) blob(h plumbing.Hash, at Location) error {
+	blob, err := b.repo.BlobObject(h)
+	if err != nil {
+		return err
+	}
+	if blob.Size > b.c.maxSize {
+		b.c.skippedLarge.Add(1)
+		return nil
+	}
+	if int64(cap(b.buf)) < blob.Size {
+		b.buf = make([]byte, max(blob.Size, 64<<10))
+	}
+	r, err := blob.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	n, err := io.ReadFull(r, b.buf[:blob.Size])
+	if err != nil && err != io.ErrUnexpectedEOF {
+		return err
+	}
+	b.c.data(b.buf[:n], at)
+	return nil
+}
