@@ -57,16 +57,22 @@ func NewOrg(dir string, n int) (Org, error) {
 		if err := o.plantOrgKeys(svc, v, i); err != nil {
 			return Org{}, err
 		}
-		for verdict, sh := range map[scan.Verdict]apikey.Shape{scan.NotOurs: apikey.Shapes[3], scan.ClientOnly: apikey.Shapes[1]} {
-			s, err := sh.Generate(rand.Reader)
+		for _, other := range others {
+			s, err := other.shape.Generate(rand.Reader)
 			if err != nil {
 				return Org{}, err
 			}
-			o.Keys = append(o.Keys, Key{Secret: s, Verdict: verdict})
+			o.Keys = append(o.Keys, Key{Secret: s, Verdict: other.verdict})
 		}
 	}
 	return o, nil
 }
+
+// others are the keys of no organization: a full-access key and a client-only one.
+var others = []struct {
+	verdict scan.Verdict
+	shape   apikey.Shape
+}{{scan.NotOurs, apikey.Shapes[3]}, {scan.ClientOnly, apikey.Shapes[1]}}
 
 // plantOrgKeys makes one organization key of each verdict, the i-th of its kind.
 func (o *Org) plantOrgKeys(svc *keys.Service, v *vault, i int) error {
@@ -90,12 +96,15 @@ func (o *Org) plantOrgKeys(svc *keys.Service, v *vault, i int) error {
 	if _, err := gen(apikey.Sandbox, scan.AnotherEnvironment); err != nil {
 		return err
 	}
-	for verdict, grace := range map[scan.Verdict]time.Duration{scan.Expiring: 24 * time.Hour, scan.Replaced: 0} {
-		k, err := gen(apikey.Production, verdict)
+	for _, r := range []struct {
+		verdict scan.Verdict
+		grace   time.Duration
+	}{{scan.Expiring, 24 * time.Hour}, {scan.Replaced, 0}} {
+		k, err := gen(apikey.Production, r.verdict)
 		if err != nil {
 			return err
 		}
-		if _, err := svc.Replace(o.Owner, k.ID, grace); err != nil {
+		if _, err := svc.Replace(o.Owner, k.ID, r.grace); err != nil {
 			return err
 		}
 	}
