@@ -42,6 +42,7 @@ var commands = map[string]command{
 	"check-key": checkKeyCommand,
 	"seed":      seedCommand,
 	"csm":       csmCommand,
+	"scan":      scanCommand,
 }
 
 // Has reports whether name is a command, so main can tell a command from the app's flags.

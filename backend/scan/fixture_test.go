@@ -28,13 +28,9 @@ func plant(t *testing.T) planted {
 	t.Helper()
 	o, err := scantest.NewOrg(filepath.Join(t.TempDir(), "data"), 1)
 	require.NoError(t, err)
-	p := planted{org: o, tree: t.TempDir(), where: map[string]string{}}
-	for i, k := range o.Keys {
-		rel := filepath.Join("src", string(k.Verdict), "config.env")
-		write(t, p.tree, rel, "# settings\nPROOF_API_KEY="+k.Secret+"\n")
-		p.where[k.Secret] = rel
-		write(t, p.tree, filepath.Join("notes", "typo"+string(rune('a'+i))+".md"), "a key with a slip: "+scantest.Typo(k.Secret)+"\n")
-	}
+	p := planted{org: o, tree: t.TempDir()}
+	p.where, err = o.PlantTree(p.tree)
+	require.NoError(t, err)
 	hidden := o.Keys[0].Secret
 	write(t, p.tree, ".gitignore", "build/\n*.log\n")
 	write(t, p.tree, filepath.Join("build", "out.txt"), hidden)

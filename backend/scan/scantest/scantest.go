@@ -8,6 +8,8 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -173,4 +175,43 @@ func (v *vault) Delete(id string) error {
 	defer v.mu.Unlock()
 	delete(v.secrets, id)
 	return nil
+}
+
+// PlantTree writes each key into a file of its own under dir (src/VERDICT/config.env, on
+// line 2, column 15, or numbered files when there are several of a verdict) and a typo of
+// each into notes/. It returns the file, relative to dir, of each secret.
+func (o Org) PlantTree(dir string) (map[string]string, error) {
+	where := map[string]string{}
+	for i, k := range o.Keys {
+		rel := filepath.Join("src", string(k.Verdict), "config.env")
+		if taken(where, rel) {
+			rel = filepath.Join("src", string(k.Verdict), fmt.Sprintf("config%d.env", i))
+		}
+		if err := writeFile(dir, rel, "# settings\nPROOF_API_KEY="+k.Secret+"\n"); err != nil {
+			return nil, err
+		}
+		where[k.Secret] = rel
+		if err := writeFile(dir, filepath.Join("notes", fmt.Sprintf("typo%d.md", i)), "a key with a slip: "+Typo(k.Secret)+"\n"); err != nil {
+			return nil, err
+		}
+	}
+	return where, nil
+}
+
+// taken reports whether a secret was written to rel already.
+func taken(where map[string]string, rel string) bool {
+	for _, r := range where {
+		if r == rel {
+			return true
+		}
+	}
+	return false
+}
+
+func writeFile(dir, rel, content string) error {
+	path := filepath.Join(dir, rel)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, []byte(content), 0o644)
 }
