@@ -54,25 +54,73 @@ func openRepo(dir string) (*git.Repository, error) {
 }
 
 // allCommits lists every commit reachable from any ref (branches, tags, remotes, HEAD),
-// each once, oldest first by commit date.
+// each once, oldest first by commit date. Annotated tags are followed to what they tag,
+// and every parent of a merge is walked; a parent missing from a shallow clone ends its
+// line quietly.
 func allCommits(repo *git.Repository) ([]*object.Commit, error) {
-	iter, err := repo.Log(&git.LogOptions{All: true})
-	if errors.Is(err, plumbing.ErrReferenceNotFound) {
-		return nil, nil // a repository without a commit yet
-	}
+	var todo []plumbing.Hash
+	refs, err := repo.References()
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrGit, err)
 	}
-	var commits []*object.Commit
-	err = iter.ForEach(func(c *object.Commit) error {
-		commits = append(commits, c)
+	err = refs.ForEach(func(ref *plumbing.Reference) error {
+		if ref.Type() == plumbing.HashReference {
+			todo = append(todo, ref.Hash())
+		}
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrGit, err)
 	}
+	if head, err := repo.Head(); err == nil {
+		todo = append(todo, head.Hash()) // a detached HEAD is no ref of its own
+	}
+	seen := map[plumbing.Hash]bool{}
+	var commits []*object.Commit
+	for len(todo) > 0 {
+		h := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		if seen[h] {
+			continue
+		}
+		seen[h] = true
+		c, err := commitOf(repo, h)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: %w", ErrGit, h, err)
+		}
+		if c != nil {
+			commits = append(commits, c)
+			todo = append(todo, c.ParentHashes...)
+		}
+	}
 	slices.SortStableFunc(commits, func(a, b *object.Commit) int { return a.Committer.When.Compare(b.Committer.When) })
 	return commits, nil
+}
+
+// commitOf is the commit h names, through annotated tags; nil when h names no commit (a
+// tag of a tree or blob) or is missing (the far end of a shallow clone).
+func commitOf(repo *git.Repository, h plumbing.Hash) (*object.Commit, error) {
+	for {
+		obj, err := repo.Storer.EncodedObject(plumbing.AnyObject, h)
+		if errors.Is(err, plumbing.ErrObjectNotFound) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch obj.Type() {
+		case plumbing.CommitObject:
+			return object.DecodeCommit(repo.Storer, obj)
+		case plumbing.TagObject:
+			tag, err := object.DecodeTag(repo.Storer, obj)
+			if err != nil {
+				return nil, err
+			}
+			h = tag.Target
+		default:
+			return nil, nil
+		}
+	}
 }
 
 // blobReader reads trees and blobs of one repository, each once, into one buffer.

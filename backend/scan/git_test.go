@@ -118,3 +118,39 @@ func TestHistoryOfARepositoryWithoutCommits(t *testing.T) {
 	require.NoError(t, err)
 	assert.Zero(t, r.Counts.Commits)
 }
+
+func TestHistoryWalksMergedBranchesAndAnnotatedTags(t *testing.T) {
+	p := plant(t)
+	merged, tagged := p.org.Keys[0], p.org.Keys[1]
+	g := newRepo(t)
+	base := g.commit(map[string]string{"README": "one"})
+
+	// a branch merged and then deleted: its commits are reachable through the merge only
+	require.NoError(t, g.wt.Checkout(&git.CheckoutOptions{Hash: base, Branch: plumbing.NewBranchReferenceName("side"), Create: true}))
+	side := g.commit(map[string]string{"side.env": merged.Secret})
+	require.NoError(t, g.wt.Checkout(&git.CheckoutOptions{Branch: plumbing.Master}))
+	main := g.commit(map[string]string{"README": "two"})
+	g.when = g.when.Add(time.Hour)
+	_, err := g.wt.Commit("merge", &git.CommitOptions{Parents: []plumbing.Hash{main, side}, AllowEmptyCommits: true,
+		Author: &object.Signature{Name: "Dana", Email: "dana@example.com", When: g.when}})
+	require.NoError(t, err)
+	require.NoError(t, g.r.Storer.RemoveReference(plumbing.NewBranchReferenceName("side")))
+
+	// a branch deleted after an annotated tag was put on it: reachable through the tag only
+	require.NoError(t, g.wt.Checkout(&git.CheckoutOptions{Hash: base, Branch: plumbing.NewBranchReferenceName("release"), Create: true}))
+	release := g.commit(map[string]string{"release.env": tagged.Secret})
+	_, err = g.r.CreateTag("v1.0", release, &git.CreateTagOptions{Message: "v1.0",
+		Tagger: &object.Signature{Name: "Dana", Email: "dana@example.com", When: g.when}})
+	require.NoError(t, err)
+	require.NoError(t, g.wt.Checkout(&git.CheckoutOptions{Branch: plumbing.Master}))
+	require.NoError(t, g.r.Storer.RemoveReference(plumbing.NewBranchReferenceName("release")))
+
+	r, err := scan.Run(context.Background(), scan.Request{Mode: scan.History, Paths: []string{g.dir}}, p.inv)
+	require.NoError(t, err)
+	assert.EqualValues(t, 5, r.Counts.Commits)
+	require.Len(t, r.Findings, 2)
+	assert.Equal(t, "release.env", r.Findings[0].Path)
+	assert.Equal(t, release.String(), r.Findings[0].Commit)
+	assert.Equal(t, "side.env", r.Findings[1].Path)
+	assert.Equal(t, side.String(), r.Findings[1].Commit)
+}
