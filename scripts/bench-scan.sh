@@ -123,13 +123,13 @@ ratio_rg=$(awk -v a="$t_pk" -v b="$t_rg" 'BEGIN { printf "%.2f", a / b }')
 ratio_gl=$(awk -v a="$t_gl" -v b="$t_pk" 'BEGIN { printf "%.1f", a / b }')
 cat <<REPORT
 
-corpus: $files files, $size; $(nproc) cores; $(rg --version | head -1); gitleaks $("$GITLEAKS" version)
+corpus: $files files, $size; $(nproc) cores; $(rg --version | head -1); gitleaks $(go version -m "$GITLEAKS" | awk '$1 == "mod" { print $3 }')
 | tool | findings | best of $RUNS, s |
 | --- | ---: | ---: |
-| proofkeys scan --all | $(grep -o '"keys": [0-9]*' "$BENCH_DIR/scan.json" | head -1 | cut -d' ' -f2) keys, $(grep -o '"typos": [0-9]*' "$BENCH_DIR/scan.json" | head -1 | cut -d' ' -f2) typos counted apart | $t_pk |
+| proofkeys scan --all | $(grep -o '"keys": [0-9][0-9]*' "$BENCH_DIR/scan.json" | head -1 | cut -d' ' -f2) keys, $(grep -o '"typos": [0-9][0-9]*' "$BENCH_DIR/scan.json" | head -1 | cut -d' ' -f2) typos counted apart | $t_pk |
 | rg -uuu | $rg_count | $t_rg |
 | gitleaks dir $decode_flag | $gl_count | $t_gl |
-| proofkeys scan --git ($COMMITS commits) | $(grep -o '"keys": [0-9]*' "$BENCH_DIR/history.json" | head -1 | cut -d' ' -f2) keys | $t_git |
+| proofkeys scan --git ($COMMITS commits) | $(grep -o '"keys": [0-9][0-9]*' "$BENCH_DIR/history.json" | head -1 | cut -d' ' -f2) keys | $t_git |
 
 proofkeys / ripgrep: ${ratio_rg}x (target at most 2x); gitleaks / proofkeys: ${ratio_gl}x (target at least 5x)
 $findings

@@ -10,8 +10,10 @@ import (
 
 	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
 // history scans every commit reachable from any ref of the repository at dir, oldest
@@ -19,10 +21,11 @@ import (
 // since an earlier commit is skipped whole, and a key is reported once, with the first
 // commit (by date) that holds it.
 func (c *collector) history(ctx context.Context, dir string) error {
-	repo, err := openRepo(dir)
+	repo, closeRepo, err := openRepo(dir)
 	if err != nil {
 		return err
 	}
+	defer closeRepo()
 	commits, err := allCommits(repo)
 	if err != nil {
 		return err
@@ -41,16 +44,27 @@ func (c *collector) history(ctx context.Context, dir string) error {
 	return nil
 }
 
-// openRepo opens the repository that holds dir, as git does from a folder inside it.
-func openRepo(dir string) (*git.Repository, error) {
-	repo, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+// openRepo opens the repository that holds dir, as git does from a folder inside it. Its
+// pack files stay open until close: go-git otherwise opens a pack again for every object,
+// which made a scan of 10,000 commits several times slower.
+func openRepo(dir string) (repo *git.Repository, close func(), err error) {
+	found, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
 	switch {
 	case errors.Is(err, git.ErrRepositoryNotExists):
-		return nil, fmt.Errorf("%w: %s", ErrNotRepository, dir)
+		return nil, nil, fmt.Errorf("%w: %s", ErrNotRepository, dir)
 	case err != nil:
-		return nil, fmt.Errorf("%w: %w", ErrGit, err)
+		return nil, nil, fmt.Errorf("%w: %w", ErrGit, err)
 	}
-	return repo, nil
+	fsStore, ok := found.Storer.(*filesystem.Storage)
+	if !ok {
+		return found, func() {}, nil
+	}
+	st := filesystem.NewStorageWithOptions(fsStore.Filesystem(), cache.NewObjectLRUDefault(), filesystem.Options{KeepDescriptors: true})
+	repo, err = git.Open(st, nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: %w", ErrGit, err)
+	}
+	return repo, func() { _ = st.Close() }, nil
 }
 
 // allCommits lists every commit reachable from any ref (branches, tags, remotes, HEAD),

@@ -16,10 +16,11 @@ import (
 // index whose content differs from HEAD's (all of them before the first commit). It reads
 // the blobs `git add` wrote, not the working files, which may hold other changes.
 func (c *collector) staged(ctx context.Context, dir string) error {
-	repo, err := openRepo(dir)
+	repo, closeRepo, err := openRepo(dir)
 	if err != nil {
 		return err
 	}
+	defer closeRepo()
 	idx, err := repo.Storer.Index()
 	if err != nil {
 		return fmt.Errorf("%w: the index: %w", ErrGit, err)
