@@ -15,4 +15,9 @@
 // read oldest commit first, and every tree and blob is read once by its object ID, so a file
 // that did not change between commits costs nothing and a key is reported once, with the
 // commit that brought it in.
+//
+// The command line calls Run with an Inventory from LoadInventory. The app calls
+// Service.Scan, which checks the member's right, runs the scan with its Progress callback
+// and a context the page can cancel, and records the scan in the audit log with its counts.
+// An active finding is replaced by keys.Service.Replace(member, finding.KeyID, 0).
 package scan
