@@ -72,6 +72,7 @@ best_of() {
 }
 
 pk_scan() { "$PK" scan --all --max-size 64M --env production --data-dir "$BENCH_DIR/data" --format json "$corpus"; }
+pk_default() { "$PK" scan --env production --data-dir "$BENCH_DIR/data" "$corpus"; }
 rg_scan() { rg -uuu --no-messages -o -n -e "$REGEX" "$corpus"; }
 cat > "$BENCH_DIR/gitleaks.toml" <<TOML
 title = "Proof API keys"
@@ -101,6 +102,7 @@ gl_count=$(grep -c '"RuleID"' "$BENCH_DIR/gitleaks.json" || true)
 
 log "timing, best of $RUNS"
 t_pk=$(best_of "$RUNS" pk_scan)
+t_pk_default=$(best_of "$RUNS" pk_default)
 t_rg=$(best_of "$RUNS" rg_scan)
 t_gl=$(best_of "$RUNS" gl_scan)
 
@@ -123,10 +125,11 @@ ratio_rg=$(awk -v a="$t_pk" -v b="$t_rg" 'BEGIN { printf "%.2f", a / b }')
 ratio_gl=$(awk -v a="$t_gl" -v b="$t_pk" 'BEGIN { printf "%.1f", a / b }')
 cat <<REPORT
 
-corpus: $files files, $size; $(nproc) cores; $(rg --version | head -1); gitleaks $(go version -m "$GITLEAKS" | awk '$1 == "mod" { print $3 }')
+corpus: $files files, $size; $(nproc) cores; $(rg --version | sed -n 1p); gitleaks $(go version -m "$GITLEAKS" | awk '$1 == "mod" { print $3 }')
 | tool | findings | best of $RUNS, s |
 | --- | ---: | ---: |
 | proofkeys scan --all | $(grep -o '"keys": [0-9][0-9]*' "$BENCH_DIR/scan.json" | head -1 | cut -d' ' -f2) keys, $(grep -o '"typos": [0-9][0-9]*' "$BENCH_DIR/scan.json" | head -1 | cut -d' ' -f2) typos counted apart | $t_pk |
+| proofkeys scan (.gitignore honoured, files over 16M skipped) | the same | $t_pk_default |
 | rg -uuu | $rg_count | $t_rg |
 | gitleaks dir $decode_flag | $gl_count | $t_gl |
 | proofkeys scan --git ($COMMITS commits) | $(grep -o '"keys": [0-9][0-9]*' "$BENCH_DIR/history.json" | head -1 | cut -d' ' -f2) keys | $t_git |
