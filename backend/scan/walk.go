@@ -3,8 +3,8 @@ package scan
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,14 +21,16 @@ func (c *collector) folders(ctx context.Context, paths []string, all bool, worke
 	if err != nil {
 		return err
 	}
-	files := make(chan string, 1024)
+	files := make(chan []string, 64)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			var buf []byte // one per worker, grown to the largest file it reads
-			for path := range files {
-				if ctx.Err() == nil {
-					buf = c.readFile(path, buf)
+			for batch := range files {
+				for _, path := range batch {
+					if ctx.Err() == nil {
+						buf = c.readFile(path, buf)
+					}
 				}
 			}
 		})
@@ -38,7 +40,7 @@ func (c *collector) folders(ctx context.Context, paths []string, all bool, worke
 		if root.isDir {
 			w.dir(root.path, nil, w.rootPatterns(root.path))
 		} else {
-			w.send(root.path)
+			w.send([]string{root.path})
 		}
 	}
 	close(files)
@@ -69,17 +71,21 @@ func statRoots(paths []string) ([]root, error) {
 	return roots, nil
 }
 
-// walker lists folders and sends their files to the workers.
+// walker lists folders and sends their files to the workers, a folder's files at a
+// time: one hand-over per file cost more than reading a small file.
 type walker struct {
 	c     *collector
 	ctx   context.Context
-	files chan<- string
+	files chan<- []string
 	all   bool
 }
 
-func (w *walker) send(path string) {
+func (w *walker) send(batch []string) {
+	if len(batch) == 0 {
+		return
+	}
 	select {
-	case w.files <- path:
+	case w.files <- batch:
 	case <-w.ctx.Done():
 	}
 }
@@ -102,6 +108,7 @@ func (w *walker) dir(path string, rel []string, patterns []gitignore.Pattern) {
 			ignored = gitignore.NewMatcher(patterns)
 		}
 	}
+	var batch []string
 	for _, e := range entries {
 		name, kind := e.Name(), e.Type()
 		full := filepath.Join(path, name)
@@ -116,9 +123,10 @@ func (w *walker) dir(path string, rel []string, patterns []gitignore.Pattern) {
 		case kind.IsDir():
 			w.dir(full, sub, patterns)
 		case kind.IsRegular():
-			w.send(full)
+			batch = append(batch, full)
 		}
 	}
+	w.send(batch)
 }
 
 // readDir lists a folder in the order the system gives, which costs less than sorting.
@@ -173,30 +181,25 @@ func readPatterns(path string, domain []string) []gitignore.Pattern {
 // readFile reads the file at path into buf (grown if it is too small) and looks for keys
 // in it. It returns the buffer for the next file.
 func (c *collector) readFile(path string, buf []byte) []byte {
-	f, err := os.Open(path)
-	if err != nil {
-		c.cannotRead(path)
-		return buf
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		c.cannotRead(path)
-		return buf
-	}
-	size := info.Size()
-	if size > c.maxSize {
+	data, buf, err := readWhole(path, buf, c.maxSize)
+	switch {
+	case errors.Is(err, errTooLarge):
 		c.skippedLarge.Add(1)
-		return buf
-	}
-	if int64(cap(buf)) < size {
-		buf = make([]byte, max(size, 64<<10))
-	}
-	n, err := io.ReadFull(f, buf[:size])
-	if err != nil && err != io.ErrUnexpectedEOF {
+	case err != nil:
 		c.cannotRead(path)
-		return buf
+	default:
+		c.data(data, Location{Path: path})
 	}
-	c.data(buf[:n], Location{Path: path})
+	return buf
+}
+
+// errTooLarge: the file is over the size limit, and was not read.
+var errTooLarge = errors.New("file too large")
+
+// grow returns buf if it holds size bytes, and a larger buffer otherwise.
+func grow(buf []byte, size int64) []byte {
+	if int64(cap(buf)) < size {
+		return make([]byte, max(size, 64<<10))
+	}
 	return buf
 }
