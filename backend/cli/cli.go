@@ -46,6 +46,7 @@ var commands = map[string]command{
 	"seed":      seedCommand,
 	"csm":       csmCommand,
 	"version":   versionCommand,
+	"scan":      scanCommand,
 }
 
 // helpWords ask for the overview of every command.
