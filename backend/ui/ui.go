@@ -13,6 +13,8 @@ type Desktop interface {
 	Show()
 	// SaveFileDialog asks where to save a file; "" when the person cancelled.
 	SaveFileDialog(title, defaultName, filterName, pattern string) (string, error)
+	// ChooseFolder asks for a folder; "" when the person cancelled.
+	ChooseFolder(title string) (string, error)
 }
 
 // Clipboard is where copied secrets go: the secure clipboard of backend/clipboard in the
@@ -50,6 +52,7 @@ type UI struct {
 	Inventory *Inventory
 	Snapshots *Snapshots
 	Support   *Support
+	Scan      *Scan
 
 	core *core
 }
@@ -66,13 +69,13 @@ func New(dataDir string, opt Options) *UI {
 	return &UI{
 		Session: &Session{c}, Keys: &Keys{c}, Members: &Members{c}, Org: &Org{c},
 		Audit: &Audit{c}, Inventory: &Inventory{c}, Snapshots: &Snapshots{c}, Support: &Support{c},
-		core: c,
+		Scan: &Scan{c: c}, core: c,
 	}
 }
 
 // Bindings are the structs whose methods the window may call.
 func (u *UI) Bindings() []any {
-	return []any{u.Session, u.Keys, u.Members, u.Org, u.Audit, u.Inventory, u.Snapshots, u.Support}
+	return []any{u.Session, u.Keys, u.Members, u.Org, u.Audit, u.Inventory, u.Snapshots, u.Support, u.Scan}
 }
 
 // Start opens the data folder and the vault, settles what a crash left half done, and

@@ -37,7 +37,10 @@ func (c *fakeClipboard) WriteSecret(s string) error {
 
 func (c *fakeClipboard) ClearIfOwned() bool { return false }
 
-type fakeDesktop struct{ shown int }
+type fakeDesktop struct {
+	shown  int
+	folder string
+}
 
 func (d *fakeDesktop) Show() { d.shown++ }
 
