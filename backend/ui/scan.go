@@ -176,7 +176,7 @@ func scanView(folder string, r scan.Result) ScanView {
 		Live: r.Counts.Live, Cancelled: r.Cancelled, Summary: scan.Summary(r)}
 	for _, f := range r.Findings {
 		v.Findings = append(v.Findings, ScanFinding{ScanPlace: place(folder, f.Location, f.Key),
-			Verdict: string(f.Verdict), Headline: headlines[f.Verdict], Advice: sentence(f.Advice),
+			Verdict: string(f.Verdict), Headline: headlines[f.Verdict], Advice: advice(f.Advice),
 			Live: f.Live, KeyID: f.KeyID, KeyName: f.KeyName,
 			Replaceable: f.KeyID != "" && (f.Verdict == scan.Active || f.Verdict == scan.AnotherEnvironment)})
 	}
@@ -210,8 +210,12 @@ func place(folder string, loc scan.Location, hint string) ScanPlace {
 	return p
 }
 
-// sentence starts s with a capital letter.
-func sentence(s string) string {
+// advice is the scan's advice without the "exposed:" or "harmless now:" the headline
+// already says, starting with a capital letter.
+func advice(s string) string {
+	for _, said := range []string{"exposed: ", "harmless now: "} {
+		s = strings.TrimPrefix(s, said)
+	}
 	if s == "" {
 		return s
 	}

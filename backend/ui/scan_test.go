@@ -87,6 +87,8 @@ func TestScanFindsThePlantedKeysAndNeverReturnsASecret(t *testing.T) {
 	live := byFile["config/app.env"]
 	assert.Equal(t, "active", live.Verdict)
 	assert.Equal(t, "This key is live: replace it now", live.Headline)
+	assert.True(t, strings.HasSuffix(live.Advice, " works. Replace it now and delete the old key."), live.Advice)
+	assert.False(t, strings.HasPrefix(live.Advice, "Exposed"), "the headline says it already: %s", live.Advice)
 	assert.Equal(t, 2, live.Line)
 	assert.Equal(t, len("PROOF_API_KEY=")+1, live.Column)
 	assert.Equal(t, p.keyID, live.KeyID)

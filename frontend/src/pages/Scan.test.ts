@@ -82,7 +82,7 @@ describe('Scan', () => {
     expect(rows[1]).toHaveTextContent('config/app.env, line 2, column 15');
     expect(rows[2]).toHaveTextContent('scripts/<b>old</b>.sh, line 1, column 12');
     expect(within(rows[2]).queryByRole('button')).toBeNull();
-    expect(screen.getByText(/1 place hold text shaped like a key with a character wrong/)).toBeInTheDocument();
+    expect(screen.getByText(/1 place holds text shaped like a key with a character wrong/)).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Scan finished: 2 keys found, 2 that may still work.');
     expect(screen.getByText('3 files read (1.2 kB).', { exact: false })).toBeInTheDocument();
   });
