@@ -24,6 +24,7 @@ type Scan struct {
 type scanJob struct {
 	folder   string
 	cancel   context.CancelFunc
+	finished chan struct{} // closed when the scan has returned, its audit event written
 	progress scan.Progress
 	done     bool
 	result   scan.Result
@@ -117,7 +118,7 @@ func (x *Scan) StartScan(req ScanRequest) error {
 		return ErrScanRunning
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	job := &scanJob{folder: req.Folder, cancel: cancel}
+	job := &scanJob{folder: req.Folder, cancel: cancel, finished: make(chan struct{})}
 	x.job = job
 	r := scan.Request{Mode: scan.Folders, Paths: []string{req.Folder}, All: req.Everything,
 		Progress: func(p scan.Progress) { x.update(job, func() { job.progress = p }) }}
@@ -125,6 +126,7 @@ func (x *Scan) StartScan(req ScanRequest) error {
 		r.Mode = scan.History
 	}
 	go func() {
+		defer close(job.finished)
 		defer cancel()
 		res, err := s.scan.Scan(ctx, member, r, "")
 		x.update(job, func() { job.result, job.err, job.done = res, err, true })
@@ -145,6 +147,18 @@ func (x *Scan) CancelScan() {
 	defer x.mu.Unlock()
 	if x.job != nil {
 		x.job.cancel()
+	}
+}
+
+// stop cancels a running scan and waits for it to return, so that the database it records
+// its audit event in is not closed under it.
+func (x *Scan) stop() {
+	x.mu.Lock()
+	j := x.job
+	x.mu.Unlock()
+	if j != nil {
+		j.cancel()
+		<-j.finished
 	}
 }
 

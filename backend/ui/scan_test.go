@@ -211,3 +211,19 @@ func TestScanReplaceNeedsTheRightToManageKeys(t *testing.T) {
 		}
 	}
 }
+
+func TestScanStopsWithTheApp(t *testing.T) {
+	tm := newTeamApp(t)
+	dir := t.TempDir()
+	for i := range 500 {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%03d.txt", i)), []byte("nothing here\n"), 0o600))
+	}
+	require.NoError(t, tm.app.Scan.StartScan(ScanRequest{Folder: dir}))
+	tm.app.Scan.stop() // as UI.Stop does, before the database closes
+	st, err := tm.app.Scan.ScanProgress()
+	require.NoError(t, err)
+	assert.False(t, st.Running, "stop waits for the scan to return")
+	require.NotNil(t, st.Result)
+	assert.True(t, st.Result.Cancelled)
+	assert.Len(t, scanEvents(t, tm.app), 1, "its audit event is written before the database closes")
+}

@@ -97,8 +97,11 @@ func (u *UI) BeforeClose() {
 	u.core.opt.Clipboard.ClearIfOwned()
 }
 
-// Stop ends the background work and closes the database.
-func (u *UI) Stop() { u.core.close() }
+// Stop stops a running scan, ends the background work and closes the database.
+func (u *UI) Stop() {
+	u.Scan.stop()
+	u.core.close()
+}
 
 // SecondInstance brings the window to the front when proofkeys is started again.
 func (u *UI) SecondInstance() {
