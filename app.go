@@ -45,6 +45,13 @@ func (d wailsDesktop) Show() {
 	runtime.WindowShow(d.ctx)
 }
 
+func (d wailsDesktop) ChooseFolder(title string) (string, error) {
+	if dir, ok := folderDialogStandIn(); ok {
+		return dir, nil
+	}
+	return runtime.OpenDirectoryDialog(d.ctx, runtime.OpenDialogOptions{Title: title})
+}
+
 func (d wailsDesktop) SaveFileDialog(title, defaultName, filterName, pattern string) (string, error) {
 	if path, ok := saveDialogStandIn(defaultName); ok {
 		return path, nil

@@ -21,7 +21,7 @@ func TestDependenciesPointInward(t *testing.T) {
 	// allowed lists, for each package, the project packages it may depend on at all
 	// (directly or not): the picture in ARCHITECTURE.md. "." is the top level.
 	domain := []string{"access", "apikey", "audit"}
-	useCases := []string{"keys", "org", "inventory", "support", "enablement", "passphrase"}
+	useCases := []string{"keys", "org", "inventory", "support", "enablement", "passphrase", "scan"}
 	stores := []string{"store", "vault", "clipboard", "privatefile"}
 	allowed := map[string][]string{
 		"apikey": nil, "access": nil, "audit": nil, "vault": nil, "clipboard": nil, "privatefile": nil,
@@ -32,15 +32,19 @@ func TestDependenciesPointInward(t *testing.T) {
 		"inventory":  append([]string{"store"}, domain...),
 		"org":        append([]string{"store", "enablement", "passphrase"}, domain...),
 		"support":    append([]string{"store", "enablement"}, domain...),
+		"scan":       append([]string{"keys", "store", "vault"}, domain...),
 		"ui":         slices.Concat(domain, useCases, stores),
 		"cli":        slices.Concat(domain, useCases, stores, []string{"ui"}),
 		".":          slices.Concat(domain, useCases, stores, []string{"ui", "cli"}),
 		// test helpers, never in the app's binary
 		"vault/vaulttest":            {"vault", "apikey"},
 		"enablement/enablementtest":  {"enablement", "access"},
+		"scan/scantest":              slices.Concat(domain, []string{"scan", "keys", "org", "store", "vault", "enablement", "passphrase"}),
 		"clipboard/internal/gtkloop": nil,
 		// the release's own checks, never in the app's binary
 		"scripts/installer": nil,
+		// the scan's benchmark, which plants an organization's keys in a corpus
+		"scripts/scanbench": slices.Concat(domain, []string{"scan", "scan/scantest", "keys", "org", "store", "vault", "enablement", "passphrase"}),
 	}
 	for pkg, list := range deps {
 		want, known := allowed[pkg]

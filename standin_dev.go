@@ -20,6 +20,10 @@ const EnvClockFile = "PROOFKEYS_CLOCK_FILE"
 // bound methods and read the file.
 const EnvSaveDialogDir = "PROOFKEYS_SAVE_DIALOG_DIR"
 
+// EnvFolderDialogDir makes the dev build's folder picker answer at once with this folder,
+// so that headless end-to-end tests can scan a folder they planted.
+const EnvFolderDialogDir = "PROOFKEYS_FOLDER_DIALOG_DIR"
+
 func appClock() func() time.Time {
 	path := os.Getenv(EnvClockFile)
 	if path == "" {
@@ -44,4 +48,9 @@ func saveDialogStandIn(defaultName string) (string, bool) {
 		return "", false
 	}
 	return filepath.Join(dir, filepath.Base(defaultName)), true
+}
+
+func folderDialogStandIn() (string, bool) {
+	dir := os.Getenv(EnvFolderDialogDir)
+	return dir, dir != ""
 }

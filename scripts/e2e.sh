@@ -54,7 +54,10 @@ for test in "$@"; do
   mkdir -p "$PROOFKEYS_SAVE_DIALOG_DIR"
   # a test that writes a duration ("745h") here moves the dev build's clock ahead (app_clock_dev.go)
   PROOFKEYS_CLOCK_FILE="$PK_TMP/clock$n"
-  export PROOFKEYS_DATA_DIR PROOFKEYS_SAVE_DIALOG_DIR PROOFKEYS_CLOCK_FILE
+  # the dev build's folder picker answers with this folder, where a test plants files (standin_dev.go)
+  PROOFKEYS_FOLDER_DIALOG_DIR="$PK_TMP/folder$n"
+  mkdir -p "$PROOFKEYS_FOLDER_DIALOG_DIR"
+  export PROOFKEYS_DATA_DIR PROOFKEYS_SAVE_DIALOG_DIR PROOFKEYS_CLOCK_FILE PROOFKEYS_FOLDER_DIALOG_DIR
   port=${PORT:-$(pk_free_port)}
   log="$PK_TMP/app$n.log"
   echo "== $test (app on http://127.0.0.1:$port, DISPLAY=$DISPLAY)"

@@ -21,12 +21,7 @@ const (
 // Generate makes a new secret for env from r, which must be a cryptographic source
 // (crypto/rand.Reader in the app; tests pass their own).
 func Generate(env Environment, r io.Reader) (string, error) {
-	random, err := randomBase62(r, RandomLength)
-	if err != nil {
-		return "", err
-	}
-	body := env.Prefix() + random
-	return body + checksum(body), nil
+	return Shape{Prefix: env.Prefix()}.Generate(r)
 }
 
 // NewID makes a random identifier such as "key_3kTq9..." for records and vault items.
@@ -57,12 +52,14 @@ func randomBase62(r io.Reader, n int) (string, error) {
 // Parsed is what Parse learns from a well-formed secret, without keeping the secret.
 type Parsed struct {
 	Environment Environment
+	Access      Access // FullAccess, or ClientOnly from ParseAny
 	Fingerprint string
 	Last4       string
 }
 
-// Parse checks that s is a well-formed secret: known prefix, right length, base62 only,
-// matching checksum. The error says which check failed and never contains s.
+// Parse checks that s is a well-formed secret of a full-access key, the kind this app
+// makes: known prefix, right length, base62 only, matching checksum. The error says which
+// check failed and never contains s.
 func Parse(s string) (Parsed, error) {
 	if s == "" {
 		return Parsed{}, ErrEmpty
@@ -71,18 +68,23 @@ func Parse(s string) (Parsed, error) {
 	if !ok {
 		return Parsed{}, ErrPrefix
 	}
-	want := len(env.Prefix()) + RandomLength + ChecksumLength
+	return parseShape(s, Shape{Prefix: env.Prefix(), Environment: env, Access: FullAccess})
+}
+
+// parseShape checks what follows sh's prefix in s: length, alphabet, checksum.
+func parseShape(s string, sh Shape) (Parsed, error) {
+	want := len(sh.Prefix) + RandomLength + ChecksumLength
 	if len(s) != want {
 		return Parsed{}, fmt.Errorf("%w: %d characters instead of %d", ErrLength, len(s), want)
 	}
-	if i := strings.IndexFunc(s[len(env.Prefix()):], notBase62); i >= 0 {
-		return Parsed{}, fmt.Errorf("%w: at position %d", ErrCharset, len(env.Prefix())+i+1)
+	if i := strings.IndexFunc(s[len(sh.Prefix):], notBase62); i >= 0 {
+		return Parsed{}, fmt.Errorf("%w: at position %d", ErrCharset, len(sh.Prefix)+i+1)
 	}
 	body := s[:len(s)-ChecksumLength]
 	if checksum(body) != s[len(body):] {
 		return Parsed{}, ErrChecksum
 	}
-	return Parsed{Environment: env, Fingerprint: Fingerprint(s), Last4: s[len(s)-4:]}, nil
+	return Parsed{Environment: sh.Environment, Access: sh.Access, Fingerprint: Fingerprint(s), Last4: s[len(s)-4:]}, nil
 }
 
 // Fingerprint is the hex SHA-256 of the secret: what the database keeps to recognise a key.

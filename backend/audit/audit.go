@@ -50,6 +50,7 @@ const (
 	StaffKeyTrusted    Action = "org.staff_key_trust"
 	StaffKeyDistrusted Action = "org.staff_key_remove"
 	CertsRevoked       Action = "org.certificate_revoke" // a Proof root's revocation, pasted like a code
+	KeysScanned        Action = "keys.scan"              // a scan for exposed keys, with its counts (never a secret or a file's content)
 )
 
 // Change is one field a configure changed.

@@ -48,6 +48,7 @@ var commands = map[string]command{
 	"csm":       csmCommand,
 	"version":   versionCommand,
 	"doctor":    doctorCommand,
+	"scan":      scanCommand,
 }
 
 // helpWords ask for the overview of every command.

@@ -71,9 +71,7 @@ func (s *Service) check(pasted string, expect apikey.Environment, allow func(*st
 	if err != nil {
 		return CheckResult{}, err
 	}
-	r := checkAgainst(Clean(pasted), expect, all)
-	r.Replacement = worksNow(r.Key, all)
-	return r, nil
+	return checkAgainst(Clean(pasted), expect, all), nil
 }
 
 // worksNow follows the chain of replacements from k to the key that works now: the
@@ -138,8 +136,15 @@ func checkAgainst(text string, expect apikey.Environment, all []apikey.Key) Chec
 			return r
 		}
 		r.Key, r.Position = nearest(text, r.Environment, all)
-		return r
+		return withReplacement(r, all)
 	}
+	return Judge(p, expect, all)
+}
+
+// Judge is Check's verdict on a well-formed key p, among all the organization's keys that
+// ever became active: the scan for exposed keys uses it, so that both say the same thing
+// about the same key. It never sees the secret, only its fingerprint.
+func Judge(p apikey.Parsed, expect apikey.Environment, all []apikey.Key) CheckResult {
 	r := CheckResult{Environment: p.Environment}
 	k, ok := byFingerprint(all, p.Fingerprint)
 	if !ok {
@@ -147,6 +152,7 @@ func checkAgainst(text string, expect apikey.Environment, all []apikey.Key) Chec
 		return r
 	}
 	r.Key = k
+	r = withReplacement(r, all)
 	switch {
 	case k.State != apikey.Active && !k.Exposed && k.Expired(k.DeletedAt):
 		r.Verdict = CheckExpired
@@ -159,6 +165,12 @@ func checkAgainst(text string, expect apikey.Environment, all []apikey.Key) Chec
 	default:
 		r.Verdict = CheckActive
 	}
+	return r
+}
+
+// withReplacement adds the key that works now in r.Key's place, if any (see worksNow).
+func withReplacement(r CheckResult, all []apikey.Key) CheckResult {
+	r.Replacement = worksNow(r.Key, all)
 	return r
 }
 

@@ -9,6 +9,7 @@ import (
 	"proofkeys/backend/inventory"
 	"proofkeys/backend/keys"
 	"proofkeys/backend/org"
+	"proofkeys/backend/scan"
 	"proofkeys/backend/store"
 	"proofkeys/backend/vault"
 )
@@ -24,6 +25,7 @@ type services struct {
 	orgs      *org.Service
 	keys      *keys.Service
 	inventory *inventory.Service
+	scan      *scan.Service
 }
 
 // services is the one door to the opened services: it waits for start-up (bounded), then
@@ -77,8 +79,8 @@ func (c *core) open() (*services, error) {
 		return nil, err
 	}
 	s := &services{store: st, vault: v, orgs: org.New(st), keys: keys.New(st, v, c.opt.Clipboard),
-		inventory: inventory.New(st)}
-	s.orgs.Now, s.keys.Now, s.inventory.Now = c.opt.Clock, c.opt.Clock, c.opt.Clock
+		inventory: inventory.New(st), scan: scan.New(st)}
+	s.orgs.Now, s.keys.Now, s.inventory.Now, s.scan.Now = c.opt.Clock, c.opt.Clock, c.opt.Clock, c.opt.Clock
 	if r, err := s.keys.Recover(); err != nil || r != (keys.Recovered{}) {
 		// Not fatal: what could not be settled now is settled at the next start.
 		log.Printf("recovery: undid %d, finished %d deletions, error: %v", r.Undone, r.Finished, err)

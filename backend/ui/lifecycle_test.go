@@ -19,6 +19,9 @@ import (
 // SaveFileDialog on the plain fake is a cancelled dialog.
 func (d *fakeDesktop) SaveFileDialog(string, string, string, string) (string, error) { return "", nil }
 
+// ChooseFolder on the plain fake answers with the folder field: "" is a cancelled picker.
+func (d *fakeDesktop) ChooseFolder(string) (string, error) { return d.folder, nil }
+
 // savingDesktop answers the save dialog with path.
 type savingDesktop struct {
 	fakeDesktop

@@ -15,6 +15,8 @@ type Desktop interface {
 	SaveFileDialog(title, defaultName, filterName, pattern string) (string, error)
 	// CopyText puts a text that is no secret on the clipboard (Session.CopyText).
 	CopyText(text string) error
+	// ChooseFolder asks for a folder; "" when the person cancelled.
+	ChooseFolder(title string) (string, error)
 }
 
 // Clipboard is where copied secrets go: the secure clipboard of backend/clipboard in the
@@ -52,6 +54,7 @@ type UI struct {
 	Inventory *Inventory
 	Snapshots *Snapshots
 	Support   *Support
+	Scan      *Scan
 
 	core *core
 }
@@ -68,13 +71,13 @@ func New(dataDir string, opt Options) *UI {
 	return &UI{
 		Session: &Session{c}, Keys: &Keys{c}, Members: &Members{c}, Org: &Org{c},
 		Audit: &Audit{c}, Inventory: &Inventory{c}, Snapshots: &Snapshots{c}, Support: &Support{c},
-		core: c,
+		Scan: &Scan{c: c}, core: c,
 	}
 }
 
 // Bindings are the structs whose methods the window may call.
 func (u *UI) Bindings() []any {
-	return []any{u.Session, u.Keys, u.Members, u.Org, u.Audit, u.Inventory, u.Snapshots, u.Support}
+	return []any{u.Session, u.Keys, u.Members, u.Org, u.Audit, u.Inventory, u.Snapshots, u.Support, u.Scan}
 }
 
 // Start opens the data folder and the vault, settles what a crash left half done, and
@@ -96,8 +99,11 @@ func (u *UI) BeforeClose() {
 	u.core.opt.Clipboard.ClearIfOwned()
 }
 
-// Stop ends the background work and closes the database.
-func (u *UI) Stop() { u.core.close() }
+// Stop stops a running scan, ends the background work and closes the database.
+func (u *UI) Stop() {
+	u.Scan.stop()
+	u.core.close()
+}
 
 // SecondInstance brings the window to the front when proofkeys is started again.
 func (u *UI) SecondInstance() {

@@ -40,6 +40,7 @@ func (c *fakeClipboard) ClearIfOwned() bool { return false }
 type fakeDesktop struct {
 	shown  int
 	copied string
+	folder string
 }
 
 func (d *fakeDesktop) Show() { d.shown++ }

@@ -15,6 +15,7 @@ import (
 	"proofkeys/backend/enablement"
 	"proofkeys/backend/keys"
 	"proofkeys/backend/org"
+	"proofkeys/backend/scan"
 	"proofkeys/backend/store"
 	"proofkeys/backend/vault"
 )
@@ -150,6 +151,15 @@ var problems = []problem{
 	{errBadDate, "bad_date", "A date in the filters is not a date.", "Pick the dates again, or clear them."},
 	{apikey.ErrUnknownEnvironment, "bad_request", "The app sent a request it should not have.",
 		"Reload the app; if it happens again, contact your CSM."},
+	// the scan for exposed keys
+	{ErrNoScanFolder, "scan_no_folder", "Choose a folder to scan first.", "Use Choose a folder, then start the scan."},
+	{ErrScanRunning, "scan_running", "A scan is already running.", "Wait for it to finish, or cancel it, then start again."},
+	{scan.ErrNotRepository, "scan_not_repository", "This folder is not a git repository, so it has no history to scan.",
+		"Choose the repository's top folder, or scan the folder's files without its history."},
+	{scan.ErrGit, "scan_git", "proofkeys cannot read this folder's git history.",
+		"Scan the folder's files without its history, or ask the developer who keeps the repository to check it."},
+	{scan.ErrPath, "scan_path", "proofkeys cannot read this folder.",
+		"Check that the folder still exists and that you may open it, then choose it again."},
 }
 
 // Explain turns any error of a bound method or command into what a person reads. Unknown

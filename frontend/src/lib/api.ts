@@ -8,6 +8,7 @@ import * as Audit from '../../wailsjs/go/ui/Audit';
 import * as Inventory from '../../wailsjs/go/ui/Inventory';
 import * as Snapshots from '../../wailsjs/go/ui/Snapshots';
 import * as Support from '../../wailsjs/go/ui/Support';
+import * as Scan from '../../wailsjs/go/ui/Scan';
 import { toAppError } from './errors';
 import type { Environment, KeyView, Settings, SetupInput, StateView } from './types';
 import type { AuditFilter, AuditView, ChainView, CheckView, CopyView, FiltersView, KeyChoicesView } from './types';
@@ -15,6 +16,7 @@ import type { Policies, ReplaceView } from './types';
 import type { ExportFormat, ExportView, InventoryReport, SnapshotView } from './types';
 import type { EnablementView, MemberListView, NewMemberInput, Role, SavedView, TroubleshootView } from './types';
 import type { OrphansView, PassphraseView, Reattached, RecoveredView } from './types';
+import type { ScanRequest, ScanStatus } from './types';
 
 async function call<T>(run: () => Promise<unknown>): Promise<T> {
   try {
@@ -224,4 +226,24 @@ export function getSupportBundle(): Promise<string> {
 /** Asks where to save (native dialog); path is '' when cancelled. */
 export function saveSupportBundle(): Promise<SavedView> {
   return call(() => Support.SaveSupportBundle());
+}
+
+// The scan for exposed keys: one at a time, in the background; the page polls its progress.
+// What comes back names keys by their hint, never by their secret.
+
+/** The system's folder picker; '' when the person cancelled. */
+export function chooseScanFolder(): Promise<string> {
+  return call(() => Scan.ChooseFolder());
+}
+
+export function startScan(req: ScanRequest): Promise<void> {
+  return call(() => Scan.StartScan(req));
+}
+
+export function scanProgress(): Promise<ScanStatus> {
+  return call(() => Scan.ScanProgress());
+}
+
+export function cancelScan(): Promise<void> {
+  return call(() => Scan.CancelScan());
 }

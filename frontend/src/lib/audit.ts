@@ -19,6 +19,7 @@ const labels: Record<string, string> = {
   'key.expire': 'Deleted a replaced key at the end of its grace period',
   'key.delete': 'Deleted a key',
   'key.delete_exposed': 'Deleted an exposed key at once',
+  'keys.scan': 'Scanned for exposed keys',
   'member.add': 'Added a member',
   'member.change': 'Changed a member',
   'member.remove': 'Removed a member',

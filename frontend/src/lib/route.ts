@@ -1,6 +1,15 @@
 // Pages are addressed by the location hash, so links stay links and Back works.
 
-export type Page = 'home' | 'organization' | 'api-keys' | 'inventory' | 'check-key' | 'audit' | 'members' | 'troubleshooting';
+export type Page =
+  | 'home'
+  | 'organization'
+  | 'api-keys'
+  | 'inventory'
+  | 'check-key'
+  | 'scan'
+  | 'audit'
+  | 'members'
+  | 'troubleshooting';
 
 const hashes: Record<Page, string> = {
   home: '#/home',
@@ -8,6 +17,7 @@ const hashes: Record<Page, string> = {
   'api-keys': '#/settings/api-keys',
   inventory: '#/settings/inventory',
   'check-key': '#/settings/check-key',
+  scan: '#/settings/scan',
   audit: '#/settings/audit',
   members: '#/settings/members',
   troubleshooting: '#/settings/troubleshooting',

@@ -41,6 +41,21 @@ export type Verdict = 'active' | 'replaced' | 'wrong_environment' | 'deleted' | 
 export type CheckedKey = Narrow<ui.CheckedKey, { environment: Environment }>;
 export type CheckView = Narrow<ui.CheckView, { verdict: Verdict; key?: CheckedKey }>;
 
+// The scan for exposed keys (backend/scan's verdicts).
+export type ScanVerdict =
+  | 'active'
+  | 'expiring'
+  | 'deleted'
+  | 'replaced'
+  | 'another_environment'
+  | 'not_this_organization'
+  | 'client_only';
+export type ScanRequest = Data<ui.ScanRequest>;
+export type ScanPlace = Data<ui.ScanPlace>;
+export type ScanFinding = Narrow<ui.ScanFinding, { verdict: ScanVerdict }>;
+export type ScanView = Narrow<ui.ScanView, { findings: ScanFinding[] }>;
+export type ScanStatus = Narrow<ui.ScanStatus, { result?: ScanView }>;
+
 /** The Audit page's filters; from and to are local dates, YYYY-MM-DD. */
 export type AuditFilter = Data<ui.AuditFilterInput>;
 export type AuditChange = Data<audit.Change>;

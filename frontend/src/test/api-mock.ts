@@ -42,3 +42,7 @@ export const setUpDemo = vi.fn<typeof api.setUpDemo>();
 export const troubleshoot = vi.fn<typeof api.troubleshoot>();
 export const getSupportBundle = vi.fn<typeof api.getSupportBundle>();
 export const saveSupportBundle = vi.fn<typeof api.saveSupportBundle>();
+export const chooseScanFolder = vi.fn<typeof api.chooseScanFolder>();
+export const startScan = vi.fn<typeof api.startScan>();
+export const scanProgress = vi.fn<typeof api.scanProgress>();
+export const cancelScan = vi.fn<typeof api.cancelScan>();

@@ -1091,6 +1091,163 @@ export namespace ui {
 	        this.path = source["path"];
 	    }
 	}
+	export class ScanFinding {
+	    file: string;
+	    line: number;
+	    column: number;
+	    commit?: string;
+	    date?: string;
+	    hint: string;
+	    verdict: string;
+	    headline: string;
+	    advice: string;
+	    live: boolean;
+	    keyId?: string;
+	    keyName?: string;
+	    replaceable: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScanFinding(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.line = source["line"];
+	        this.column = source["column"];
+	        this.commit = source["commit"];
+	        this.date = source["date"];
+	        this.hint = source["hint"];
+	        this.verdict = source["verdict"];
+	        this.headline = source["headline"];
+	        this.advice = source["advice"];
+	        this.live = source["live"];
+	        this.keyId = source["keyId"];
+	        this.keyName = source["keyName"];
+	        this.replaceable = source["replaceable"];
+	    }
+	}
+	export class ScanPlace {
+	    file: string;
+	    line: number;
+	    column: number;
+	    commit?: string;
+	    date?: string;
+	    hint: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScanPlace(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.line = source["line"];
+	        this.column = source["column"];
+	        this.commit = source["commit"];
+	        this.date = source["date"];
+	        this.hint = source["hint"];
+	    }
+	}
+	export class ScanRequest {
+	    folder: string;
+	    everything: boolean;
+	    history: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScanRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.folder = source["folder"];
+	        this.everything = source["everything"];
+	        this.history = source["history"];
+	    }
+	}
+	export class ScanView {
+	    findings: ScanFinding[];
+	    typos: ScanPlace[];
+	    files: number;
+	    bytes: number;
+	    live: number;
+	    cancelled: boolean;
+	    summary: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScanView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.findings = this.convertValues(source["findings"], ScanFinding);
+	        this.typos = this.convertValues(source["typos"], ScanPlace);
+	        this.files = source["files"];
+	        this.bytes = source["bytes"];
+	        this.live = source["live"];
+	        this.cancelled = source["cancelled"];
+	        this.summary = source["summary"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ScanStatus {
+	    running: boolean;
+	    files: number;
+	    bytes: number;
+	    findings: number;
+	    typos: number;
+	    result?: ScanView;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScanStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.running = source["running"];
+	        this.files = source["files"];
+	        this.bytes = source["bytes"];
+	        this.findings = source["findings"];
+	        this.typos = source["typos"];
+	        this.result = this.convertValues(source["result"], ScanView);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class SetupInput {
 	    orgName: string;
 	    name: string;
