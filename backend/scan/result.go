@@ -9,6 +9,7 @@ import (
 // Mode is what a scan reads.
 type Mode string
 
+// What a scan reads.
 const (
 	Folders Mode = "folders" // the files under the given paths, as they are now
 	History Mode = "history" // every commit reachable from any ref of a git repository

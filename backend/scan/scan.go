@@ -19,12 +19,12 @@ const DefaultMaxSize = 16 << 20
 const keepUnreadable = 20
 
 var (
-	// ErrPath: a path to scan cannot be read (it does not exist, or is not allowed).
+	// ErrPath means a path to scan cannot be read (it does not exist, or is not allowed).
 	ErrPath = errors.New("cannot read the path to scan")
-	// ErrNotRepository: history or staged changes were asked of a folder outside any git
+	// ErrNotRepository means history or staged changes were asked of a folder outside any git
 	// repository.
 	ErrNotRepository = errors.New("not a git repository")
-	// ErrGit: the repository could not be read (damaged, or of a format not understood).
+	// ErrGit means the repository could not be read (damaged, or of a format not understood).
 	ErrGit = errors.New("cannot read the git repository")
 )
 

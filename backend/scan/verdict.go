@@ -12,6 +12,7 @@ import (
 // Verdict is what a found key is, in the words of Check a key.
 type Verdict string
 
+// The verdicts of a finding, in the words of Check a key.
 const (
 	Active             Verdict = "active"                // a working key of the organization: exposed, replace it now
 	Expiring           Verdict = "expiring"              // replaced, and still working until its grace period ends

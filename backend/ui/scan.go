@@ -31,10 +31,10 @@ type scanJob struct {
 	err      error
 }
 
-// ErrScanRunning: a scan was started while another one runs.
+// ErrScanRunning means a scan was started while another one runs.
 var ErrScanRunning = errors.New("a scan is already running")
 
-// ErrNoScanFolder: a scan was started without a folder.
+// ErrNoScanFolder means a scan was started without a folder.
 var ErrNoScanFolder = errors.New("no folder was chosen")
 
 // ScanRequest is what the page asks to scan.
