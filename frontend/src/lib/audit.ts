@@ -17,6 +17,7 @@ const labels: Record<string, string> = {
   'key.replace': 'Replaced a key',
   'key.expire': 'Deleted a replaced key at the end of its grace period',
   'key.delete': 'Deleted a key',
+  'key.reattach': 'Brought back a key found in the vault',
   'member.add': 'Added a member',
   'member.change': 'Changed a member',
   'member.remove': 'Removed a member',

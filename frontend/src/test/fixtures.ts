@@ -64,6 +64,7 @@ export function makeKey(over: Partial<Omit<KeyView, 'settings'>> & { settings?: 
     createdBy: 'Dana',
     rotationDue: false,
     ...rest,
+    copyCount: rest.copyCount ?? 0,
     settings: makeSettings(settings),
   };
 }
