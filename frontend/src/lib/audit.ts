@@ -17,12 +17,18 @@ const labels: Record<string, string> = {
   'key.replace': 'Replaced a key',
   'key.expire': 'Deleted a replaced key at the end of its grace period',
   'key.delete': 'Deleted a key',
-  'key.reattach': 'Brought back a key found in the vault',
   'member.add': 'Added a member',
   'member.change': 'Changed a member',
   'member.remove': 'Removed a member',
   'member.passphrase': 'Set a passphrase',
   'member.signin_failed': 'Failed to sign in',
+  'member.signin': 'Signed in',
+  'member.signin_wait': 'Had to wait after wrong passphrases',
+  'member.lock': 'Locked the app',
+  'member.passphrase_recover': 'Set a new passphrase with the recovery code',
+  'key.reattach': 'Brought back a key found in the vault',
+  'key.delete_exposed': 'Deleted an exposed key at once',
+  'org.certificate_revoke': 'Applied a revocation from Proof',
 };
 
 /** The plain-words label of an audit action. */
