@@ -132,6 +132,23 @@ describe('Audit log page', () => {
     expect(api.listAudit).toHaveBeenLastCalledWith(all, 0);
   });
 
+  it('tells keys of the same name apart', async () => {
+    vi.mocked(api.searchAuditKeys).mockResolvedValue({
+      keys: [
+        { value: 'key_a', label: 'Billing' },
+        { value: 'key_b', label: 'Billing' },
+        { value: 'key_c', label: 'Web' },
+      ],
+      total: 3,
+    });
+    const user = userEvent.setup();
+    render(Audit);
+    await user.click(screen.getByRole('combobox', { name: 'Key' }));
+    expect(await screen.findByRole('option', { name: 'Billing (key_a)' })).toBeInTheDocument();
+    expect(screen.getByRole('option', { name: 'Billing (key_b)' })).toBeInTheDocument();
+    expect(screen.getByRole('option', { name: 'Web' })).toBeInTheDocument();
+  });
+
   it('says how many keys are left out of a long list', async () => {
     vi.mocked(api.searchAuditKeys).mockResolvedValue({ keys: [{ value: 'key_1', label: 'Key 1' }], total: 2000 });
     const user = userEvent.setup();
