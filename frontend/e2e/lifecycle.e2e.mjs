@@ -247,9 +247,30 @@ step('Audit log: the events, a filter, and the chain intact', async () => {
   const internal = /\S*(mem_|key_|member\.|org\.|key\.[a-z])\S*/;
   check(!internal.test(text), `the log shows an internal code or ID: ${text.match(internal)?.[0]}`);
   check(/Rotate keys every: \w+ (days )?→ 30 days/.test(text), 'the policy change is not in plain words');
+  const count = page.locator('.count');
+  const all = (await count.innerText()).trim();
+  check(/^Events 1–(\d+) of \1\.$/.test(all), `the count line says "${all}"`);
+  // the key filter: type, pick from the list with the keyboard, and only that key's events stay
+  const keyField = page.getByRole('combobox', exact('Key'));
+  await keyField.fill('');
+  await keyField.press('ArrowDown');
+  const options = page.getByRole('listbox', exact('Keys')).getByRole('option');
+  await options.first().waitFor();
+  await keyField.press('ArrowDown');
+  await keyField.press('Enter');
+  await until(
+    async () => {
+      const names = await table.locator('tbody tr td:nth-child(5)').allInnerTexts();
+      return (await count.innerText()).trim() !== all && names.length > 0 && names.every((n) => n && n === names[0]);
+    },
+    'choosing a key in the key filter did not leave only its events',
+  );
+  await keyField.fill('');
+  await until(async () => (await count.innerText()).trim() === all, 'emptying the key filter did not show every event again');
   await page.getByLabel('Action', { exact: true }).selectOption('key.replace');
   await until(async () => (await table.getByRole('row').count()) === 3, 'the action filter did not leave the 2 replaces');
   await page.screenshot({ path: path.join(OUT, 'e2e-lifecycle.png') });
+  return all;
 });
 
 step('A month later: keys older than the 30-day policy are flagged and counted, and a flag opens Replace', async () => {

@@ -29,6 +29,7 @@ const labels: Record<string, string> = {
   'member.signin_failed': 'Tried to sign in with a wrong passphrase',
   'member.signin_wait': 'Sign-in held back after wrong passphrases',
   'member.lock': 'Locked proofkeys',
+  'key.reattach': 'Brought back a key found in the vault',
 };
 
 const areas: Record<string, string> = { key: 'Key', member: 'Member', org: 'Organization' };

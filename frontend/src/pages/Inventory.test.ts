@@ -1,11 +1,9 @@
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../lib/api';
-import { AppError } from '../lib/errors';
 import type { InventoryReport } from '../lib/types';
 import { makeInventoryRow } from '../test/fixtures';
-import DatabaseProblem from './DatabaseProblem.svelte';
 import Inventory from './Inventory.svelte';
 
 vi.mock('../lib/api', () => import('../test/api-mock'));
@@ -79,32 +77,5 @@ describe('Inventory page', () => {
     await user.click(await screen.findByRole('button', { name: 'Export CSV' }));
     expect(api.exportInventory).toHaveBeenCalledWith('csv');
     expect(await screen.findByText('Saved 3 keys to /home/dana/inventory.csv.')).toBeInTheDocument();
-  });
-});
-
-describe('Database problem screen', () => {
-  const error = new AppError('database_unreadable', 'proofkeys cannot read its data file.');
-
-  it('restores the newest readable snapshot only after the person confirms', async () => {
-    const user = userEvent.setup();
-    vi.mocked(api.listSnapshots).mockResolvedValue([
-      { name: 'proofkeys-20261127T100000Z.db', taken: '2026-11-27T10:00:00Z', size: 1, readable: false },
-      { name: 'proofkeys-20261126T100000Z.db', taken: '2026-11-26T10:00:00Z', size: 1, readable: true },
-    ]);
-    vi.mocked(api.restoreSnapshot).mockResolvedValue({} as never);
-    const onrestored = vi.fn();
-    render(DatabaseProblem, { error, onrestored });
-    await user.click(await screen.findByRole('button', { name: 'Restore the newest snapshot…' }));
-    expect(api.restoreSnapshot).not.toHaveBeenCalled();
-    await user.click(screen.getByRole('button', { name: 'Yes, restore it' }));
-    expect(api.restoreSnapshot).toHaveBeenCalledWith('proofkeys-20261126T100000Z.db');
-    await waitFor(() => expect(onrestored).toHaveBeenCalled());
-  });
-
-  it('says what to do when no snapshot reads', async () => {
-    vi.mocked(api.listSnapshots).mockResolvedValue([]);
-    render(DatabaseProblem, { error, onrestored: vi.fn() });
-    expect(await screen.findByText(/No readable daily snapshot was found/)).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /Restore/ })).toBeNull();
   });
 });

@@ -11,7 +11,6 @@ import ReplaceDialog from '../dialogs/ReplaceDialog.svelte';
 import ClipboardCountdown from '../parts/ClipboardCountdown.svelte';
 import KeyRow from '../parts/KeyRow.svelte';
 import OrgPolicies from '../parts/OrgPolicies.svelte';
-import Audit from './Audit.svelte';
 import CheckKey from './CheckKey.svelte';
 
 vi.mock('../lib/api', () => import('../test/api-mock'));
@@ -195,55 +194,5 @@ describe('Key policies', () => {
     expect(await screen.findByLabelText('Rotate keys every')).toBeDisabled();
     expect(screen.queryByRole('button', { name: 'Save policies' })).not.toBeInTheDocument();
     expect(screen.getByText('Only owners and admins can change these.')).toBeInTheDocument();
-  });
-});
-
-describe('Audit log page', () => {
-  const view = {
-    events: [
-      { seq: 2, time: '2026-11-27T10:00:00Z', actor: 'mem_1', actorName: 'Dana', action: 'member.role_change',
-        changes: [{ field: 'role', old: 'team_member', new: 'admin' }] },
-      { seq: 1, time: '2026-11-27T09:00:00Z', actor: 'mem_1', actorName: 'Dana', action: 'org.setup', detail: 'Acme' },
-    ],
-    matched: 2,
-    intact: false,
-    broken: 'the audit log\'s chain is broken at event 2',
-    members: [{ value: 'mem_1', label: 'Dana' }],
-    keys: [],
-    actions: ['member.role_change', 'org.setup'],
-  };
-
-  it('shows any action, a broken chain, and filters', async () => {
-    vi.mocked(api.listAudit).mockResolvedValue(view);
-    const user = userEvent.setup();
-    render(Audit);
-    expect(await screen.findByRole('alert')).toHaveTextContent('at event 2');
-    expect(screen.getByRole('cell', { name: 'Member: role change' })).toBeInTheDocument();
-    expect(screen.queryByText(/member\.role_change/)).toBeNull();
-    expect(screen.getByText('Role: Team member → Admin')).toBeInTheDocument();
-    await user.selectOptions(screen.getByLabelText('Action'), 'org.setup');
-    expect(api.listAudit).toHaveBeenLastCalledWith({ actor: '', keyId: '', action: 'org.setup', from: '', to: '' });
-  });
-
-  it('shows an intact log with its anchor to note down', async () => {
-    const anchor = 'ab'.repeat(32);
-    vi.mocked(api.listAudit).mockResolvedValue({ ...view, intact: true, broken: undefined, anchor });
-    render(Audit);
-    expect(await screen.findByText(/The log is intact/)).toBeInTheDocument();
-    expect(screen.getByText(anchor).tagName).toBe('CODE');
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-  });
-
-  it('exports through the save dialog and says where', async () => {
-    vi.mocked(api.listAudit).mockResolvedValue({ ...view, intact: true, broken: undefined });
-    vi.mocked(api.exportAudit).mockResolvedValueOnce('/home/dana/audit.csv').mockResolvedValueOnce('');
-    const user = userEvent.setup();
-    render(Audit);
-    await screen.findByRole('cell', { name: 'Member: role change' });
-    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
-    expect(api.exportAudit).toHaveBeenCalledWith('csv', expect.objectContaining({ action: '' }));
-    expect(screen.getByRole('status')).toHaveTextContent('Exported the audit log to /home/dana/audit.csv.');
-    await user.click(screen.getByRole('button', { name: 'Export JSON' }));
-    expect(screen.getByRole('status')).toHaveTextContent('Export cancelled.');
   });
 });
