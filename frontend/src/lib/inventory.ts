@@ -113,12 +113,6 @@ export function rotationLabel(r: Rotation): string {
   return rotationWords[r];
 }
 
-const stateWords: Record<InventoryState, string> = { active: 'Active', expiring: 'Expiring', deleted: 'Deleted' };
-
-export function stateLabel(s: InventoryState): string {
-  return stateWords[s];
-}
-
 /** The visible window of a virtualized list: which rows to draw for a scroll position. */
 export function windowOf(
   total: number,
