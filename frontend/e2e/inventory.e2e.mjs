@@ -79,10 +79,11 @@ step('Export CSV through the save dialog, then read the file', async () => {
   const file = (await status.innerText()).trim().replace(/^Saved 3 keys to /, '').replace(/\.$/, '');
   check(path.dirname(file) === SAVE_DIR && existsSync(file), `no file at ${file}`);
   check((statSync(file).mode & 0o777) === 0o600, 'the export is not owner-only');
-  const lines = readFileSync(file, 'utf8').trim().split('\n');
-  // a byte-order mark first, so that Excel on Windows reads the file as UTF-8
-  check(lines[0].startsWith('\uFEFF'), 'the CSV does not start with a byte-order mark');
-  lines[0] = lines[0].replace(/^\uFEFF/, '');
+  const text = readFileSync(file, 'utf8');
+  // a byte-order mark first, so that Excel on Windows reads the file as UTF-8 (before trim(),
+  // which removes it too)
+  check(text.startsWith('\uFEFF'), 'the CSV does not start with a byte-order mark');
+  const lines = text.replace(/^\uFEFF/, '').trim().split('\n');
   check(lines[0].startsWith('id,name,environment,key,state'), `header: ${lines[0]}`);
   check(lines.length === 4, `${lines.length - 1} rows in the file`);
   const sync = lines.find((l) => l.includes('Salesforce sync'));

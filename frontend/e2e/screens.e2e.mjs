@@ -97,6 +97,21 @@ for (const p of PAGES) {
   });
 }
 
+step('Troubleshooting shows the support bundle as plain text that fits the page', async () => {
+  await page.setViewportSize(NARROW);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(new URL('#/settings/troubleshooting', BASE).toString());
+  await page.getByRole('button', exact('Show what it contains')).click();
+  const bundle = page.getByLabel('Support bundle', { exact: true });
+  await bundle.waitFor();
+  const text = await bundle.innerText();
+  check(text.includes('proofkeys') && !/[{}<>]/.test(text), `the bundle does not read as a summary: ${text.slice(0, 200)}`);
+  check(!text.includes(process.env.PROOFKEYS_DATA_DIR || '/nonexistent'), 'the bundle names the data folder');
+  const o = await overflow();
+  check(o.x <= 0, `the page scrolls sideways by ${o.x} px with the bundle shown`);
+  await bundle.screenshot({ path: path.join(SHOTS, 'support-bundle-860x700-light.png') });
+});
+
 step('Inventory at 860 px: the Name column stays in view when the table scrolls sideways', async () => {
   await page.setViewportSize(NARROW);
   await page.emulateMedia({ colorScheme: 'light' });
