@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
 import * as api from './lib/api';
-import { makeState } from './test/fixtures';
+import { makeAccess, makeState } from './test/fixtures';
 
 vi.mock('./lib/api', () => import('./test/api-mock'));
 
@@ -89,6 +89,14 @@ describe('the app frame', () => {
     expect(screen.queryByText(/\(.*\(/)).toBeNull();
     expect(screen.getByText(`proofkeys ${makeState().version}`)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to API Keys' })).toBeInTheDocument();
+  });
+
+  it("says on Home what proofkeys is, and that a demo's keys are not valid at Proof", async () => {
+    vi.mocked(api.getState).mockResolvedValue(makeState({ access: makeAccess({ demo: true }) }));
+    render(App);
+    expect(await screen.findByText(/your organization's own record of its keys and their settings/)).toBeInTheDocument();
+    expect(screen.getByText(/Proof does not accept them/)).toBeInTheDocument();
+    expect(screen.queryByText(/real transactions/)).toBeNull();
   });
 
   it('goes from Settings to API Keys through the settings menu', async () => {
