@@ -18,16 +18,18 @@ const WIDE = { width: 1280, height: 800 };
 const SIZES = [NARROW, WIDE];
 const THEMES = ['light', 'dark'];
 
-// The pages of a signed-in Owner, each with its address and the heading that shows it loaded.
+// The pages of a signed-in Owner, each with its address, the heading that shows it, and a
+// text (or a locator) that shows what it loads is there: the widest content, which the check
+// is about.
 const PAGES = [
-  { name: 'home', hash: '#/home', heading: /^Welcome, / },
-  { name: 'organization', hash: '#/settings/organization', heading: 'Organization' },
-  { name: 'members', hash: '#/settings/members', heading: 'Members' },
-  { name: 'api-keys', hash: '#/settings/api-keys', heading: 'API Keys' },
-  { name: 'inventory', hash: '#/settings/inventory', heading: 'Inventory' },
-  { name: 'check-key', hash: '#/settings/check-key', heading: 'Check a key' },
-  { name: 'audit', hash: '#/settings/audit', heading: 'Audit log' },
-  { name: 'troubleshooting', hash: '#/settings/troubleshooting', heading: 'Troubleshooting' },
+  { name: 'home', hash: '#/home', heading: /^Welcome, /, loaded: 'Where your data lives' },
+  { name: 'organization', hash: '#/settings/organization', heading: 'Organization', loaded: 'Organization ID' },
+  { name: 'members', hash: '#/settings/members', heading: 'Members', loaded: 'dana@example.com' },
+  { name: 'api-keys', hash: '#/settings/api-keys', heading: 'API Keys', loaded: 'Billing' },
+  { name: 'inventory', hash: '#/settings/inventory', heading: 'Inventory', loaded: '4 of 4 keys shown' },
+  { name: 'check-key', hash: '#/settings/check-key', heading: 'Check a key', loaded: 'Key the integration uses' },
+  { name: 'audit', hash: '#/settings/audit', heading: 'Audit log', loaded: () => page.getByRole('cell', exact('Dana Tester')) },
+  { name: 'troubleshooting', hash: '#/settings/troubleshooting', heading: 'Troubleshooting', loaded: 'A key was exposed' },
 ];
 
 // call runs a bound Go method in the page, as the UI does.
@@ -92,6 +94,7 @@ for (const p of PAGES) {
     const heading = page.getByRole('heading', { level: 1, name: p.heading, exact: typeof p.heading === 'string' });
     await shoot(p.name, async () => {
       await heading.waitFor();
+      await (typeof p.loaded === 'string' ? page.getByText(p.loaded) : p.loaded()).first().waitFor();
       await until(() => page.evaluate(() => !document.querySelector('[aria-busy="true"]')), `${p.name} still loading`);
     });
   });
