@@ -45,7 +45,7 @@ step('Settings > Inventory shows the summary, the age chart and every key', asyn
   await page.getByRole('link', exact('Inventory')).click();
   await page.getByRole('heading', exact('Inventory')).waitFor();
   const summary = await page.getByRole('list', exact('Summary')).innerText();
-  check(/2\s*active/.test(summary), `summary: ${summary}`);
+  check(/2\s*in use/.test(summary), `summary: ${summary}`);
   check(/1\s*deleted in the last 30 days/.test(summary), `summary: ${summary}`);
   await page.getByRole('img', { name: /Keys in use by age/ }).waitFor();
   check((await shownCount()) === '3 of 3 keys shown', await shownCount());
@@ -79,12 +79,20 @@ step('Export CSV through the save dialog, then read the file', async () => {
   const file = (await status.innerText()).trim().replace(/^Saved 3 keys to /, '').replace(/\.$/, '');
   check(path.dirname(file) === SAVE_DIR && existsSync(file), `no file at ${file}`);
   check((statSync(file).mode & 0o777) === 0o600, 'the export is not owner-only');
-  const lines = readFileSync(file, 'utf8').trim().split('\n');
+  const text = readFileSync(file, 'utf8');
+  // a byte-order mark first, so that Excel on Windows reads the file as UTF-8 (before trim(),
+  // which removes it too)
+  check(text.startsWith('\uFEFF'), 'the CSV does not start with a byte-order mark');
+  const lines = text.replace(/^\uFEFF/, '').trim().split('\n');
   check(lines[0].startsWith('id,name,environment,key,state'), `header: ${lines[0]}`);
   check(lines.length === 4, `${lines.length - 1} rows in the file`);
   const sync = lines.find((l) => l.includes('Salesforce sync'));
   check(sync && sync.includes(',active,') && sync.includes('Dana Tester'), `row: ${sync}`);
   check(!/prf_(test_)?[0-9A-Za-z]{36}/.test(readFileSync(file, 'utf8')), 'the export holds a secret');
+  // a CSV cannot say what it is about: a companion file does
+  const about = file.replace(/\.csv$/, '.about.txt');
+  check(existsSync(about) && readFileSync(about, 'utf8').includes('Inventory demo'), `no ${about} naming the organization`);
+  check((statSync(about).mode & 0o777) === 0o600, 'the about file is not owner-only');
 });
 
 step('Export the HTML report: one file, no script', async () => {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
 import * as api from './lib/api';
-import { makeState } from './test/fixtures';
+import { makeAccess, makeState } from './test/fixtures';
 
 vi.mock('./lib/api', () => import('./test/api-mock'));
 
@@ -83,9 +83,20 @@ describe('the app frame', () => {
     expect(within(nav).getByRole('link', { name: 'Home' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Settings' })).toBeInTheDocument();
     expect(within(nav).getByText('Dana (Owner)')).toBeInTheDocument();
-    expect(screen.getByText('/home/dana/.local/share/proofkeys')).toBeInTheDocument();
-    expect(screen.getByText(/Secret Service/)).toBeInTheDocument();
+    // no file path on Home: the data folder's path holds the OS user name
+    expect(screen.queryByText(/\/home\/dana/)).toBeNull();
+    expect(screen.getByText(/GNOME Keyring or KWallet/)).toBeInTheDocument();
+    expect(screen.queryByText(/\(.*\(/)).toBeNull();
+    expect(screen.getByText(`proofkeys ${makeState().version}`)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to API Keys' })).toBeInTheDocument();
+  });
+
+  it("says on Home what proofkeys is, and that a demo's keys are not valid at Proof", async () => {
+    vi.mocked(api.getState).mockResolvedValue(makeState({ access: makeAccess({ demo: true }) }));
+    render(App);
+    expect(await screen.findByText(/your organization's own record of its keys and their settings/)).toBeInTheDocument();
+    expect(screen.getByText(/Proof does not accept them/)).toBeInTheDocument();
+    expect(screen.queryByText(/real transactions/)).toBeNull();
   });
 
   it('goes from Settings to API Keys through the settings menu', async () => {

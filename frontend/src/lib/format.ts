@@ -40,14 +40,16 @@ export const formatDateTime = (iso: string) => local(iso, { dateStyle: 'full', t
 /** The local date and time where space is short (a table cell), e.g. "Nov 2, 2026, 2:28 PM". */
 export const formatStamp = (iso: string) => local(iso, { dateStyle: 'medium', timeStyle: 'short' });
 
+// Where the key secrets are, in words that read inside a sentence ("kept in …"): no
+// parentheses, so a sentence may put the name in its own.
 const vaults: Record<string, string> = {
-  'secret-service': 'Secret Service (GNOME Keyring or KWallet)',
-  secretservice: 'Secret Service (GNOME Keyring or KWallet)',
-  keychain: 'macOS Keychain',
+  'secret-service': "your desktop's password store, GNOME Keyring or KWallet",
+  secretservice: "your desktop's password store, GNOME Keyring or KWallet",
+  keychain: 'the macOS Keychain',
   wincred: 'Windows Credential Manager',
   kwallet: 'KWallet',
-  keyctl: 'Linux kernel keyring (emptied when the computer restarts)',
-  pass: 'pass (the standard Unix password manager)',
+  keyctl: 'the Linux kernel keyring, which is emptied when the computer restarts',
+  pass: 'pass, the standard Unix password manager',
   file: 'an encrypted file',
 };
 

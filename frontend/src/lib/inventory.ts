@@ -113,12 +113,6 @@ export function rotationLabel(r: Rotation): string {
   return rotationWords[r];
 }
 
-const stateWords: Record<InventoryState, string> = { active: 'Active', expiring: 'Expiring', deleted: 'Deleted' };
-
-export function stateLabel(s: InventoryState): string {
-  return stateWords[s];
-}
-
 
 // Date formatters made once: toLocaleDateString builds a new formatter on every call,
 // which costs more than the rest of drawing a row.

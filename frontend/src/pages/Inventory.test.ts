@@ -52,6 +52,30 @@ describe('Inventory page', () => {
     expect(screen.getByRole('row', { name: /Salesforce sync/ })).toHaveTextContent('by Lee');
   });
 
+  it('counts keys in use as the chart does, and shows the labels Go gives', async () => {
+    const expiring = makeInventoryRow('key_4', {
+      name: 'Old sync',
+      state: 'expiring',
+      stateLabel: 'Expiring',
+      payerLabel: 'Your organization',
+      signers: '1–2',
+      expiresAt: '2026-12-01T10:00:00Z',
+    });
+    vi.mocked(api.getInventory).mockResolvedValue({
+      ...report,
+      summary: { ...report.summary, inUse: 3, active: 2, expiring: 1 },
+      keys: [expiring, ...report.keys],
+    });
+    render(Inventory);
+    const summary = await screen.findByRole('list', { name: 'Summary' });
+    expect(summary).toHaveTextContent('3 in use');
+    const row = screen.getByRole('row', { name: /Old sync/ });
+    // a space between the state and its date (Svelte drops one at the start of an element)
+    expect(row).toHaveTextContent(/Expiring until Dec 1, 2026/);
+    expect(row).toHaveTextContent('Your organization');
+    expect(row).toHaveTextContent('1–2');
+  });
+
   it('filters by name and by state, and sorts by a column', async () => {
     const user = userEvent.setup();
     render(Inventory);
