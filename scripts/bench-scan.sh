@@ -32,6 +32,7 @@ command -v rg >/dev/null || missing="$missing ripgrep"
 command -v git >/dev/null || missing="$missing git"
 if [ -n "$missing" ]; then
   log "installing$missing"
+  # shellcheck disable=SC2086 # one word per package
   as_root apt-get install -y $missing >&2
 fi
 GITLEAKS=$(command -v gitleaks || echo "$(go env GOPATH)/bin/gitleaks")
