@@ -16,16 +16,27 @@ type AuditLog struct {
 	// Head is the hash of the log's last event, an anchor to note down: while it is still
 	// in the chain (`proofkeys audit verify --anchor`), nothing before it was cut or rewritten.
 	Head string
-	// Members and Keys name every actor and key of the whole log by ID, with the latest
-	// name it had there: the choices of the page's filters.
-	Members, Keys map[string]string
-	// Actions is every action the whole log holds.
-	Actions map[audit.Action]bool
 }
 
-// AuditLog returns the events that pass f and the state of the whole chain. Every member
-// may read the history, as every member sees the keys and the members it is about.
+// AuditLog returns the events that pass f and the state of the whole chain: what an
+// export holds (the page reads AuditPage). Every member may read the history, as every
+// member sees the keys and the members it is about.
 func (s *Service) AuditLog(memberID string, f audit.Filter) (AuditLog, error) {
+	all, err := s.wholeLog(memberID)
+	if err != nil {
+		return AuditLog{}, err
+	}
+	log := AuditLog{Broken: all.Verify(), Head: all.Head.Hash}
+	for _, e := range all.Events {
+		if f.Match(e) {
+			log.Events = append(log.Events, e)
+		}
+	}
+	return log, nil
+}
+
+// wholeLog reads every event of the log, for a member allowed to read the history.
+func (s *Service) wholeLog(memberID string) (audit.Log, error) {
 	var all audit.Log
 	err := s.Store.View(func(tx *store.Tx) error {
 		if _, _, err := authorize(tx, memberID, access.ViewMembers); err != nil {
@@ -35,20 +46,5 @@ func (s *Service) AuditLog(memberID string, f audit.Filter) (AuditLog, error) {
 		all, err = tx.AuditLog()
 		return err
 	})
-	if err != nil {
-		return AuditLog{}, err
-	}
-	log := AuditLog{Broken: all.Verify(), Head: all.Head.Hash, Members: map[string]string{}, Keys: map[string]string{},
-		Actions: map[audit.Action]bool{}}
-	for _, e := range all.Events {
-		log.Members[e.Actor] = e.ActorName
-		log.Actions[e.Action] = true
-		if e.KeyID != "" {
-			log.Keys[e.KeyID] = e.KeyName
-		}
-		if f.Match(e) {
-			log.Events = append(log.Events, e)
-		}
-	}
-	return log, nil
+	return all, err
 }
