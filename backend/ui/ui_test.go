@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -191,4 +193,21 @@ func TestASignInDuringTheWaitSaysHowLongIsLeft(t *testing.T) {
 	}
 	wrong := Explain(fmt.Errorf("%w; %w", org.ErrWrongPassphrase, org.WaitError{Wait: 2 * time.Second}))
 	assert.Equal(t, "wrong_passphrase", wrong.Code, "the wrong passphrase is said first")
+}
+
+// No bound method lets an owner trust a key of their own choosing: enablement comes only
+// through codes that verify from Proof's roots (the window binds exactly these methods).
+func TestNoBoundMethodTrustsAKey(t *testing.T) {
+	u := New(t.TempDir(), Options{Clipboard: &fakeClipboard{}})
+	var names []string
+	for _, b := range u.Bindings() {
+		ty := reflect.TypeOf(b)
+		for i := range ty.NumMethod() {
+			names = append(names, ty.Method(i).Name)
+		}
+	}
+	assert.Contains(t, names, "ApplyEnablementCode")
+	for _, n := range names {
+		assert.NotContains(t, strings.ToLower(n), "trust", n)
+	}
 }
