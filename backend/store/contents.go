@@ -68,7 +68,7 @@ func (c Contents) shortfall(other Contents, what string) string {
 	case c.OrgID == "" && other.OrgID != "":
 		return fmt.Sprintf("it holds no organization, and %s holds %s", what, other.OrgName)
 	case c.OrgID != other.OrgID && other.OrgID != "":
-		return fmt.Sprintf("it holds another organization (%s) than %s (%s)", c.OrgName, what, other.OrgName)
+		return fmt.Sprintf("it holds the organization %s, and %s holds %s", c.OrgName, what, other.OrgName)
 	case c.Keys < other.Keys:
 		return fmt.Sprintf("it holds %s, and %s holds %d", counted(c.Keys, "key"), what, other.Keys)
 	case c.Events < other.Events:

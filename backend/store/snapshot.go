@@ -11,6 +11,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"proofkeys/backend/apikey"
 )
 
 // Snapshots: a daily copy of the database, so that a file that can no longer be read
@@ -236,7 +238,7 @@ func loses(dataDir, name string, c Contents) error {
 		if i < 0 || list[i].Name == name {
 			return nil
 		}
-		ref, what = list[i].Contents, "the newest readable snapshot ("+list[i].Taken.Format(time.RFC3339)+")"
+		ref, what = list[i].Contents, "the newest readable snapshot ("+apikey.Readable(list[i].Taken)+")"
 	}
 	if why := c.shortfall(ref, what); why != "" {
 		return fmt.Errorf("%w: %s", ErrRestoreLoses, why)

@@ -21,3 +21,10 @@ export function namesOr(names: string[], fallback = 'an owner or admin'): string
  * shows it next to the control that caused it.
  */
 export type RunChange = (work: () => Promise<unknown>, done: string) => Promise<AppError | null>;
+
+/** The field error for a new passphrase typed twice two ways; null when both agree. */
+export function passphraseMismatch(next: string, again: string): Record<string, string> | null {
+  return next === again
+    ? null
+    : { again: 'The two passphrases are not the same. Type the new passphrase twice, the same way.' };
+}
