@@ -11,13 +11,19 @@
 #     and network processes), once settled.
 # The template app's source (a main.go binding a Greet method, as `wails init` makes, and a
 # static index.html) is written to a temporary folder, built there and removed: it is
-# never part of the project. proofkeys runs on a data folder seeded with 20 keys.
-# Env: RUNS (default 5), BIN (default build/bin/proofkeys).
+# never part of the project. proofkeys runs on a data folder seeded with KEYS keys and
+# EVENTS events (`proofkeys seed`), by default 10,000 and 50,000: a fresh start opens on the
+# API Keys page, so its start is to that list drawn.
+# Env: RUNS (default 5), BIN (default build/bin/proofkeys), KEYS, EVENTS, SETTLE_MS (how long
+# each launch is watched, default 10000).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 BIN=${BIN:-build/bin/proofkeys}
 RUNS=${RUNS:-5}
+KEYS=${KEYS:-10000}
+EVENTS=${EVENTS:-50000}
+SETTLE_MS=${SETTLE_MS:-10000}
 [ -x "$BIN" ] || { echo "$BIN is missing: run make build" >&2; exit 1; }
 [ -n "${DISPLAY:-}" ] || { echo "no DISPLAY: run this through scripts/bench-ui.sh" >&2; exit 1; }
 for c in cc pgrep; do command -v $c >/dev/null || { echo "$c is missing" >&2; exit 1; }; done
@@ -89,7 +95,7 @@ echo "building the template app (wails v2.9.2)..."
 (cd "$work/template" && GOFLAGS=-mod=mod go build -tags desktop,production,webkit2_41 -ldflags "-w -s" -o "$work/template-app" .)
 
 mkdir -p "$work/data"
-"$BIN" seed --keys 20 --events 40 --data-dir "$work/data" >/dev/null
+"$BIN" seed --keys "$KEYS" --events "$EVENTS" --data-dir "$work/data" >/dev/null
 
 # ---------------------------------------------------------------- measuring
 # grab MS: every few ms for MS milliseconds, "elapsed_ms hash" of the whole screen.
@@ -140,8 +146,8 @@ pss() {
 # measure NAME CMD...: one launch; prints "start_ms pss_kB".
 measure() {
   _log="$work/grabs"
-  # the grabber starts first and counts from its own start; 6 s is long settled for both
-  "$work/grab" 6000 >"$_log" &
+  # the grabber starts first and counts from its own start; SETTLE_MS is long settled for both
+  "$work/grab" "$SETTLE_MS" >"$_log" &
   _g=$!
   "$@" >"$work/app.out" 2>&1 &
   app_pid=$!
@@ -172,6 +178,6 @@ while [ "$i" -lt "$RUNS" ]; do
 done
 tt=$(median <"$work/t.template"); tp=$(median <"$work/t.proofkeys")
 mt=$(median <"$work/m.template"); mp=$(median <"$work/m.proofkeys")
-echo "median of $RUNS runs:"
+echo "median of $RUNS runs, proofkeys on $KEYS keys and $EVENTS events:"
 echo "  start:  template $tt ms, proofkeys $tp ms, ratio $(awk -v a="$tp" -v b="$tt" 'BEGIN{printf "%.2f", a/b}') (target <= 1.5)"
-echo "  memory: template $((mt / 1024)) MB, proofkeys $((mp / 1024)) MB PSS, ratio $(awk -v a="$mp" -v b="$mt" 'BEGIN{printf "%.2f", a/b}') (target <= 1.2)"
+echo "  memory: template $((mt / 1024)) MB, proofkeys $((mp / 1024)) MB PSS, ratio $(awk -v a="$mp" -v b="$mt" 'BEGIN{printf "%.2f", a/b}') (target <= 1.3 with 10,000 keys, 1.2 with 20)"

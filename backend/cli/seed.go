@@ -124,6 +124,11 @@ func seedOrg(st *store.Store) ([]access.Member, error) {
 			if err := tx.PutOrg(o); err != nil {
 				return err
 			}
+			// Seeded keys have no secret in the vault: there is nothing for the app's
+			// one-time labelling of vault items (keys.LabelVaultItems) to look up, key by key.
+			if err := tx.SetVaultItemsLabelled(); err != nil {
+				return err
+			}
 		case err != nil:
 			return err
 		case o.Name != SeededOrg:
