@@ -1,9 +1,11 @@
 package inventory
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
+	"unicode/utf8"
 
 	"proofkeys/backend/audit"
 )
@@ -13,7 +15,36 @@ import (
 // report has them), the audit anchor, the summary, the chart's bands and the keys, each
 // with the CSV's columns in their order. Times are RFC 3339 in UTC to the second, and an
 // empty value is null, never left out.
+//
+// The document is indented as encoding/json indents it, but the keys are written row by
+// row: with 10,000 keys, encoding the rows through encoding/json (a Marshaler per row,
+// then its compacting and indenting passes over the whole document) took most of the
+// inventory command's time.
 func WriteJSON(w io.Writer, r Report) error {
+	head, err := jsonHead(r)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(head)
+	bw.WriteString(",\n  \"keys\": [")
+	var line []byte
+	for i, row := range r.Rows {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		line = appendRow(line[:0], row)
+		bw.Write(line)
+	}
+	if len(r.Rows) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("]\n}\n")
+	return bw.Flush()
+}
+
+// jsonHead is the document before its keys, without the closing brace.
+func jsonHead(r Report) ([]byte, error) {
 	var days *int
 	if r.RotationDays > 0 {
 		days = &r.RotationDays
@@ -21,10 +52,6 @@ func WriteJSON(w io.Writer, r Report) error {
 	var anchor *string
 	if r.AuditAnchor != "" {
 		anchor = &r.AuditAnchor
-	}
-	rows := make([]jsonRow, len(r.Rows))
-	for i, row := range r.Rows {
-		rows[i] = jsonRow(row)
 	}
 	doc := struct {
 		About        audit.About `json:"about"`
@@ -35,52 +62,64 @@ func WriteJSON(w io.Writer, r Report) error {
 		AuditAnchor  *string     `json:"auditAnchor"`
 		Summary      Summary     `json:"summary"`
 		Chart        Chart       `json:"chart"`
-		Rows         []jsonRow   `json:"keys"`
-	}{r.About(), audit.Stamp(r.GeneratedAt), r.OrgID, r.OrgName, days, anchor, r.Summary, r.Chart, rows}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false) // a report for people: "&" stays "&"
-	return enc.Encode(doc)
-}
-
-// jsonRow is a row as the JSON export writes it: Columns, in order, typed by their Kind.
-type jsonRow Row
-
-func (r jsonRow) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, c := range Columns {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		name, _ := json.Marshal(c.Header)
-		b.Write(name)
-		b.WriteByte(':')
-		v := c.Value(Row(r))
-		switch {
-		case c.Kind == Number:
-			b.WriteString(v)
-		case v == "":
-			b.WriteString("null")
-		default:
-			s, err := marshalText(v)
-			if err != nil {
-				return nil, err
-			}
-			b.Write(s)
-		}
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
-}
-
-// marshalText encodes a string without escaping <, > and &, as the document around it.
-func marshalText(s string) ([]byte, error) {
+	}{r.About(), audit.Stamp(r.GeneratedAt), r.OrgID, r.OrgName, days, anchor, r.Summary, r.Chart}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(s); err != nil {
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // a report for people: "&" stays "&"
+	if err := enc.Encode(doc); err != nil {
 		return nil, err
 	}
-	return bytes.TrimRight(b.Bytes(), "\n"), nil
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n}\n")), nil
+}
+
+// columnNames are the columns' headers as JSON strings, encoded once.
+var columnNames = func() [][]byte {
+	names := make([][]byte, len(Columns))
+	for i, c := range Columns {
+		names[i] = appendText(nil, c.Header)
+	}
+	return names
+}()
+
+// appendRow appends one key, indented as an element of "keys": Columns in order, typed
+// by their Kind, an empty value as null.
+func appendRow(b []byte, r Row) []byte {
+	b = append(b, "\n    {"...)
+	for i, c := range Columns {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, "\n      "...)
+		b = append(b, columnNames[i]...)
+		b = append(b, ": "...)
+		v := c.Value(r)
+		switch {
+		case c.Kind == Number:
+			b = append(b, v...)
+		case v == "":
+			b = append(b, "null"...)
+		default:
+			b = appendText(b, v)
+		}
+	}
+	return append(b, "\n    }"...)
+}
+
+// appendText appends s as a JSON string, with <, > and & left as they are (as the rest
+// of the document). Plain printable ASCII, nearly every value, is copied between quotes;
+// anything else is left to encoding/json.
+func appendText(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
+			var q bytes.Buffer
+			enc := json.NewEncoder(&q)
+			enc.SetEscapeHTML(false)
+			_ = enc.Encode(s) // a string always encodes
+			return append(b, bytes.TrimSuffix(q.Bytes(), []byte("\n"))...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }

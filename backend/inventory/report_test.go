@@ -2,7 +2,9 @@ package inventory_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -178,4 +180,39 @@ func TestCSVDefusesFormulas(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, inventory.WriteCSV(&b, inventory.Build(fixture()).Rows))
 	assert.Contains(t, b.String(), `"'=HYPERLINK(""x"")"`)
+}
+
+// The JSON export writes its keys row by row rather than through encoding/json: it must
+// still be what encoding/json writes, for names with quotes, non-ASCII letters, control
+// characters and the line separators JavaScript cares about.
+func TestJSONRowsAreEncodedAsEncodingJSONWould(t *testing.T) {
+	in := fixture()
+	names := []string{"Café \"prod\"", "tab\there\nnew line", "sep\u2028\u2029", "back\\slash", "<&>", "日本"}
+	for i, n := range names {
+		in.Keys = append(in.Keys, key(fmt.Sprintf("key_9%d", i), n, apikey.Production, 3, "mem_dana"))
+	}
+	var b bytes.Buffer
+	require.NoError(t, inventory.WriteJSON(&b, inventory.Build(in)))
+
+	var doc struct {
+		Keys []map[string]any `json:"keys"`
+	}
+	require.NoError(t, json.Unmarshal(b.Bytes(), &doc))
+	got := map[string]bool{}
+	for _, k := range doc.Keys {
+		got[k["name"].(string)] = true
+	}
+	for _, n := range names {
+		assert.True(t, got[n], "%q comes back as it was", n)
+	}
+	var again bytes.Buffer
+	require.NoError(t, json.Indent(&again, compact(t, b.Bytes()), "", "  "))
+	again.WriteByte('\n')
+	assert.Equal(t, again.String(), b.String(), "indented as encoding/json indents")
+}
+
+func compact(t *testing.T, doc []byte) []byte {
+	var b bytes.Buffer
+	require.NoError(t, json.Compact(&b, doc))
+	return b.Bytes()
 }
