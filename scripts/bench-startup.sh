@@ -132,7 +132,8 @@ C
 cc -O2 -o "$work/grab" "$work/grab.c" -lX11
 
 # pss PID: the PSS in kB of PID and all its descendants.
-pss() {
+# family PID: PID and all its descendants.
+family() {
   _all=$1; _todo=$1
   while [ -n "$_todo" ]; do
     _next=""
@@ -140,7 +141,20 @@ pss() {
     # shellcheck disable=SC2086,SC2116 # word splitting is the point: it trims the list
     _todo=$(echo $_next); _all="$_all $_todo"
   done
-  for _p in $_all; do grep -h "^Pss:" "/proc/$_p/smaps_rollup" 2>/dev/null || true; done | awk '{s+=$2} END {print s+0}'
+  echo "$_all"
+}
+
+# pss PIDS: their PSS in kB.
+pss() {
+  for _p in "$@"; do grep -h "^Pss:" "/proc/$_p/smaps_rollup" 2>/dev/null || true; done | awk '{s+=$2} END {print s+0}'
+}
+
+# gone PIDS: waits until none of PIDS is alive. A WebKit process left from the previous
+# launch would share its pages with the next app and lower that app's PSS.
+gone() {
+  for _p in "$@"; do
+    while kill -0 "$_p" 2>/dev/null; do sleep 0.1; done
+  done
 }
 
 # measure NAME CMD...: one launch; prints "start_ms pss_kB".
@@ -154,10 +168,15 @@ measure() {
   wait "$_g"
   _final=$(tail -n 1 "$_log" | cut -d' ' -f2)
   _start=$(awk -v f="$_final" '$2 == f { print $1; exit }' "$_log")
-  _pss=$(pss "$app_pid")
+  _family=$(family "$app_pid")
+  # shellcheck disable=SC2086 # a list of PIDs
+  _pss=$(pss $_family)
   kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null || true
   app_pid=""
-  sleep 0.5
+  # shellcheck disable=SC2086 # as above
+  kill $_family 2>/dev/null || true
+  # shellcheck disable=SC2086 # as above
+  gone $_family
   echo "$_start $_pss"
 }
 
