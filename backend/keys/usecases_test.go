@@ -10,6 +10,7 @@ import (
 	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
 	"proofkeys/backend/keys"
+	"proofkeys/backend/store"
 )
 
 func TestGenerateListsNewKeyWithDefaults(t *testing.T) {
@@ -244,4 +245,22 @@ func TestCopiesCountsEachKeysCopies(t *testing.T) {
 	assert.NotContains(t, got, never, "never copied")
 	_, err = f.svc.Copies("nobody")
 	assert.Error(t, err)
+}
+
+func TestCopiedNamesTheKeysWhoseSecretWasCopied(t *testing.T) {
+	f := newFixture(t)
+	used, err := f.svc.Generate(f.owner, apikey.Sandbox)
+	require.NoError(t, err)
+	unused, err := f.svc.Generate(f.owner, apikey.Sandbox)
+	require.NoError(t, err)
+	require.NoError(t, copyErr(f.svc.Copy(f.owner, used.ID)))
+
+	list, err := f.svc.List(f.owner, apikey.Sandbox)
+	require.NoError(t, err)
+	copied, err := f.svc.Copied(f.owner, list)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]bool{used.ID: true}, copied, "%s was never copied", unused.ID)
+
+	_, err = f.svc.Copied("mem_nobody", list)
+	assert.ErrorIs(t, err, store.ErrNoMember)
 }

@@ -52,7 +52,7 @@ func (x *Keys) ListKeys(env string) ([]KeyView, error) {
 		if err != nil {
 			return nil, err
 		}
-		copied, err := copiedKeys(s, x.c.member(s))
+		copied, err := s.keys.Copied(x.c.member(s), list)
 		if err != nil {
 			return nil, err
 		}
@@ -126,23 +126,6 @@ func (x *Keys) ReplaceKey(id string, graceHours *int) (ReplaceView, error) {
 		view := keyViewer(s)
 		return ReplaceView{New: view(r.New), Old: view(r.Old), OldDeleted: r.Old.State == apikey.Deleted}, err
 	})
-}
-
-// copiedKeys are the IDs of the keys whose secret was ever copied. The inventory counts
-// copies from the audit log and keeps its count up to date between calls, so a list does
-// not read the whole log each time.
-func copiedKeys(s *services, memberID string) (map[string]bool, error) {
-	r, err := s.inventory.Inventory(memberID)
-	if err != nil {
-		return nil, err
-	}
-	copied := make(map[string]bool, len(r.Rows))
-	for _, row := range r.Rows {
-		if row.CopyCount > 0 {
-			copied[row.ID] = true
-		}
-	}
-	return copied, nil
 }
 
 // withEnv is with, for calls that name an environment: the name is checked first.
