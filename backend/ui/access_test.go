@@ -269,7 +269,7 @@ func TestNewOrgHasNoAPIKeysUntilACodeAndWithdrawKeepsKeys(t *testing.T) {
 
 	k, err := a.Keys.GenerateKey("production")
 	require.NoError(t, err)
-	s := k.Settings
+	s := *k.Settings
 	s.Payer = apikey.PayerInvoice
 	_, err = a.Keys.SaveKeySettings(k.ID, s)
 	require.NoError(t, err)
@@ -286,7 +286,7 @@ func TestNewOrgHasNoAPIKeysUntilACodeAndWithdrawKeepsKeys(t *testing.T) {
 	list, err := a.Keys.ListKeys("production")
 	require.NoError(t, err)
 	require.Len(t, list, 1, "given back, the keys are all there")
-	assert.Equal(t, apikey.PayerInvoice, list[0].Settings.Payer)
+	assert.Equal(t, apikey.PayerInvoice, list[0].Payer)
 }
 
 func TestSupportBundleIsSavedWhereThePersonChose(t *testing.T) {

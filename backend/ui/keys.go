@@ -13,12 +13,16 @@ type Keys struct{ c *core }
 
 // KeyView is a key as the list shows it: never the secret, only its hint.
 type KeyView struct {
-	ID          string          `json:"id"`
-	Environment string          `json:"environment"`
-	Hint        string          `json:"hint"`
-	CreatedAt   string          `json:"createdAt"` // RFC 3339
-	CreatedBy   string          `json:"createdBy"` // the member's name
-	Settings    apikey.Settings `json:"settings"`
+	ID          string       `json:"id"`
+	Environment string       `json:"environment"`
+	Hint        string       `json:"hint"`
+	CreatedAt   string       `json:"createdAt"` // RFC 3339
+	CreatedBy   string       `json:"createdBy"` // the member's name
+	Name        string       `json:"name"`
+	Payer       apikey.Payer `json:"payer"`
+	// Settings are every setting of the key. ListKeys leaves them out (KeySettings has
+	// them): a list of 10,000 keys sends only what it shows.
+	Settings *apikey.Settings `json:"settings,omitempty"`
 
 	// A replace's links and grace period, and the rotation flag.
 	ExpiresAt       string `json:"expiresAt,omitempty"` // RFC 3339: the old key is deleted then
@@ -60,10 +64,17 @@ func (x *Keys) ListKeys(env string) ([]KeyView, error) {
 		views := make([]KeyView, 0, len(list))
 		for _, k := range list {
 			v := view(k)
-			v.Copied = copied[k.ID]
+			v.Copied, v.Settings = copied[k.ID], nil
 			views = append(views, v)
 		}
 		return views, nil
+	})
+}
+
+// KeySettings returns every setting of the live key id, for its settings panel.
+func (x *Keys) KeySettings(id string) (apikey.Settings, error) {
+	return with(x.c, func(s *services) (apikey.Settings, error) {
+		return s.keys.Settings(x.c.member(s), id)
 	})
 }
 
@@ -157,7 +168,9 @@ func keyViewer(s *services) func(apikey.Key) KeyView {
 			Hint:        k.Hint(),
 			CreatedAt:   stamp(k.CreatedAt),
 			CreatedBy:   member(k.CreatedBy),
-			Settings:    k.Settings,
+			Name:        k.Settings.Name,
+			Payer:       k.Settings.Payer,
+			Settings:    &k.Settings,
 			ExpiresAt:   stamp(k.ExpiresAt),
 			RotationDue: k.DueForRotation(rotationDays, now),
 		}

@@ -97,7 +97,7 @@ func TestFirstRunSetupThenKeys(t *testing.T) {
 	_, err = time.Parse(time.RFC3339, k.CreatedAt)
 	require.NoError(t, err)
 
-	s := k.Settings
+	s := *k.Settings
 	s.MinSigners, s.MaxSigners = 3, 2
 	_, err = a.Keys.SaveKeySettings(k.ID, s)
 	assert.Equal(t, "Maximum signers must be at least the minimum.", Explain(err).Fields["maxSigners"])
@@ -112,12 +112,19 @@ func TestFirstRunSetupThenKeys(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, list, 1)
 	assert.True(t, list[0].Copied, "for the never-copied filter")
+	assert.Equal(t, "Salesforce sync", list[0].Name)
+	assert.Nil(t, list[0].Settings, "a list sends what it shows; the panel asks for the rest")
+	settings, err := a.Keys.KeySettings(k.ID)
+	require.NoError(t, err)
+	assert.Equal(t, *saved.Settings, settings)
 	responses = append(responses, state, k, saved, list)
 
 	require.NoError(t, a.Keys.DeleteKey(k.ID))
 	list, err = a.Keys.ListKeys("sandbox")
 	require.NoError(t, err)
 	assert.Empty(t, list)
+	_, err = a.Keys.KeySettings(k.ID)
+	assert.Equal(t, "key_not_found", Explain(err).Code, "a deleted key's panel has nothing to show")
 
 	_, err = a.Keys.ListKeys("staging")
 	assert.Equal(t, "bad_request", Explain(err).Code)

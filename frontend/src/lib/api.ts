@@ -38,6 +38,11 @@ export function listKeys(env: Environment): Promise<KeyView[]> {
   return call(async () => (await Keys.ListKeys(env)) ?? []);
 }
 
+/** Every setting of a live key, for its settings panel: the list carries only its name and payer. */
+export function keySettings(id: string): Promise<Settings> {
+  return call(() => Keys.KeySettings(id));
+}
+
 export function generateKey(env: Environment): Promise<KeyView> {
   return call(() => Keys.GenerateKey(env));
 }

@@ -21,7 +21,7 @@ describe('order', () => {
     expect(orderKeys(keys, 'newest').map((k) => k.id)).toEqual(['key_3', 'key_2', 'key_1']);
   });
   it('by name puts numbers in natural order, ignoring case', () => {
-    expect(orderKeys(keys, 'name').map((k) => k.settings.name)).toEqual(['key 9', 'Key 10', 'Salesforce']);
+    expect(orderKeys(keys, 'name').map((k) => k.name)).toEqual(['key 9', 'Key 10', 'Salesforce']);
   });
   it('is remembered', () => {
     localStorage.clear();

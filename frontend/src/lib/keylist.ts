@@ -28,7 +28,7 @@ export function expiring(k: KeyView): boolean {
  * old and new keys of a replace never read the same.
  */
 export function keyLabel(k: KeyView): string {
-  const name = k.settings.name;
+  const name = k.name;
   return expiring(k) ? `${name} (replaced, expires ${stamp(k.expiresAt ?? '')})` : name;
 }
 
@@ -49,7 +49,7 @@ const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base'
 export function orderKeys(keys: KeyView[], order: KeyOrder): KeyView[] {
   const sorted = [...keys];
   if (order === 'name') {
-    sorted.sort((a, b) => byName.compare(a.settings.name, b.settings.name) || (a.createdAt < b.createdAt ? 1 : -1));
+    sorted.sort((a, b) => byName.compare(a.name, b.name) || (a.createdAt < b.createdAt ? 1 : -1));
   } else {
     sorted.sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
   }
@@ -69,7 +69,7 @@ export interface SearchableKeys {
 
 /** The keys, in the order given, ready to be searched. */
 export function searchable(keys: KeyView[]): SearchableKeys {
-  return { keys, texts: keys.map((k) => `${k.settings.name}\n${k.hint}\n${k.createdBy}`.toLocaleLowerCase()) };
+  return { keys, texts: keys.map((k) => `${k.name}\n${k.hint}\n${k.createdBy}`.toLocaleLowerCase()) };
 }
 
 const tests: Record<KeyFilter, (k: KeyView) => boolean> = {

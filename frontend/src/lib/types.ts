@@ -28,7 +28,7 @@ export type SetupInput = Data<ui.SetupInput>;
 
 export type Settings = Narrow<apikey.Settings, { payer: Payer; documentRequirement: DocumentRequirement }>;
 /** A key as listed: hint is its prefix and last characters ("prf_…x7Qa"), never the secret. */
-export type KeyView = Narrow<ui.KeyView, { environment: Environment; settings: Settings }>;
+export type KeyView = Narrow<ui.KeyView, { environment: Environment; payer: Payer; settings?: Settings }>;
 
 // Key lifecycle: replace, check, policies, audit log.
 

@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../lib/api';
-import { makeKey, makeState } from '../test/fixtures';
+import { asListed, makeKey, makeState } from '../test/fixtures';
 import type { KeyView } from '../lib/types';
 import ApiKeys from './ApiKeys.svelte';
 
@@ -13,7 +13,7 @@ const script = makeKey({ id: 'key_2', hint: 'prf_…9kLm', createdBy: 'Lee', set
 
 beforeEach(() => {
   localStorage.clear();
-  vi.mocked(api.listKeys).mockResolvedValue([salesforce, script]);
+  vi.mocked(api.listKeys).mockResolvedValue([salesforce, script].map(asListed));
 });
 afterEach(() => vi.clearAllMocks());
 
@@ -44,6 +44,30 @@ describe('API Keys page', () => {
       expect(screen.getByRole('columnheader', { name })).toBeInTheDocument();
     }
     expect(screen.getAllByRole('row')).toHaveLength(3);
+  });
+
+  it("asks Go for a key's settings when its panel opens, and saves them", async () => {
+    vi.mocked(api.keySettings).mockResolvedValue({ ...salesforce.settings, externalId: 'crm-7' });
+    vi.mocked(api.saveKeySettings).mockResolvedValue(makeKey({ settings: { name: 'Salesforce sync', externalId: 'crm-8' } }));
+    const { user } = renderPage();
+    await user.click(await screen.findByRole('button', { name: 'Settings for Salesforce sync' }));
+    expect(api.keySettings).toHaveBeenCalledWith('key_1');
+    const dialog = await screen.findByRole('dialog', { name: 'Settings for Salesforce sync' });
+    const externalId = within(dialog).getByLabelText('External ID');
+    expect(externalId).toHaveValue('crm-7');
+    await user.clear(externalId);
+    await user.type(externalId, 'crm-8');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(api.saveKeySettings).toHaveBeenCalledWith('key_1', expect.objectContaining({ externalId: 'crm-8' }));
+    expect(await screen.findByText('Saved settings for Salesforce sync.')).toBeInTheDocument();
+  });
+
+  it("explains when a key's settings cannot be read, and opens no panel", async () => {
+    vi.mocked(api.keySettings).mockRejectedValue({ code: 'vault_locked', message: 'The vault is locked.', hint: 'Unlock it.' });
+    const { user } = renderPage();
+    await user.click(await screen.findByRole('button', { name: 'Settings for Salesforce sync' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The vault is locked.');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
   it('says so when there are no keys', async () => {

@@ -6,6 +6,7 @@ export const getState = vi.fn<typeof api.getState>();
 export const setUp = vi.fn<typeof api.setUp>();
 export const listKeys = vi.fn<typeof api.listKeys>();
 export const generateKey = vi.fn<typeof api.generateKey>();
+export const keySettings = vi.fn<typeof api.keySettings>();
 export const saveKeySettings = vi.fn<typeof api.saveKeySettings>();
 export const copyKey = vi.fn<typeof api.copyKey>();
 export const deleteKey = vi.fn<typeof api.deleteKey>();

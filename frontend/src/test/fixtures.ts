@@ -54,8 +54,12 @@ export function makeSettings(over: Partial<Settings> = {}): Settings {
   };
 }
 
-export function makeKey(over: Partial<Omit<KeyView, 'settings'>> & { settings?: Partial<Settings> } = {}): KeyView {
-  const { settings, ...rest } = over;
+/** A key as GenerateKey and SaveKeySettings return it: with its settings; its name and payer are theirs. */
+export function makeKey(
+  over: Partial<Omit<KeyView, 'settings' | 'name' | 'payer'>> & { settings?: Partial<Settings> } = {},
+): KeyView & { settings: Settings } {
+  const { settings: partial, ...rest } = over;
+  const settings = makeSettings(partial);
   return {
     id: 'key_1',
     environment: 'production',
@@ -65,8 +69,16 @@ export function makeKey(over: Partial<Omit<KeyView, 'settings'>> & { settings?: 
     rotationDue: false,
     copied: false,
     ...rest,
-    settings: makeSettings(settings),
+    name: settings.name,
+    payer: settings.payer,
+    settings,
   };
+}
+
+/** A key as ListKeys sends it: without its settings, which its panel asks for. */
+export function asListed(k: KeyView): KeyView {
+  const { settings: _settings, ...rest } = k;
+  return rest;
 }
 
 /** A row of the key inventory: an active production key made by Dana, never copied. */

@@ -804,7 +804,9 @@ export namespace ui {
 	    hint: string;
 	    createdAt: string;
 	    createdBy: string;
-	    settings: apikey.Settings;
+	    name: string;
+	    payer: string;
+	    settings?: apikey.Settings;
 	    expiresAt?: string;
 	    replacedBy?: string;
 	    replacedByLabel?: string;
@@ -824,6 +826,8 @@ export namespace ui {
 	        this.hint = source["hint"];
 	        this.createdAt = source["createdAt"];
 	        this.createdBy = source["createdBy"];
+	        this.name = source["name"];
+	        this.payer = source["payer"];
 	        this.settings = this.convertValues(source["settings"], apikey.Settings);
 	        this.expiresAt = source["expiresAt"];
 	        this.replacedBy = source["replacedBy"];

@@ -11,6 +11,8 @@ export function DeleteKey(arg1:string):Promise<void>;
 
 export function GenerateKey(arg1:string):Promise<ui.KeyView>;
 
+export function KeySettings(arg1:string):Promise<apikey.Settings>;
+
 export function ListKeys(arg1:string):Promise<Array<ui.KeyView>>;
 
 export function ReplaceKey(arg1:string,arg2:any):Promise<ui.ReplaceView>;

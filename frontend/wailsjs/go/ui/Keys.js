@@ -18,6 +18,10 @@ export function GenerateKey(arg1) {
   return window['go']['ui']['Keys']['GenerateKey'](arg1);
 }
 
+export function KeySettings(arg1) {
+  return window['go']['ui']['Keys']['KeySettings'](arg1);
+}
+
 export function ListKeys(arg1) {
   return window['go']['ui']['Keys']['ListKeys'](arg1);
 }
