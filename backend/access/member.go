@@ -29,6 +29,12 @@ type Member struct {
 	Recovery *Passphrase `json:"recovery,omitempty"`
 	// SignInFailures counts the wrong passphrases since the last right one; nil when none.
 	SignInFailures *SignInFailures `json:"signInFailures,omitempty"`
+	// Recipient and SigningKey are the public halves of the keys a member of a shared
+	// organization makes when they join; the private halves stay in their OS vault. Secrets
+	// are sealed to Recipient (age X25519), and the member's audit events are verified with
+	// SigningKey (Ed25519, base64). Both are empty on a single desktop.
+	Recipient  string `json:"recipient,omitempty"`
+	SigningKey string `json:"signingKey,omitempty"`
 }
 
 // SignInFailures is a member's run of wrong passphrases, kept with the member so that a

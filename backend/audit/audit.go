@@ -106,13 +106,19 @@ func Verify(events []Event) error {
 	var prev *Event
 	for i := range events {
 		e := events[i]
-		want := link(e, prev)
-		if e.Seq != want.Seq || e.PrevHash != want.PrevHash || e.Hash != want.Hash {
+		if !Follows(e, prev) {
 			return fmt.Errorf("%w at event %d (%s, %s)", ErrBroken, i+1, e.Action, e.Time.UTC().Format(time.RFC3339))
 		}
 		prev = &events[i]
 	}
 	return nil
+}
+
+// Follows reports whether e is the event sealed right after prev (nil: the first event):
+// its number, its previous hash and its own hash are those the seal gave.
+func Follows(e Event, prev *Event) bool {
+	want := link(e, prev)
+	return e.Seq == want.Seq && e.PrevHash == want.PrevHash && e.Hash == want.Hash
 }
 
 // Head is where the log ended at its last append: the last event's number and hash.

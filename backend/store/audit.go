@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 
+	bolt "go.etcd.io/bbolt"
+
 	"proofkeys/backend/audit"
 )
 
@@ -24,13 +26,21 @@ func (t *Tx) AppendEvent(e audit.Event) (audit.Event, error) {
 		}
 	}
 	e = audit.Seal(e, prev)
+	raw := EncodeEvent(e)
+	t.note(bucketAudit, seqKey(e.Seq), raw)
+	return e, t.appendAt(b, e, raw)
+}
+
+// appendAt stores the sealed event e, encoded as raw, at the log's end, with the head and
+// the index that follow it.
+func (t *Tx) appendAt(b *bolt.Bucket, e audit.Event, raw []byte) error {
 	if err := t.put(bucketMeta, keyAuditHead, audit.Head{Seq: e.Seq, Hash: e.Hash}); err != nil {
-		return e, err
+		return err
 	}
-	if err := b.Put(seqKey(e.Seq), EncodeEvent(e)); err != nil {
-		return e, err
+	if err := b.Put(seqKey(e.Seq), raw); err != nil {
+		return err
 	}
-	return e, t.index(e)
+	return t.index(e)
 }
 
 // AuditLog returns every event, oldest first, with the head recorded at the last append

@@ -12,7 +12,8 @@ import (
 // apikey.Settings must be added here too; TestKeyRecordKeepsEveryField fails until it is.
 const formatKey byte = 0xB1
 
-func encodeKey(k apikey.Key) []byte {
+// EncodeKey is k as the keys bucket stores it (and a shared organization's server).
+func EncodeKey(k apikey.Key) []byte {
 	s := k.Settings
 	return enc{formatKey}.str(k.ID).uint(k.Seq).str(string(k.Environment)).str(string(k.Access)).
 		str(k.Fingerprint).str(k.Last4).str(string(k.State)).
@@ -24,8 +25,8 @@ func encodeKey(k apikey.Key) []byte {
 		str(k.ReplacedBy).str(k.Replaces).time(k.ExpiresAt).bool(k.Exposed)
 }
 
-// decodeKey reads a key record, binary or (schema 1) JSON.
-func decodeKey(raw []byte) (apikey.Key, error) {
+// DecodeKey reads a key record, binary or (schema 1) JSON.
+func DecodeKey(raw []byte) (apikey.Key, error) {
 	var k apikey.Key
 	if isJSON(raw) {
 		return k, json.Unmarshal(raw, &k)

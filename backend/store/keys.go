@@ -18,25 +18,27 @@ func (t *Tx) Key(id string) (apikey.Key, error) {
 
 // PutKey writes a key record.
 func (t *Tx) PutKey(k apikey.Key) error {
-	return t.tx.Bucket(bucketKeys).Put([]byte(k.ID), encodeKey(k))
+	return t.write(bucketKeys, []byte(k.ID), EncodeKey(k))
 }
+
+// keySeqPrefix starts the names of the per-environment counters in the meta bucket.
+const keySeqPrefix = "key_seq_"
 
 // NextKeySeq returns the next number in env's creation order: 1 for its first key. It is
 // a counter, not a count, so it costs the same with ten keys or ten thousand.
 func (t *Tx) NextKeySeq(env apikey.Environment) (uint64, error) {
-	meta := t.tx.Bucket(bucketMeta)
-	name := []byte("key_seq_" + string(env))
+	name := []byte(keySeqPrefix + string(env))
 	var n uint64
-	if raw := meta.Get(name); len(raw) == 8 {
+	if raw := t.tx.Bucket(bucketMeta).Get(name); len(raw) == 8 {
 		n = binary.BigEndian.Uint64(raw)
 	}
 	n++
-	return n, meta.Put(name, binary.BigEndian.AppendUint64(nil, n))
+	return n, t.write(bucketMeta, name, binary.BigEndian.AppendUint64(nil, n))
 }
 
 // RemoveKey deletes a key record for good. Only recovery uses it, to undo a key that
 // never became active; deleted keys keep their record.
-func (t *Tx) RemoveKey(id string) error { return t.tx.Bucket(bucketKeys).Delete([]byte(id)) }
+func (t *Tx) RemoveKey(id string) error { return t.remove(bucketKeys, []byte(id)) }
 
 // Keys returns every key record for which keep returns true; with keep nil, every one.
 func (t *Tx) Keys(keep func(apikey.Key) bool) ([]apikey.Key, error) {
@@ -60,7 +62,7 @@ func (t *Tx) Keys(keep func(apikey.Key) bool) ([]apikey.Key, error) {
 }
 
 func readKey(id, raw []byte) (apikey.Key, error) {
-	k, err := decodeKey(raw)
+	k, err := DecodeKey(raw)
 	if err != nil {
 		return k, fmt.Errorf("%w: %s/%s: %w", ErrCorrupt, bucketKeys, id, err)
 	}

@@ -18,11 +18,11 @@ func migrate(t *Tx, from uint32) error {
 		return nil
 	}
 	err := rewriteBucket(t.tx, bucketKeys, bolt.DefaultFillPercent, func(raw []byte) []byte {
-		k, err := decodeKey(raw)
+		k, err := DecodeKey(raw)
 		if err != nil {
 			return raw
 		}
-		return encodeKey(k)
+		return EncodeKey(k)
 	})
 	if err != nil {
 		return err

@@ -33,7 +33,7 @@ func (t *Tx) Members() ([]access.Member, error) {
 }
 
 // RemoveMember deletes a member's record.
-func (t *Tx) RemoveMember(id string) error { return t.tx.Bucket(bucketMembers).Delete([]byte(id)) }
+func (t *Tx) RemoveMember(id string) error { return t.remove(bucketMembers, []byte(id)) }
 
 // Authorize loads the organization and the acting member and checks that the member may
 // perform action. Use cases call it inside their own transaction, so that the check and

@@ -93,7 +93,7 @@ func CheckFile(path string) (err error) {
 var readers = map[string]func([]byte) bool{
 	string(bucketOrg):     json.Valid,
 	string(bucketMembers): json.Valid,
-	string(bucketKeys):    func(raw []byte) bool { _, err := decodeKey(raw); return err == nil },
+	string(bucketKeys):    func(raw []byte) bool { _, err := DecodeKey(raw); return err == nil },
 	string(bucketAudit):   func(raw []byte) bool { _, err := DecodeEvent(0, "", raw); return err == nil },
 	string(bucketCopies):  func(raw []byte) bool { _, err := decodeCopies(raw); return err == nil },
 }

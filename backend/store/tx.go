@@ -11,6 +11,8 @@ import (
 // org.go, members.go and keys.go.
 type Tx struct {
 	tx *bolt.Tx
+	// changes, when set, receives every record a shared organization keeps (Rehearse).
+	changes *[]Change
 }
 
 func (t *Tx) get(bucket, id []byte, v any) error {
@@ -29,7 +31,7 @@ func (t *Tx) put(bucket, id []byte, v any) error {
 	if err != nil {
 		return fmt.Errorf("encode %s/%s: %w", bucket, id, err)
 	}
-	return t.tx.Bucket(bucket).Put(id, raw)
+	return t.write(bucket, id, raw)
 }
 
 // each decodes every record of bucket, in key order, into a fresh T and passes it to fn.
@@ -41,4 +43,16 @@ func each[T any](t *Tx, bucket []byte, fn func(T) error) error {
 		}
 		return fn(v)
 	})
+}
+
+// write puts a record, and notes it for a rehearsal.
+func (t *Tx) write(bucket, key, value []byte) error {
+	t.note(bucket, key, value)
+	return t.tx.Bucket(bucket).Put(key, value)
+}
+
+// remove deletes a record, and notes it for a rehearsal.
+func (t *Tx) remove(bucket, key []byte) error {
+	t.note(bucket, key, nil)
+	return t.tx.Bucket(bucket).Delete(key)
 }
