@@ -20,10 +20,13 @@ type applier struct {
 	// the organization's (""): records as they are now, not as they were at each event.
 	// nil when the copy follows the server revision by revision.
 	recordRev map[string]int64
+	// movedOK caches the moved history's check: its signature, once verified, holds for
+	// every event it covers.
+	movedOK map[string]bool
 }
 
 func newApplier(o *Org, tx *store.Tx, recordRev map[string]int64) (*applier, error) {
-	a := &applier{o: o, tx: tx, recordRev: recordRev}
+	a := &applier{o: o, tx: tx, recordRev: recordRev, movedOK: map[string]bool{}}
 	last, ok, err := tx.LastEvent()
 	if ok {
 		a.last = &last

@@ -65,12 +65,23 @@ func (a *applier) checkMoved(e audit.Event) string {
 	switch {
 	case !ok || e.Seq > m.Seq:
 		return "it is not signed"
-	case !a.o.verifyMoved(m, a.signingKey(m.Mover)):
+	case !a.verifyMoved(m):
 		return "the signature of the history moved from a single computer does not match"
 	case e.Seq == m.Seq && e.Hash != m.Hash:
 		return "it is not the event the moved history ends with"
 	}
 	return ""
+}
+
+// verifyMoved checks the moved history's signature, once per applier.
+func (a *applier) verifyMoved(m movedRecord) bool {
+	key := string(m.Sig)
+	ok, done := a.movedOK[key]
+	if !done {
+		ok = a.o.verifyMoved(m, a.signingKey(m.Mover))
+		a.movedOK[key] = ok
+	}
+	return ok
 }
 
 // signingKey is a member's signing key: the one published when they joined, kept after
