@@ -91,13 +91,16 @@ lint: $(FRONTEND) | setup ## gofmt, go vet, staticcheck, revive (doc comments), 
 	if [ -n "$$unformatted" ]; then echo "gofmt -l: run gofmt -w on:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) vet -tags dev,$(LINUX_TAGS) .
+	$(GO) vet -tags server ./backend/cli
 	$(GO) run $(STATICCHECK) ./...
+	$(GO) run $(STATICCHECK) -tags server ./backend/cli
 	$(GO) run $(REVIVE) -config revive.toml ./...
 	shellcheck scripts/*.sh .ci/run
 	cd frontend && npm run check
 
 test-go: $(FRONTEND) | setup ## Go tests, on a private Xvfb with a private Secret Service
 	scripts/with-xvfb.sh scripts/with-keyring.sh $(GO) test $(GO_TEST_FLAGS) ./...
+	$(GO) test $(GO_TEST_FLAGS) -tags server -run Server ./backend/cli
 
 test-frontend: setup ## component tests (vitest)
 	cd frontend && CI=true npm test

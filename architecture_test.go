@@ -23,6 +23,8 @@ func TestDependenciesPointInward(t *testing.T) {
 	domain := []string{"access", "apikey", "audit"}
 	useCases := []string{"keys", "org", "inventory", "support", "enablement", "passphrase", "scan"}
 	stores := []string{"store", "vault", "clipboard", "privatefile"}
+	// a shared organization: its store and vault, envelopes and signatures, invite codes
+	sharing := []string{"shared", "seal", "invite"}
 	allowed := map[string][]string{
 		"apikey": nil, "access": nil, "audit": nil, "vault": nil, "clipboard": nil, "privatefile": nil,
 		"store":      domain,
@@ -33,9 +35,13 @@ func TestDependenciesPointInward(t *testing.T) {
 		"org":        append([]string{"store", "enablement", "passphrase"}, domain...),
 		"support":    append([]string{"store", "enablement"}, domain...),
 		"scan":       append([]string{"keys", "store", "vault"}, domain...),
-		"ui":         slices.Concat(domain, useCases, stores),
-		"cli":        slices.Concat(domain, useCases, stores, []string{"ui"}),
-		".":          slices.Concat(domain, useCases, stores, []string{"ui", "cli"}),
+		"seal":       {"vault"},
+		"invite":     nil,
+		"shared":     append([]string{"store", "seal", "vault"}, domain...),
+		"server":     {"invite"}, // linked only into builds with the server tag
+		"ui":         slices.Concat(domain, useCases, stores, sharing),
+		"cli":        slices.Concat(domain, useCases, stores, sharing, []string{"ui", "server"}),
+		".":          slices.Concat(domain, useCases, stores, sharing, []string{"ui", "cli"}),
 		// test helpers, never in the app's binary
 		"vault/vaulttest":            {"vault", "apikey"},
 		"enablement/enablementtest":  {"enablement", "access"},
@@ -59,6 +65,10 @@ func TestDependenciesPointInward(t *testing.T) {
 	}
 	for pkg := range allowed {
 		assert.Contains(t, deps, pkg, "the rules name a package that no longer exists")
+	}
+	for _, d := range deps["."] {
+		assert.False(t, strings.HasPrefix(d, "go.etcd.io/etcd/server/") || d == "proofkeys/backend/server",
+			"the desktop app links etcd's server (%s): it belongs in builds with the server tag", d)
 	}
 	for pkg, list := range deps {
 		for _, d := range list {

@@ -19,14 +19,19 @@ type clip struct{ last string }
 
 func (c *clip) WriteSecret(s string) error { c.last = s; return nil }
 
-func openStore(t *testing.T) *store.Store {
+// stores opens n store files: a single desktop's, and each desktop's copy.
+func stores(t *testing.T, n int) []*store.Store {
 	t.Helper()
-	s, err := store.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
+	out := make([]*store.Store, n)
+	for i := range out {
+		s, err := store.Open(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = s.Close() })
+		out[i] = s
 	}
-	t.Cleanup(func() { _ = s.Close() })
-	return s
+	return out
 }
 
 // An Owner moves a single-desktop organization to the server over the first invite
@@ -39,7 +44,8 @@ func TestTwoDesktopsJoinByInviteAndShareAKey(t *testing.T) {
 	const prefix = "/proofkeys/acme/"
 	v := vaulttest.New(t)
 
-	single := openStore(t)
+	files := stores(t, 3)
+	single := files[0]
 	_, owner, err := org.New(single).Setup("Acme", "Olive Owner", "olive@example.com")
 	if err != nil {
 		t.Fatal(err)
@@ -68,7 +74,7 @@ func TestTwoDesktopsJoinByInviteAndShareAKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := shared.Open(clA, prefix, openStore(t), idA, owner.ID)
+	a, err := shared.Open(clA, prefix, files[1], idA, owner.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +91,7 @@ func TestTwoDesktopsJoinByInviteAndShareAKey(t *testing.T) {
 	if credsB.Member != admin.ID {
 		t.Fatalf("the code was for %q", credsB.Member)
 	}
-	b, err := shared.Join(clB, credsB.Prefix, openStore(t), v, credsB.Member)
+	b, err := shared.Join(clB, credsB.Prefix, files[2], v, credsB.Member)
 	if err != nil {
 		t.Fatal(err)
 	}

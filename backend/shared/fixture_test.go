@@ -194,26 +194,23 @@ func (d *desktop) flags(t testing.TB) map[uint64]string {
 	return flags
 }
 
-// clipboard keeps what it was given.
+// clipboard keeps the last secret it was given.
 type clipboard struct {
-	mu      sync.Mutex
-	secrets []string
+	mu     sync.Mutex
+	secret string
 }
 
 func (c *clipboard) WriteSecret(s string) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.secrets = append(c.secrets, s)
+	c.secret = s
 	return nil
 }
 
 func (c *clipboard) last() string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.secrets) == 0 {
-		return ""
-	}
-	return c.secrets[len(c.secrets)-1]
+	return c.secret
 }
 
 // sharedCluster is a fresh 3-member cluster for one test.

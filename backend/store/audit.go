@@ -26,18 +26,18 @@ func (t *Tx) AppendEvent(e audit.Event) (audit.Event, error) {
 		}
 	}
 	e = audit.Seal(e, prev)
-	raw := EncodeEvent(e)
-	t.note(bucketAudit, seqKey(e.Seq), raw)
-	return e, t.appendAt(b, e, raw)
+	key, raw := seqKey(e.Seq), EncodeEvent(e)
+	t.note(bucketAudit, key, raw)
+	return e, t.appendAt(b, key, e, raw)
 }
 
-// appendAt stores the sealed event e, encoded as raw, at the log's end, with the head and
-// the index that follow it.
-func (t *Tx) appendAt(b *bolt.Bucket, e audit.Event, raw []byte) error {
+// appendAt stores the sealed event e, encoded as raw, under key at the log's end, with
+// the head and the index that follow it.
+func (t *Tx) appendAt(b *bolt.Bucket, key []byte, e audit.Event, raw []byte) error {
 	if err := t.put(bucketMeta, keyAuditHead, audit.Head{Seq: e.Seq, Hash: e.Hash}); err != nil {
 		return err
 	}
-	if err := b.Put(seqKey(e.Seq), raw); err != nil {
+	if err := b.Put(key, raw); err != nil {
 		return err
 	}
 	return t.index(e)

@@ -140,7 +140,7 @@ func (t *Tx) appendRaw(key, raw []byte) error {
 	if err != nil {
 		return err
 	}
-	return t.appendAt(b, e, raw)
+	return t.appendAt(b, key, e, raw)
 }
 
 // Local returns what a copy keeps for itself under name (nil when nothing).
