@@ -19,7 +19,7 @@ const OpenPrefix = "/proofkeys-server/invites/"
 // MaxTTL is the longest an invite code stays good.
 const MaxTTL = 7 * 24 * time.Hour
 
-// ErrBadExpiry: an invite must expire, and within a week.
+// ErrBadExpiry means an invite must expire, and within a week.
 var ErrBadExpiry = errors.New("an invite code must expire within a week")
 
 // Open is what the server keeps of an invite until it is used or expires.

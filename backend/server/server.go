@@ -47,7 +47,7 @@ type Server struct {
 	client *clientv3.Client
 }
 
-// ErrStart: the server could not start (its message says why: a port in use, a folder
+// ErrStart means the server could not start (its message says why: a port in use, a folder
 // that cannot be written).
 var ErrStart = errors.New("the server could not start")
 

@@ -57,11 +57,7 @@ func connect(t *testing.T, code string) (*clientv3.Client, invite.Credentials) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := creds.TLS()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cl, err := clientv3.New(clientv3.Config{Endpoints: creds.Endpoints, TLS: cfg, DialTimeout: 5 * time.Second, Logger: zap.NewNop()})
+	cl, err := creds.Connect()
 	if err != nil {
 		t.Fatal(err)
 	}

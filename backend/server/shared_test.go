@@ -7,6 +7,7 @@ import (
 
 	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
+	"proofkeys/backend/invite"
 	"proofkeys/backend/keys"
 	"proofkeys/backend/org"
 	"proofkeys/backend/seal"
@@ -91,6 +92,19 @@ func TestTwoDesktopsJoinByInviteAndShareAKey(t *testing.T) {
 	if credsB.Member != admin.ID {
 		t.Fatalf("the code was for %q", credsB.Member)
 	}
+	// B keeps its credentials in its vault, and connects with them again as at a restart.
+	if err := credsB.Keep(v); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := invite.Kept(v, prefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clB, err = kept.Connect()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = clB.Close() })
 	b, err := shared.Join(clB, credsB.Prefix, files[2], v, credsB.Member)
 	if err != nil {
 		t.Fatal(err)
@@ -100,6 +114,7 @@ func TestTwoDesktopsJoinByInviteAndShareAKey(t *testing.T) {
 			_ = v.Delete("age-identity-" + id)
 			_ = v.Delete("signing-key-" + id)
 		}
+		_ = v.Delete("shared-credentials-" + prefix)
 	})
 
 	clipA, clipB := &clip{}, &clip{}

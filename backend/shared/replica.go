@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	clientv3 "go.etcd.io/etcd/client/v3"
 
@@ -19,6 +20,9 @@ const (
 	localMoved    = "shared_moved"    // the movedRecord, if the organization was moved
 	localSigner   = "shared_signer_"  // and a member ID: that member's signing key
 )
+
+// retryAfter is how long Follow waits before it reaches for a server that was away.
+const retryAfter = time.Second
 
 // errCompacted: the server no longer has the changes since the copy's revision.
 var errCompacted = errors.New("the server's history was compacted past this copy")
@@ -76,15 +80,20 @@ func (o *Org) Sync(ctx context.Context) error {
 // the page shows another desktop's change within a moment. While the server is away it
 // waits (the copy stays readable); a copy too old for the server's history is made again.
 func (o *Org) Follow(ctx context.Context) error {
-	for {
+	for ctx.Err() == nil {
 		err := o.catchUp(ctx, -1)
 		if errors.Is(err, errCompacted) {
 			err = o.copyAll(ctx)
 		}
-		if err != nil || ctx.Err() != nil {
-			return errors.Join(err, ctx.Err())
+		if err != nil && !errors.Is(err, ErrUnreachable) {
+			return err
+		}
+		select { // the server is away, or the watch ended: try again in a moment
+		case <-ctx.Done():
+		case <-time.After(retryAfter):
 		}
 	}
+	return ctx.Err()
 }
 
 // catchUp applies the server's changes after the copy's revision until it holds target

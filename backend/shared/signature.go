@@ -18,7 +18,7 @@ import (
 // each event.
 const (
 	formatSigned byte = 0x5E
-	sigSize           = 64
+	sigSize      int  = 64
 )
 
 var errNotSigned = errors.New("not a signed event")

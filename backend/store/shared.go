@@ -36,7 +36,7 @@ type Change struct {
 }
 
 var (
-	// ErrNotShared: a change names a record a shared organization does not keep.
+	// ErrNotShared means a change names a record a shared organization does not keep.
 	ErrNotShared = errors.New("not a record of a shared organization")
 	// errRehearsal rolls a rehearsal back once its changes are noted.
 	errRehearsal = errors.New("rehearsal done")
