@@ -45,6 +45,9 @@ func (o *Org) commit(build func() (plan, error)) error {
 			}
 			return err
 		}
+		if len(p.writes) == 0 {
+			return nil // nothing for the server: an intent that stays on this desktop
+		}
 		ops := make([]clientv3.Op, 0, len(p.writes)+1)
 		for _, w := range p.writes {
 			if w.value == nil {
