@@ -16,6 +16,7 @@ import (
 
 // cluster is a real etcd cluster of embedded members on 127.0.0.1, in the test process.
 type cluster struct {
+	configs []*embed.Config
 	members []*embed.Etcd
 	dirs    []string
 	clients []string // client URLs
@@ -71,12 +72,19 @@ func startCluster(t testing.TB, n int, fsync bool) *cluster {
 		c.dirs = append(c.dirs, cfg.Dir)
 		c.clients = append(c.clients, client.Host)
 	}
-	// One after the other: a member starting looks for itself at its peers, and a peer
-	// whose port is open but not served yet makes it wait a second; one not open yet
-	// answers at once.
-	c.members = make([]*embed.Etcd, n)
+	c.configs, c.members = configs, make([]*embed.Etcd, n)
 	t.Cleanup(c.stop)
-	for i, cfg := range configs {
+	c.start(t)
+	return c
+}
+
+// start starts every member (again, on its data, after stop) and waits until they are
+// ready. One after the other: a member starting looks for itself at its peers, and a peer
+// whose port is open but not served yet makes it wait a second; one not open yet answers
+// at once.
+func (c *cluster) start(t testing.TB) {
+	t.Helper()
+	for i, cfg := range c.configs {
 		m, err := embed.StartEtcd(cfg)
 		if err != nil {
 			t.Fatalf("start member %d: %v", i, err)
@@ -90,7 +98,6 @@ func startCluster(t testing.TB, n int, fsync bool) *cluster {
 			t.Fatal("the cluster did not become ready")
 		}
 	}
-	return c
 }
 
 // stop kills every member still running, all at once: a test's data is thrown away, so

@@ -50,7 +50,8 @@ func newFixture(t testing.TB, c *cluster) *fixture {
 	}
 	enableAPI(t, single)
 	id := f.identity(t, owner.ID)
-	o, err := shared.Open(c.client(t), f.prefix, openStore(t), id, owner.ID)
+	local := openStore(t)
+	o, err := shared.Open(c.client(t), f.prefix, local, id, owner.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,6 +59,7 @@ func newFixture(t testing.TB, c *cluster) *fixture {
 		t.Fatal(err)
 	}
 	f.a = newDesktop(owner.ID, o)
+	f.a.local = local
 	f.a.follow(t)
 	return f
 }

@@ -3,6 +3,7 @@ package shared_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -90,5 +91,32 @@ func TestTheCopyResumesFromTheLastRevisionItApplied(t *testing.T) {
 	_ = b.local.View(func(tx *store.Tx) error { marker = tx.Local("marker"); return nil })
 	if string(marker) != "kept by a resume" {
 		t.Fatal("the copy was made again in full instead of resuming")
+	}
+}
+
+func TestTheCopyCatchesUpWhenTheServerIsBack(t *testing.T) {
+	c := sharedCluster(t)
+	f := newFixture(t, c)
+	b := f.add(t, "Ada", access.Admin, false)
+	f.a.generate(t)
+	waitFor(t, "the first key", func() bool { return activeKeys(t, b.local) == 1 })
+
+	c.stop()
+	b.org.Timeout = time.Second
+	_, err := b.keys.Generate(b.member, apikey.Production)
+	if !errors.Is(err, shared.ErrUnreachable) || !strings.Contains(err.Error(), "changes wait until it is back") {
+		t.Fatalf("a change while the server is down: %v", err)
+	}
+	if list, err := b.keys.List(b.member, apikey.Production); err != nil || len(list) != 1 {
+		t.Fatalf("offline list: %v, %v", list, err)
+	}
+
+	c.start(t)
+	f.a.generate(t) // A's change reaches B once its copy follows the server again
+	waitFor(t, "the key made after the server came back", func() bool { return activeKeys(t, b.local) == 2 })
+	b.org.Timeout = shared.Timeout
+	b.generate(t)
+	if n := activeKeys(t, f.a.local); n != 3 {
+		t.Fatalf("A's copy has %d keys, want 3", n)
 	}
 }
