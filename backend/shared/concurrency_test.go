@@ -35,6 +35,7 @@ func TestTwoDesktopsChangingAtOnceLeaveOneChainAndLoseNothing(t *testing.T) {
 		t.Fatalf("a generate failed: %v", err)
 	}
 	checkComplete(t, f)
+	b.sync(t)
 	keys, err := b.keys.List(b.member, apikey.Production)
 	if err != nil {
 		t.Fatal(err)
