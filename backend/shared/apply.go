@@ -47,8 +47,8 @@ func (a *applier) revision(entries []entry) error {
 			if err := a.tx.SetLocal(localMoved, e.value); err != nil {
 				return err
 			}
-		case strings.HasPrefix(e.key, a.o.layout.signer("")):
-			if err := a.tx.SetLocal(localSigner+strings.TrimPrefix(e.key, a.o.layout.signer("")), e.value); err != nil {
+		case strings.HasPrefix(e.key, a.o.layout.signers()):
+			if err := a.tx.SetLocal(localSigner+strings.TrimPrefix(e.key, a.o.layout.signers()), e.value); err != nil {
 				return err
 			}
 		case !isRecord || !store.IsShared(bucket, key):
@@ -115,7 +115,7 @@ func (a *applier) event(e entry) (store.Change, bool, error) {
 	if a.last != nil && seq <= a.last.Seq {
 		return store.Change{}, false, a.tx.FlagEvent(seq, "the server holds another event in its place; this computer keeps the one it had")
 	}
-	signer, sig, raw, signErr := unsign(e.value)
+	sig, raw, signErr := unsign(e.value)
 	if errors.Is(signErr, errNotSigned) {
 		raw = e.value
 	}
@@ -127,7 +127,7 @@ func (a *applier) event(e entry) (store.Change, bool, error) {
 	if err != nil {
 		return store.Change{}, false, a.tx.FlagEvent(seq, "the server holds an event that cannot be read here")
 	}
-	why := a.check(ev, e.rev, signer, sig, key, raw, signErr)
+	why := a.check(ev, e.rev, sig, key, raw, signErr)
 	if why != "" {
 		if err := a.tx.FlagEvent(seq, why); err != nil {
 			return store.Change{}, false, err

@@ -38,25 +38,22 @@ var onBehalf = map[audit.Action]bool{audit.KeyExpired: true}
 // check says why the event e, committed at revision rev, fails its checks ("" when it
 // passes): it continues the chain, it is signed by its member (or belongs to a moved
 // history signed by its mover), and its signer may do what it records.
-func (a *applier) check(e audit.Event, rev int64, signer string, sig, key, raw []byte, signErr error) string {
+func (a *applier) check(e audit.Event, rev int64, s signature, key, raw []byte, signErr error) string {
 	switch {
 	case !audit.Follows(e, a.last):
 		return "it does not continue the audit log's chain"
 	case signErr != nil:
 		return "it is not signed"
-	case signer == "":
+	case s.signer == "":
 		return a.checkMoved(e)
-	}
-	signingKey := a.signingKey(signer)
-	switch {
-	case signingKey == "":
-		return "it is signed by someone who never joined the organization"
-	case !seal.Verify(signingKey, a.o.eventMessage(key, raw), sig):
+	case !a.published(s.signer, s.key):
+		return "it is signed with a key its member never published"
+	case !seal.Verify(s.key, a.o.eventMessage(key, raw), s.sig):
 		return "its signature does not match its signer's key"
-	case e.Actor != "" && e.Actor != signer && !onBehalf[e.Action]:
+	case e.Actor != "" && e.Actor != s.signer && !onBehalf[e.Action]:
 		return "it is signed by another member than the one it names"
 	}
-	return a.checkRight(signer, e.Action, rev)
+	return a.checkRight(s.signer, e.Action, rev)
 }
 
 // checkMoved checks an event without a signature of its own against the moved history.
@@ -65,7 +62,7 @@ func (a *applier) checkMoved(e audit.Event) string {
 	switch {
 	case !ok || e.Seq > m.Seq:
 		return "it is not signed"
-	case !a.verifyMoved(m):
+	case !a.published(m.Mover, m.MoverKey) || !a.verifyMoved(m):
 		return "the signature of the history moved from a single computer does not match"
 	case e.Seq == m.Seq && e.Hash != m.Hash:
 		return "it is not the event the moved history ends with"
@@ -75,26 +72,26 @@ func (a *applier) checkMoved(e audit.Event) string {
 
 // verifyMoved checks the moved history's signature, once per applier.
 func (a *applier) verifyMoved(m movedRecord) bool {
-	key := string(m.Sig)
-	ok, done := a.movedOK[key]
+	id := string(m.Sig)
+	ok, done := a.movedOK[id]
 	if !done {
-		ok = a.o.verifyMoved(m, a.signingKey(m.Mover))
-		a.movedOK[key] = ok
+		ok = a.o.verifyMoved(m)
+		a.movedOK[id] = ok
 	}
 	return ok
 }
 
-// signingKey is a member's signing key: the one published when they joined, kept after
-// they leave, or else the one in their record.
-func (a *applier) signingKey(memberID string) string {
-	if k := a.tx.Local(localSigner + memberID); k != nil {
-		return string(k)
+// published reports whether the member published key as theirs: under P signers/, where
+// it stays after they leave, or (for a copy made before that) in their record.
+func (a *applier) published(memberID, key string) bool {
+	if key == "" {
+		return false
+	}
+	if a.tx.Local(localSigner+memberID+"/"+key) != nil {
+		return true
 	}
 	m, err := a.tx.Member(memberID)
-	if err != nil {
-		return ""
-	}
-	return m.SigningKey
+	return err == nil && m.SigningKey == key
 }
 
 // checkRight checks that the signer may do what the event records, with the member and

@@ -49,9 +49,17 @@ func TestForgedEventsAreFlaggedOnEveryDesktopAndStillShown(t *testing.T) {
 	})
 
 	// Vic signs with Vic's own key an event only a member with Manage API keys may cause.
-	noRight := forge(t, f, vicMember, func(k, raw []byte) []byte { return shared.SignEventAs(f.a.org, vicKeys, vic.member, k, raw) })
-	// Vic writes an event in the Owner's name, signed with Vic's key.
-	notTheirs := forge(t, f, owner, func(k, raw []byte) []byte { return shared.SignEventAs(f.a.org, vicKeys, owner.ID, k, raw) })
+	noRight := forge(t, f, vicMember, func(k, raw []byte) []byte {
+		return shared.SignEventAs(f.a.org, vicKeys, vicKeys.SigningKey(), vic.member, k, raw)
+	})
+	// Vic writes an event in the Owner's name, naming the Owner's key, signed with Vic's.
+	notTheirs := forge(t, f, owner, func(k, raw []byte) []byte {
+		return shared.SignEventAs(f.a.org, vicKeys, owner.SigningKey, owner.ID, k, raw)
+	})
+	// Vic writes an event in the Owner's name, naming Vic's own key.
+	notTheirKey := forge(t, f, owner, func(k, raw []byte) []byte {
+		return shared.SignEventAs(f.a.org, vicKeys, vicKeys.SigningKey(), owner.ID, k, raw)
+	})
 	// An event written as the file keeps it, with no signature at all.
 	unsigned := forge(t, f, owner, func(_, raw []byte) []byte { return raw })
 	// A stranger's key, in the name of a member who never joined from it.
@@ -59,14 +67,17 @@ func TestForgedEventsAreFlaggedOnEveryDesktopAndStillShown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	strangerSeq := forge(t, f, vicMember, func(k, raw []byte) []byte { return shared.SignEventAs(f.a.org, stranger, vic.member, k, raw) })
+	strangerSeq := forge(t, f, vicMember, func(k, raw []byte) []byte {
+		return shared.SignEventAs(f.a.org, stranger, stranger.SigningKey(), vic.member, k, raw)
+	})
 	later := f.a.generate(t) // the log goes on
 
 	want := map[uint64]string{
 		noRight:     "Vic may not manage keys",
 		notTheirs:   "its signature does not match",
+		notTheirKey: "a key its member never published",
 		unsigned:    "it is not signed",
-		strangerSeq: "its signature does not match",
+		strangerSeq: "a key its member never published",
 	}
 	for _, d := range []*desktop{f.a, b} {
 		flags := d.flags(t)
@@ -97,5 +108,22 @@ func TestForgedEventsAreFlaggedOnEveryDesktopAndStillShown(t *testing.T) {
 	c := f.add(t, "Cleo", access.Admin, false)
 	if flags := c.flags(t); len(flags) != len(want) || !strings.Contains(flags[noRight], "may not") {
 		t.Fatalf("a full copy flags %v", flags)
+	}
+}
+
+func TestAMemberWhoJoinsAgainFromAnotherComputerKeepsTheirEventsVerified(t *testing.T) {
+	f := newFixture(t, sharedCluster(t))
+	ada := f.add(t, "Ada", access.Admin, false)
+	ada.generate(t)
+	// Another computer has another vault: Ada's keys there are new ones.
+	_ = f.vault.Delete("age-identity-" + ada.member)
+	_ = f.vault.Delete("signing-key-" + ada.member)
+	again := f.join(t, ada.member)
+	again.generate(t)
+	f.a.generate(t)
+	for _, d := range []*desktop{f.a, again, f.add(t, "Cleo", access.Admin, false)} {
+		if flags := d.flags(t); len(flags) != 0 {
+			t.Fatalf("%s's copy flags %v", d.member, flags)
+		}
 	}
 }

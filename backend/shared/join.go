@@ -30,7 +30,7 @@ func Join(client *clientv3.Client, prefix string, local *store.Store, v seal.Vau
 // publish writes this desktop's public keys into its member's record, and the signing
 // key where it stays after the member leaves.
 func (o *Org) publish() error {
-	signers := write{o.layout.signer(o.member), []byte(o.identity.SigningKey())}
+	signers := write{o.layout.signer(o.member, o.identity.SigningKey()), []byte(o.identity.SigningKey())}
 	return o.commit(o.rehearsal(func(tx *store.Tx) error {
 		m, err := tx.Member(o.member)
 		if err != nil {

@@ -127,7 +127,8 @@ func (o *Org) moveFirst(m moved) error {
 	if err != nil {
 		return err
 	}
-	writes := []write{{o.layout.signer(o.member), []byte(o.identity.SigningKey())}, {o.layout.moved(), raw}}
+	key := o.identity.SigningKey()
+	writes := []write{{o.layout.signer(o.member, key), []byte(key)}, {o.layout.moved(), raw}}
 	for _, c := range m.first {
 		if c.Bucket == store.BucketMembers && string(c.Key) == o.member {
 			if c.Value, err = o.withKeys(c.Value); err != nil {
@@ -202,7 +203,7 @@ func (o *Org) moveEvents(batch []store.Change, done uint64) error {
 	var writes []write
 	for _, c := range batch {
 		if binary.BigEndian.Uint64(c.Key) > done {
-			writes = append(writes, write{o.layout.record(c.Bucket, c.Key), signed("", nil, c.Value)})
+			writes = append(writes, write{o.layout.record(c.Bucket, c.Key), signed(signature{}, c.Value)})
 		}
 	}
 	if len(writes) == 0 {
@@ -224,7 +225,7 @@ func (o *Org) finishMove(m moved) error {
 
 // movedRecord is m's history signed by this desktop's member.
 func (o *Org) movedRecord(m moved) movedRecord {
-	rec := movedRecord{Mover: o.member, Seq: m.last.Seq, Hash: m.last.Hash}
+	rec := movedRecord{Mover: o.member, MoverKey: o.identity.SigningKey(), Seq: m.last.Seq, Hash: m.last.Hash}
 	rec.Sig = o.identity.Sign(o.movedMessage(rec))
 	return rec
 }
