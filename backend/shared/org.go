@@ -42,7 +42,9 @@ type Org struct {
 // Open returns the organization under prefix on the cluster of client, as seen by
 // memberID whose identity is on this desktop, with local as its copy (a store file of
 // its own, never a single desktop's database). It brings the copy up to date first: in
-// full the first time, then from the last revision it applied.
+// full the first time, then from the last revision it applied. When the server cannot be
+// reached the Org is returned with ErrUnreachable: its copy is readable, and Follow
+// catches up once the server is back.
 func Open(client *clientv3.Client, prefix string, local *store.Store, identity seal.Identity, memberID string) (*Org, error) {
 	o := &Org{
 		Timeout: Timeout, client: client, layout: layout{prefix: prefix}, local: local,
