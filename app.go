@@ -63,3 +63,5 @@ func (d wailsDesktop) SaveFileDialog(title, defaultName, filterName, pattern str
 func (d wailsDesktop) CopyText(text string) error {
 	return runtime.ClipboardSetText(d.ctx, text)
 }
+
+func (d wailsDesktop) Emit(event string) { runtime.EventsEmit(d.ctx, event) }

@@ -30,8 +30,9 @@ type background struct {
 }
 
 // start wires the clear timer, deletes what expired while the app was closed, and starts
-// the two loops until ctx ends or stop is called.
-func (b *background) start(ctx context.Context, s *services, clip Clipboard, damaged func(error)) {
+// the two loops until ctx ends or stop is called; for a shared organization, a third
+// follows its server and tells changed after each change it applied.
+func (b *background) start(ctx context.Context, s *services, clip Clipboard, damaged func(error), changed func()) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.timer = keys.NewClearTimer(clip.ClearIfOwned, keys.RealAfterFunc)
@@ -43,6 +44,9 @@ func (b *background) start(ctx context.Context, s *services, clip Clipboard, dam
 		every(ctx, snapshotCheck, func() { snapshotIfDue(s, damaged) })
 	})
 	b.done.Go(func() { every(ctx, expiryTick, func() { expireDue(s) }) })
+	if s.shared != nil {
+		b.done.Go(func() { s.shared.follow(ctx, changed) })
+	}
 }
 
 // stop ends the loops and waits for a snapshot being written, so the store closes after it.

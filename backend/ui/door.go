@@ -26,6 +26,9 @@ type services struct {
 	keys      *keys.Service
 	inventory *inventory.Service
 	scan      *scan.Service
+	// shared is the shared organization this desktop follows, or nil for a single
+	// desktop's (then store is its database, else the copy of the shared organization).
+	shared *sharedOrg
 }
 
 // services is the one door to the opened services: it waits for start-up (bounded), then
@@ -55,20 +58,34 @@ func with[T any](c *core, f func(*services) (T, error)) (T, error) {
 // openAndStart opens the data and, when that worked, starts the background work.
 func (c *core) openAndStart(ctx context.Context) error {
 	s, err := c.open()
+	if err != nil {
+		log.Printf("start-up: %v", err)
+	}
+	c.use(ctx, s, err)
+	return err
+}
+
+// use puts s (or why there is none) behind the door and, when there is s, starts its
+// background work.
+func (c *core) use(ctx context.Context, s *services, err error) {
 	c.mu.Lock()
 	c.svc, c.openErr = s, err
 	c.mu.Unlock()
-	if err != nil {
-		log.Printf("start-up: %v", err)
-		return err
+	if err == nil {
+		c.background.start(ctx, s, c.opt.Clipboard, c.stopWriting, c.changed)
 	}
-	c.background.start(ctx, s, c.opt.Clipboard, c.stopWriting)
-	return nil
 }
 
 // open opens the database and the vault, wires the use cases, and settles what a crash
 // left half done, before anyone can reach them.
 func (c *core) open() (*services, error) {
+	place, isShared, err := sharedPlaceOf(c.dataDir)
+	if err != nil {
+		return nil, err
+	}
+	if isShared {
+		return c.openShared(place)
+	}
 	st, err := store.Open(c.dataDir)
 	if err != nil {
 		return nil, err
@@ -78,9 +95,7 @@ func (c *core) open() (*services, error) {
 		_ = st.Close()
 		return nil, err
 	}
-	s := &services{store: st, vault: v, orgs: org.New(st), keys: keys.New(st, v, c.opt.Clipboard),
-		inventory: inventory.New(st), scan: scan.New(st)}
-	s.orgs.Now, s.keys.Now, s.inventory.Now, s.scan.Now = c.opt.Clock, c.opt.Clock, c.opt.Clock, c.opt.Clock
+	s := c.wire(st, v, st, v)
 	if r, err := s.keys.Recover(); err != nil || r != (keys.Recovered{}) {
 		// Not fatal: what could not be settled now is settled at the next start.
 		log.Printf("recovery: undid %d, finished %d deletions, error: %v", r.Undone, r.Finished, err)
@@ -90,6 +105,17 @@ func (c *core) open() (*services, error) {
 		log.Printf("vault items: labelled %d, error: %v", n, err)
 	}
 	return s, nil
+}
+
+// wire makes the use cases over data (the database, or a shared organization) and
+// secrets (the OS vault, or the shared organization's envelopes); st and v are this
+// computer's database (or copy) and OS vault, which the snapshots and the support bundle
+// read.
+func (c *core) wire(st *store.Store, v *vault.Vault, data keys.Store, secrets keys.Vault) *services {
+	s := &services{store: st, vault: v, orgs: org.New(data), keys: keys.New(data, secrets, c.opt.Clipboard),
+		inventory: inventory.New(data), scan: scan.New(data)}
+	s.orgs.Now, s.keys.Now, s.inventory.Now, s.scan.Now = c.opt.Clock, c.opt.Clock, c.opt.Clock, c.opt.Clock
+	return s
 }
 
 // reopen replaces the services after a restore put another data file in place.
@@ -104,9 +130,17 @@ func (c *core) close() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.svc != nil {
-		_ = c.svc.store.Close()
+		c.svc.close()
 		c.svc = nil
 	}
+}
+
+// close closes the database (or copy) and the connection to a shared organization.
+func (s *services) close() {
+	if s.shared != nil {
+		_ = s.shared.client.Close()
+	}
+	_ = s.store.Close()
 }
 
 // stopWriting is called when the data file turns out to be damaged while the app runs
@@ -116,7 +150,7 @@ func (c *core) stopWriting(err error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.svc != nil {
-		_ = c.svc.store.Close()
+		c.svc.close()
 		c.svc, c.openErr = nil, err
 	}
 }

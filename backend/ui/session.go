@@ -82,7 +82,9 @@ type StateView struct {
 	DataDir           string     `json:"dataDir"`
 	VaultBackend      string     `json:"vaultBackend"`
 	Version           string     `json:"version"`
-	Access            AccessView `json:"access"` // roles, sign-in and enablement
+	// Shared: the organization is shared with other computers through its server.
+	Shared bool       `json:"shared"`
+	Access AccessView `json:"access"` // roles, sign-in and enablement
 }
 
 // MemberView is a member as the UI shows it.
@@ -250,6 +252,7 @@ func (c *core) stateOf(s *services, o access.Org, me access.Member) StateView {
 		DataDir:           c.dataDir,
 		VaultBackend:      s.vault.Backend(),
 		Version:           c.opt.Version,
+		Shared:            s.shared != nil,
 	})
 }
 

@@ -17,6 +17,8 @@ type Desktop interface {
 	CopyText(text string) error
 	// ChooseFolder asks for a folder; "" when the person cancelled.
 	ChooseFolder(title string) (string, error)
+	// Emit sends the page an event without data (EventOrgChanged).
+	Emit(event string)
 }
 
 // Clipboard is where copied secrets go: the secure clipboard of backend/clipboard in the

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -40,12 +41,17 @@ func (c *fakeClipboard) WriteSecret(s string) error {
 func (c *fakeClipboard) ClearIfOwned() bool { return false }
 
 type fakeDesktop struct {
-	shown  int
-	copied string
-	folder string
+	shown   int
+	copied  string
+	folder  string
+	emitted atomic.Int32
 }
 
 func (d *fakeDesktop) Show() { d.shown++ }
+
+// Emit counts the events sent to the page; they come from the goroutine following a
+// shared organization.
+func (d *fakeDesktop) Emit(string) { d.emitted.Add(1) }
 
 func (d *fakeDesktop) CopyText(text string) error {
 	d.copied = text

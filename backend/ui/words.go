@@ -13,9 +13,12 @@ import (
 	"proofkeys/backend/audit"
 	"proofkeys/backend/clipboard"
 	"proofkeys/backend/enablement"
+	"proofkeys/backend/invite"
 	"proofkeys/backend/keys"
 	"proofkeys/backend/org"
 	"proofkeys/backend/scan"
+	"proofkeys/backend/seal"
+	"proofkeys/backend/shared"
 	"proofkeys/backend/store"
 	"proofkeys/backend/vault"
 )
@@ -151,6 +154,45 @@ var problems = []problem{
 	{errBadDate, "bad_date", "A date in the filters is not a date.", "Pick the dates again, or clear them."},
 	{apikey.ErrUnknownEnvironment, "bad_request", "The app sent a request it should not have.",
 		"Reload the app; if it happens again, contact your CSM."},
+	// a shared organization: its server, invite codes, sealed secrets
+	{shared.ErrUnreachable, "shared_unreachable", "The shared organization's server cannot be reached, so nothing was changed.",
+		"You can still see the keys, the inventory and the audit log. Changes work again once the server is back: check your network, or ask whoever runs the server."},
+	{shared.ErrChangedElsewhere, "shared_changed_elsewhere", "This key was changed on another computer meanwhile.",
+		"The list has been refreshed: look at the key again, then try again if it is still needed."},
+	{shared.ErrBusy, "shared_busy", "Other computers were changing the organization at the same moment.",
+		"Nothing was changed. Try again."},
+	{shared.ErrNotJoined, "shared_not_joined", "This computer has not joined the organization yet.",
+		"Paste the invite code an Owner or Admin made for you on the first screen."},
+	{shared.ErrNotEmpty, "shared_not_empty", "The server already holds an organization there.",
+		"Nothing was moved. Ask whoever runs the server for a code for a new organization."},
+	{shared.ErrUnfinished, "shared_unfinished", "A change on this computer is unfinished.",
+		"Open proofkeys once so it finishes it, then try again."},
+	{ErrFirstComputerCode, "invite_first_computer", "This invite code is for the organization's first computer, not for a member.",
+		"Ask an Owner or Admin of the organization for an invite code made for you."},
+	{invite.ErrBadCode, "invite_bad_code", "This is not a proofkeys invite code.",
+		"Copy the whole code again (it starts with proofkeys-invite-1:) and paste it."},
+	{invite.ErrExpired, "invite_expired", "This invite code has expired.",
+		"Ask an Owner or Admin of the organization for a new one."},
+	{invite.ErrUsed, "invite_used", "This invite code was already used, or the server does not know it.",
+		"Each code joins one computer once. Ask an Owner or Admin for a new one."},
+	{invite.ErrWrongServer, "invite_wrong_server", "The server that answered is not the one the invite code names.",
+		"Nothing was sent. Someone may be in the way: ask whoever runs the server before you try again."},
+	{invite.ErrNoServer, "invite_no_server", "The organization's server cannot be reached.",
+		"Check your network and that the server is running, then try again; the code still works."},
+	{invite.ErrBadExpiry, "bad_request", "The app sent a request it should not have.",
+		"Reload the app; if it happens again, contact your CSM."},
+	{seal.ErrNotForYou, "sealed_not_for_you", "This key was not shared with you yet.",
+		"An Owner's or Admin's proofkeys shares it when it is open; ask one of them to open it."},
+	{seal.ErrNoRecipients, "sealed_no_recipients", "Nobody in the organization can copy keys yet.",
+		"The members who may copy keys need to open proofkeys on their computer once."},
+	{seal.ErrBadRecipient, "sealed_bad_recipient", "A member's key for shared secrets is not readable.",
+		"Nothing was changed. Contact your CSM with this message."},
+	{seal.ErrBroken, "sealed_broken", "This key's shared secret cannot be read.",
+		"Replace the key: generate a new one, update your integration, and delete this one."},
+	{seal.ErrNoIdentity, "shared_not_joined", "This computer has not joined the organization yet.",
+		"Paste the invite code an Owner or Admin made for you on the first screen."},
+	{seal.ErrBadIdentity, "sealed_bad_identity", "This computer's key for shared secrets is not readable.",
+		"Nothing was changed. Contact your CSM with this message."},
 	// the scan for exposed keys
 	{ErrNoScanFolder, "scan_no_folder", "Choose a folder to scan first.", "Use Choose a folder, then start the scan."},
 	{ErrScanRunning, "scan_running", "A scan is already running.", "Wait for it to finish, or cancel it, then start again."},

@@ -14,6 +14,7 @@ export function makeState(over: Partial<StateView> = {}): StateView {
     vaultBackend: 'secret-service',
     version: 'v0.1.0',
     needsSignIn: false,
+    shared: false,
     access: makeAccess(),
     ...over,
   };

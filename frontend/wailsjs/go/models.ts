@@ -975,6 +975,7 @@ export namespace ui {
 	    dataDir: string;
 	    vaultBackend: string;
 	    version: string;
+	    shared: boolean;
 	    access: AccessView;
 	
 	    static createFrom(source: any = {}) {
@@ -995,6 +996,7 @@ export namespace ui {
 	        this.dataDir = source["dataDir"];
 	        this.vaultBackend = source["vaultBackend"];
 	        this.version = source["version"];
+	        this.shared = source["shared"];
 	        this.access = this.convertValues(source["access"], AccessView);
 	    }
 	

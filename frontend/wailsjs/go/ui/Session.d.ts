@@ -6,6 +6,8 @@ export function CopyText(arg1:string):Promise<void>;
 
 export function GetState():Promise<ui.StateView>;
 
+export function JoinShared(arg1:string):Promise<ui.StateView>;
+
 export function Lock():Promise<ui.StateView>;
 
 export function RecoverPassphrase(arg1:string,arg2:string,arg3:string):Promise<ui.RecoveredView>;

@@ -10,6 +10,10 @@ export function GetState() {
   return window['go']['ui']['Session']['GetState']();
 }
 
+export function JoinShared(arg1) {
+  return window['go']['ui']['Session']['JoinShared'](arg1);
+}
+
 export function Lock() {
   return window['go']['ui']['Session']['Lock']();
 }

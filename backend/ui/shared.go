@@ -1,0 +1,202 @@
+package ui
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log"
+	"os"
+	"path/filepath"
+	"strings"
+
+	clientv3 "go.etcd.io/etcd/client/v3"
+
+	"proofkeys/backend/access"
+	"proofkeys/backend/invite"
+	"proofkeys/backend/privatefile"
+	"proofkeys/backend/seal"
+	"proofkeys/backend/shared"
+	"proofkeys/backend/store"
+	"proofkeys/backend/vault"
+)
+
+// EventOrgChanged is the event the page hears when another desktop's change has reached
+// this one's copy of a shared organization: it reloads what it shows.
+const EventOrgChanged = "org-changed"
+
+// sharedPlaceFile, in the data folder, says that this computer follows a shared
+// organization; the copy of it is in the folder sharedCopyDir beside it, never in the
+// single desktop's database.
+const (
+	sharedPlaceFile = "shared.json"
+	sharedCopyDir   = "shared"
+)
+
+// sharedPlace is what the data folder remembers of the shared organization it follows:
+// where the organization is on its server, and as which member this computer joined.
+// Never a secret: the connection's key is in the OS vault (invite.Credentials.Keep).
+type sharedPlace struct {
+	Prefix string `json:"prefix"`
+	Member string `json:"member"`
+}
+
+// sharedPlaceOf reads the data folder's sharedPlace; false when it follows none.
+func sharedPlaceOf(dataDir string) (sharedPlace, bool, error) {
+	var p sharedPlace
+	raw, err := os.ReadFile(filepath.Join(dataDir, sharedPlaceFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return p, false, nil
+	}
+	if err != nil {
+		return p, false, err
+	}
+	if err := json.Unmarshal(raw, &p); err != nil || p.Prefix == "" || p.Member == "" {
+		return p, false, fmt.Errorf("%w: %s does not say which shared organization this computer follows",
+			store.ErrCorrupt, sharedPlaceFile)
+	}
+	return p, true, nil
+}
+
+func (p sharedPlace) save(dataDir string) error {
+	raw, _ := json.Marshal(p) // two strings: cannot fail
+	return privatefile.Write(filepath.Join(dataDir, sharedPlaceFile), raw)
+}
+
+// sharedOrg is the shared organization the services write through, with the connection
+// to its server and the member this computer joined as.
+type sharedOrg struct {
+	*shared.Org
+	client *clientv3.Client
+	member string
+}
+
+// openShared opens the copy of the shared organization and connects to its server with
+// the credentials kept in the OS vault. A server that is away does not stop it: the copy
+// is read meanwhile, changes are refused with shared.ErrUnreachable, and following the
+// server catches up once it is back.
+func (c *core) openShared(p sharedPlace) (*services, error) {
+	v, err := vault.New("", c.dataDir)
+	if err != nil {
+		return nil, err
+	}
+	id, err := seal.LoadOrCreate(v, p.Member)
+	if err != nil {
+		return nil, err
+	}
+	creds, err := invite.Kept(v, p.Prefix)
+	if err != nil {
+		return nil, err
+	}
+	return c.connect(v, creds, func(client *clientv3.Client, local *store.Store) (*shared.Org, error) {
+		o, err := shared.Open(client, p.Prefix, local, id, p.Member)
+		if errors.Is(err, shared.ErrUnreachable) {
+			log.Printf("start-up: %v; the copy on this computer is open meanwhile", err)
+			err = nil
+		}
+		return o, err
+	})
+}
+
+// connect opens the copy and a connection with creds, and the organization over them
+// with open; then the use cases write through it.
+func (c *core) connect(v *vault.Vault, creds invite.Credentials,
+	open func(*clientv3.Client, *store.Store) (*shared.Org, error)) (*services, error) {
+	local, err := store.Open(filepath.Join(c.dataDir, sharedCopyDir))
+	if err != nil {
+		return nil, err
+	}
+	client, err := creds.Connect()
+	if err != nil {
+		_ = local.Close()
+		return nil, err
+	}
+	o, err := open(client, local)
+	if err != nil {
+		_ = client.Close()
+		_ = local.Close()
+		return nil, err
+	}
+	s := c.wire(local, v, o, o)
+	s.shared = &sharedOrg{Org: o, client: client, member: creds.Member}
+	return s, nil
+}
+
+// changed tells the page that the shared organization changed.
+func (c *core) changed() {
+	if c.desktop != nil {
+		c.desktop.Emit(EventOrgChanged)
+	}
+}
+
+// follow applies the server's changes to the copy until ctx ends, telling changed after
+// each, and reseals the keys to members who joined meanwhile.
+func (o *sharedOrg) follow(ctx context.Context, changed func()) {
+	poke := make(chan struct{}, 1)
+	poke <- struct{}{} // members may have joined while this desktop was closed
+	o.Applied = func(int64) {
+		changed()
+		select {
+		case poke <- struct{}{}:
+		default: // a look is already due
+		}
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		o.resealWhenMembersChange(ctx, poke)
+	}()
+	if err := o.Follow(ctx); err != nil && ctx.Err() == nil {
+		log.Printf("following the shared organization stopped: %v", err)
+	}
+	<-done
+}
+
+// resealWhenMembersChange runs Reseal, on an Owner's or Admin's desktop, each time the
+// members who may copy keys (or their published keys) have changed: so a member who
+// joined can copy the keys made before. Reseal's own changes do not touch members, so it
+// does not call itself again.
+func (o *sharedOrg) resealWhenMembersChange(ctx context.Context, poke <-chan struct{}) {
+	sealedFor := ""
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-poke:
+		}
+		now, manager := o.copiers()
+		if !manager || now == sealedFor {
+			continue
+		}
+		r, err := o.Reseal(o.member)
+		if err != nil {
+			// Not fatal: tried again at the next change from the server.
+			log.Printf("seal keys to new members: %v", err)
+			continue
+		}
+		sealedFor = now
+		log.Printf("sealed %d keys to the members who may copy keys now (%d left to another Owner or Admin)", r.Keys, r.NotOpened)
+	}
+}
+
+// copiers names the members who may copy keys with the key each published, and says
+// whether this desktop's member may reseal.
+func (o *sharedOrg) copiers() (string, bool) {
+	var names []string
+	manager := false
+	err := o.View(func(tx *store.Tx) error {
+		_, org, err := tx.Authorize(o.member, access.ManageMembers)
+		if manager = err == nil; !manager {
+			return nil
+		}
+		members, err := tx.Members()
+		for _, m := range members {
+			if access.Can(m, org.Enablement, access.ManageKeys) == nil {
+				names = append(names, m.ID+"="+m.Recipient)
+			}
+		}
+		return err
+	})
+	return strings.Join(names, ","), manager && err == nil
+}
