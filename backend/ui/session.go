@@ -147,7 +147,7 @@ func (x *Session) SetUpDemo(in SetupInput) (StateView, error) {
 // slow down further tries (org.ErrSlowDown).
 func (x *Session) SignIn(memberID, passphrase string) (StateView, error) {
 	return with(x.c, func(s *services) (StateView, error) {
-		m, err := s.orgs.SignIn(memberID, passphrase)
+		m, err := x.c.signIn(s, memberID, passphrase)
 		if err != nil {
 			return StateView{}, err
 		}
@@ -160,7 +160,7 @@ func (x *Session) SignIn(memberID, passphrase string) (StateView, error) {
 func (x *Session) Lock() (StateView, error) {
 	return with(x.c, func(s *services) (StateView, error) {
 		if id := x.c.member(s); id != "" {
-			if err := s.orgs.Lock(id, false); err != nil {
+			if err := lock(s, id); err != nil {
 				return StateView{}, err
 			}
 		}

@@ -65,12 +65,18 @@ func (p sharedPlace) save(dataDir string) error {
 }
 
 // sharedOrg is the shared organization the services write through, with the connection
-// to its server and the member this computer joined as.
+// to its server and the credentials this computer joined with (as which member, and what
+// the invite codes it makes name).
 type sharedOrg struct {
 	*shared.Org
 	client *clientv3.Client
-	member string
+	creds  invite.Credentials
+	local  *store.Store // the copy, which also remembers to whom the keys were last sealed
 }
+
+// localSealedFor is where the copy remembers the members the keys were last sealed to
+// (sharedOrg.copiers), so that a desktop does not seal them again at every start.
+const localSealedFor = "ui_sealed_for"
 
 // openShared opens the copy of the shared organization and connects to its server with
 // the credentials kept in the OS vault. A server that is away does not stop it: the copy
@@ -119,7 +125,7 @@ func (c *core) connect(v *vault.Vault, creds invite.Credentials,
 		return nil, err
 	}
 	s := c.wire(local, v, o, o)
-	s.shared = &sharedOrg{Org: o, client: client, member: creds.Member}
+	s.shared = &sharedOrg{Org: o, client: client, creds: creds, local: local}
 	return s, nil
 }
 
@@ -158,7 +164,11 @@ func (o *sharedOrg) follow(ctx context.Context, changed func()) {
 // joined can copy the keys made before. Reseal's own changes do not touch members, so it
 // does not call itself again.
 func (o *sharedOrg) resealWhenMembersChange(ctx context.Context, poke <-chan struct{}) {
-	sealedFor := ""
+	var sealedFor string
+	_ = o.local.View(func(tx *store.Tx) error { // none read: the keys are sealed once more
+		sealedFor = string(tx.Local(localSealedFor))
+		return nil
+	})
 	for {
 		select {
 		case <-ctx.Done():
@@ -169,13 +179,16 @@ func (o *sharedOrg) resealWhenMembersChange(ctx context.Context, poke <-chan str
 		if !manager || now == sealedFor {
 			continue
 		}
-		r, err := o.Reseal(o.member)
+		r, err := o.Reseal(o.creds.Member)
 		if err != nil {
 			// Not fatal: tried again at the next change from the server.
 			log.Printf("seal keys to new members: %v", err)
 			continue
 		}
 		sealedFor = now
+		if err := o.local.Update(func(tx *store.Tx) error { return tx.SetLocal(localSealedFor, []byte(now)) }); err != nil {
+			log.Printf("remember to whom the keys are sealed: %v", err) // they are sealed again at the next start
+		}
 		log.Printf("sealed %d keys to the members who may copy keys now (%d left to another Owner or Admin)", r.Keys, r.NotOpened)
 	}
 }
@@ -186,7 +199,7 @@ func (o *sharedOrg) copiers() (string, bool) {
 	var names []string
 	manager := false
 	err := o.View(func(tx *store.Tx) error {
-		_, org, err := tx.Authorize(o.member, access.ManageMembers)
+		_, org, err := tx.Authorize(o.creds.Member, access.ManageMembers)
 		if manager = err == nil; !manager {
 			return nil
 		}

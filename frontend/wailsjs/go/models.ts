@@ -766,6 +766,20 @@ export namespace ui {
 		    return a;
 		}
 	}
+	export class InviteView {
+	    code: string;
+	    expires: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new InviteView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.expires = source["expires"];
+	    }
+	}
 	export class KeyChoicesView {
 	    keys: Option[];
 	    total: number;

@@ -6,6 +6,8 @@ export function AddMember(arg1:ui.NewMemberInput):Promise<ui.MemberListView>;
 
 export function ChangeMember(arg1:string,arg2:string,arg3:boolean):Promise<ui.MemberListView>;
 
+export function InviteCode(arg1:string):Promise<ui.InviteView>;
+
 export function ListMembers():Promise<Array<ui.MemberListView>>;
 
 export function RemoveMember(arg1:string):Promise<void>;

@@ -10,6 +10,10 @@ export function ChangeMember(arg1, arg2, arg3) {
   return window['go']['ui']['Members']['ChangeMember'](arg1, arg2, arg3);
 }
 
+export function InviteCode(arg1) {
+  return window['go']['ui']['Members']['InviteCode'](arg1);
+}
+
 export function ListMembers() {
   return window['go']['ui']['Members']['ListMembers']();
 }

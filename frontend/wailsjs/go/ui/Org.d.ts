@@ -11,4 +11,6 @@ export function GetEnablement():Promise<ui.EnablementView>;
 
 export function GetPolicies():Promise<org.Policies>;
 
+export function MoveToServer(arg1:string):Promise<ui.StateView>;
+
 export function SavePolicies(arg1:ui.PoliciesInput):Promise<org.Policies>;

@@ -18,6 +18,10 @@ export function GetPolicies() {
   return window['go']['ui']['Org']['GetPolicies']();
 }
 
+export function MoveToServer(arg1) {
+  return window['go']['ui']['Org']['MoveToServer'](arg1);
+}
+
 export function SavePolicies(arg1) {
   return window['go']['ui']['Org']['SavePolicies'](arg1);
 }
