@@ -9,13 +9,14 @@ import * as Inventory from '../../wailsjs/go/ui/Inventory';
 import * as Snapshots from '../../wailsjs/go/ui/Snapshots';
 import * as Support from '../../wailsjs/go/ui/Support';
 import * as Scan from '../../wailsjs/go/ui/Scan';
+import { EventsOn } from '../../wailsjs/runtime/runtime';
 import { toAppError } from './errors';
 import type { Environment, KeyView, Settings, SetupInput, StateView } from './types';
 import type { AuditFilter, AuditView, ChainView, CheckView, CopyView, FiltersView, KeyChoicesView } from './types';
 import type { Policies, ReplaceView } from './types';
 import type { ExportFormat, ExportView, InventoryReport, SnapshotView } from './types';
 import type { EnablementView, MemberListView, NewMemberInput, Role, SavedView, TroubleshootView } from './types';
-import type { OrphansView, PassphraseView, Reattached, RecoveredView } from './types';
+import type { InviteView, OrphansView, PassphraseView, Reattached, RecoveredView } from './types';
 import type { ScanRequest, ScanStatus } from './types';
 
 async function call<T>(run: () => Promise<unknown>): Promise<T> {
@@ -251,4 +252,31 @@ export function scanProgress(): Promise<ScanStatus> {
 
 export function cancelScan(): Promise<void> {
   return call(() => Scan.CancelScan());
+}
+
+// A shared organization: several computers see the same keys through its server.
+
+/** Joins the shared organization an invite code names, from the first-run screen. */
+export function joinShared(code: string): Promise<StateView> {
+  return call(() => Session.JoinShared(code));
+}
+
+/** Moves this computer's organization to the server whose first invite code is pasted (Owners). */
+export function moveToServer(code: string): Promise<StateView> {
+  return call(() => Org.MoveToServer(code));
+}
+
+/** A one-time invite code with which the member joins from their computer (Owners and Admins). */
+export function inviteCode(memberId: string): Promise<InviteView> {
+  return call(() => Members.InviteCode(memberId));
+}
+
+/**
+ * Calls listener each time another computer's change has reached this one (Go's
+ * "org-changed" event), until the function it returns is called. Outside the window (no
+ * Wails runtime) nothing ever changes.
+ */
+export function onOrgChanged(listener: () => void): () => void {
+  if (!('runtime' in window)) return () => {};
+  return EventsOn('org-changed', listener);
 }

@@ -117,4 +117,5 @@ export type TroubleshootView = Narrow<
 export type SavedView = Data<ui.SavedView>;
 /** recoveryCode: shown this once, to an Owner who set their own passphrase; '' otherwise. */
 export type PassphraseView = Data<ui.PassphraseView>;
+export type InviteView = Data<ui.InviteView>;
 export type RecoveredView = Narrow<ui.RecoveredView, { state: StateView }>;

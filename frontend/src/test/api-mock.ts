@@ -47,3 +47,7 @@ export const chooseScanFolder = vi.fn<typeof api.chooseScanFolder>();
 export const startScan = vi.fn<typeof api.startScan>();
 export const scanProgress = vi.fn<typeof api.scanProgress>();
 export const cancelScan = vi.fn<typeof api.cancelScan>();
+export const joinShared = vi.fn<typeof api.joinShared>();
+export const moveToServer = vi.fn<typeof api.moveToServer>();
+export const inviteCode = vi.fn<typeof api.inviteCode>();
+export const onOrgChanged = vi.fn<typeof api.onOrgChanged>(() => () => {});
