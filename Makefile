@@ -47,7 +47,7 @@ FRONTEND := frontend/dist/index.html
 
 TEST_TARGETS := lint test-go test-frontend test-e2e test-smoke test-windows test-install
 
-.PHONY: help setup frontend build build-dev run dev-server bindings lint \
+.PHONY: help setup frontend build build-dev build-server run dev-server bindings lint \
   test test-go test-frontend test-e2e test-smoke test-windows test-install \
   release release-linux release-windows release-macos bench bench-ui clean
 
@@ -105,8 +105,12 @@ test-go: $(FRONTEND) | setup ## Go tests, on a private Xvfb with a private Secre
 test-frontend: setup ## component tests (vitest)
 	cd frontend && CI=true npm test
 
-test-e2e: build-dev ## the help article's steps in headless Chromium against the dev build
+test-e2e: build-dev build-server ## the help article's steps in headless Chromium against the dev build; a shared organization on two of them
 	scripts/e2e.sh
+	scripts/e2e-shared.sh
+
+build-server: ## the server build for a shared organization, build/bin/proofkeys-server
+	$(GO) build -tags server -ldflags "$(LDFLAGS)" -o build/bin/proofkeys-server .
 
 test-smoke: build ## the production binary on Xvfb: window, screenshot (build/smoke.png), clean exit
 	scripts/smoke.sh $(BIN)
