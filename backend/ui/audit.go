@@ -11,6 +11,7 @@ import (
 	"proofkeys/backend/audit"
 	"proofkeys/backend/org"
 	"proofkeys/backend/privatefile"
+	"proofkeys/backend/store"
 )
 
 // auditPageSize is how many events one page of the Audit page holds; an export has them all.
@@ -73,6 +74,9 @@ type EventView struct {
 	KeyName   string         `json:"keyName,omitempty"`
 	Detail    string         `json:"detail,omitempty"`
 	Changes   []audit.Change `json:"changes,omitempty"`
+	// Flag says why another computer's event of a shared organization failed its check
+	// (its signature, its signer's right, its place in the chain): shown, never hidden.
+	Flag string `json:"flag,omitempty"`
 }
 
 // Option is one choice of a filter.
@@ -93,10 +97,16 @@ func (x *Audit) ListAudit(in AuditFilterInput, offset int) (AuditView, error) {
 		if err != nil {
 			return AuditView{}, err
 		}
+		var flags map[uint64]string
+		if err := s.store.View(func(tx *store.Tx) (err error) { flags, err = tx.EventFlags(); return err }); err != nil {
+			return AuditView{}, err
+		}
 		v := AuditView{Events: make([]EventView, 0, len(p.Events)), Matched: p.Total, Offset: max(offset, 0),
 			PageSize: auditPageSize}
 		for _, e := range p.Events {
-			v.Events = append(v.Events, eventView(e))
+			ev := eventView(e)
+			ev.Flag = flags[e.Seq]
+			v.Events = append(v.Events, ev)
 		}
 		return v, nil
 	})

@@ -34,6 +34,9 @@ type KeyView struct {
 	// Copied says the secret was copied at least once, so the list can find keys made
 	// and never put to use. Only ListKeys fills it in; other views leave it false.
 	Copied bool `json:"copied"`
+	// Exposed: in a shared organization, a member who may no longer copy keys could copy
+	// this one, so it should be replaced. Only ListKeys fills it in.
+	Exposed bool `json:"exposed"`
 }
 
 // ReplaceView is the outcome of a replace, for the UI to show both rows and say what to
@@ -65,6 +68,7 @@ func (x *Keys) ListKeys(env string) ([]KeyView, error) {
 		for _, k := range list {
 			v := view(k)
 			v.Copied, v.Settings = copied[k.ID], nil
+			v.Exposed = s.shared != nil && s.shared.isExposed(k.ID)
 			views = append(views, v)
 		}
 		return views, nil

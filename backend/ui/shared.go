@@ -9,11 +9,10 @@ import (
 	"log"
 	"os"
 	"path/filepath"
-	"strings"
+	"sync"
 
 	clientv3 "go.etcd.io/etcd/client/v3"
 
-	"proofkeys/backend/access"
 	"proofkeys/backend/invite"
 	"proofkeys/backend/privatefile"
 	"proofkeys/backend/seal"
@@ -72,11 +71,10 @@ type sharedOrg struct {
 	client *clientv3.Client
 	creds  invite.Credentials
 	local  *store.Store // the copy, which also remembers to whom the keys were last sealed
-}
 
-// localSealedFor is where the copy remembers the members the keys were last sealed to
-// (sharedOrg.copiers), so that a desktop does not seal them again at every start.
-const localSealedFor = "ui_sealed_for"
+	mu      sync.Mutex
+	exposed map[string]bool // keys a former member could copy (sealing.go)
+}
 
 // openShared opens the copy of the shared organization and connects to its server with
 // the credentials kept in the OS vault. A server that is away does not stop it: the copy
@@ -151,65 +149,10 @@ func (o *sharedOrg) follow(ctx context.Context, changed func()) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		o.resealWhenMembersChange(ctx, poke)
+		o.keepSealed(ctx, poke)
 	}()
 	if err := o.Follow(ctx); err != nil && ctx.Err() == nil {
 		log.Printf("following the shared organization stopped: %v", err)
 	}
 	<-done
-}
-
-// resealWhenMembersChange runs Reseal, on an Owner's or Admin's desktop, each time the
-// members who may copy keys (or their published keys) have changed: so a member who
-// joined can copy the keys made before. Reseal's own changes do not touch members, so it
-// does not call itself again.
-func (o *sharedOrg) resealWhenMembersChange(ctx context.Context, poke <-chan struct{}) {
-	var sealedFor string
-	_ = o.local.View(func(tx *store.Tx) error { // none read: the keys are sealed once more
-		sealedFor = string(tx.Local(localSealedFor))
-		return nil
-	})
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-poke:
-		}
-		now, manager := o.copiers()
-		if !manager || now == sealedFor {
-			continue
-		}
-		r, err := o.Reseal(o.creds.Member)
-		if err != nil {
-			// Not fatal: tried again at the next change from the server.
-			log.Printf("seal keys to new members: %v", err)
-			continue
-		}
-		sealedFor = now
-		if err := o.local.Update(func(tx *store.Tx) error { return tx.SetLocal(localSealedFor, []byte(now)) }); err != nil {
-			log.Printf("remember to whom the keys are sealed: %v", err) // they are sealed again at the next start
-		}
-		log.Printf("sealed %d keys to the members who may copy keys now (%d left to another Owner or Admin)", r.Keys, r.NotOpened)
-	}
-}
-
-// copiers names the members who may copy keys with the key each published, and says
-// whether this desktop's member may reseal.
-func (o *sharedOrg) copiers() (string, bool) {
-	var names []string
-	manager := false
-	err := o.View(func(tx *store.Tx) error {
-		_, org, err := tx.Authorize(o.creds.Member, access.ManageMembers)
-		if manager = err == nil; !manager {
-			return nil
-		}
-		members, err := tx.Members()
-		for _, m := range members {
-			if access.Can(m, org.Enablement, access.ManageKeys) == nil {
-				names = append(names, m.ID+"="+m.Recipient)
-			}
-		}
-		return err
-	})
-	return strings.Join(names, ","), manager && err == nil
 }

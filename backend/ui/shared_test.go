@@ -58,11 +58,20 @@ func listed(a *UI, id string) bool {
 	return err == nil && slices.ContainsFunc(list, func(k KeyView) bool { return k.ID == id })
 }
 
+// exposed reports whether a flags the key id "Replace: a former member could copy it".
+func exposed(t *testing.T, a *UI, id string) bool {
+	list, err := a.Keys.ListKeys("production")
+	require.NoError(t, err)
+	i := slices.IndexFunc(list, func(k KeyView) bool { return k.ID == id })
+	return i >= 0 && list[i].Exposed
+}
+
 // Two desktops, each with its own data folder, share an organization through a server,
 // only through the bound methods the page calls: the Owner moves the organization on A to
 // the server with the code the server printed and makes an invite code for a member; the
 // member pastes it on B's first-run screen. A key made on A reaches B's page, B copies
 // the same secret (a key made before B joined too, once A's desktop has sealed it to B);
+// the keys a removed member could copy are flagged on every desktop;
 // with the server stopped B still lists its keys and its inventory, and a change is
 // refused in plain words.
 func TestTwoDesktopsShareAnOrganizationThroughTheirUI(t *testing.T) {
@@ -129,6 +138,25 @@ func TestTwoDesktopsShareAnOrganizationThroughTheirUI(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, clipA.secrets[len(clipA.secrets)-1], clipB.secrets[len(clipB.secrets)-1])
 
+	// Cara joins from a third computer and is removed: the keys sealed to her are flagged.
+	cara, err := a.Members.AddMember(NewMemberInput{Name: "Cara", Email: "cara@example.com",
+		Role: string(access.TeamMember), ManageAPIKeys: true, Passphrase: "battery staple horse"})
+	require.NoError(t, err)
+	forgetShared(t, prefix, cara.ID)
+	caraCode, err := a.Members.InviteCode(cara.ID)
+	require.NoError(t, err)
+	c, _ := newTestApp(t, t.TempDir())
+	_, err = c.Session.JoinShared(caraCode.Code)
+	require.NoError(t, err)
+	require.Eventually(t, func() bool { _, err := c.Keys.CopyKey(before.ID); return err == nil },
+		15*time.Second, 50*time.Millisecond, "A's desktop seals the keys to Cara")
+	assert.False(t, exposed(t, a, k.ID), "no key is flagged while every member who could copy it still may")
+	require.NoError(t, a.Members.RemoveMember(cara.ID))
+	for _, desk := range []*UI{a, b} {
+		require.Eventually(t, func() bool { return exposed(t, desk, k.ID) && exposed(t, desk, before.ID) },
+			15*time.Second, 50*time.Millisecond, "the keys Cara could copy are flagged")
+	}
+
 	// B starts again: its data folder remembers the organization, the vault its connection.
 	b.Stop()
 	b, clipB = newTestApp(t, dirB)
@@ -151,6 +179,7 @@ func TestTwoDesktopsShareAnOrganizationThroughTheirUI(t *testing.T) {
 	_, err = b.Session.SignIn(ben.ID, "staple battery horse")
 	require.NoError(t, err)
 	assert.True(t, listed(b, k.ID), "the copy opens while the server is away")
+	assert.True(t, exposed(t, b, k.ID), "the flag is kept in the copy")
 	_, err = b.Keys.GenerateKey("production")
 	require.Error(t, err)
 	p := Explain(err)

@@ -2,6 +2,8 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import App from '../App.svelte';
+import ApiKeys from './ApiKeys.svelte';
+import Audit from './Audit.svelte';
 import Members from './Members.svelte';
 import Organization from './Organization.svelte';
 import * as api from '../lib/api';
@@ -217,5 +219,43 @@ describe('invite codes on the Members page', () => {
     });
     expect(await screen.findByRole('rowheader', { name: 'Ben' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Make invite code' })).toBeNull();
+  });
+});
+
+describe('what a shared organization flags', () => {
+  it('offers to replace a key a former member could copy', async () => {
+    const key = asListed(makeKey({ exposed: true }));
+    vi.mocked(api.listKeys).mockResolvedValue([key, asListed(makeKey({ id: 'key_2', settings: { name: 'Nightly script' } }))]);
+    vi.mocked(api.keySettings).mockResolvedValue(makeKey().settings!);
+    const user = userEvent.setup();
+    render(ApiKeys, { view: makeState({ shared: true }), onstale: vi.fn() });
+
+    const flags = await screen.findAllByRole('button', { name: /A former member could copy/ });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toHaveAccessibleName('A former member could copy Salesforce sync: replace it');
+    expect(flags[0]).toHaveTextContent('Replace: a former member could copy it');
+    await user.click(flags[0]);
+    expect(await screen.findByRole('dialog')).toBeInTheDocument();
+  });
+
+  it('shows an event that failed its check on this computer, with why', async () => {
+    vi.mocked(api.listAudit).mockResolvedValue({
+      events: [
+        { seq: 2, time: '2026-11-27T10:00:00Z', actor: 'mem_2', actorName: 'Ben', action: 'key.delete',
+          flag: 'its signature is not its member\'s' },
+        { seq: 1, time: '2026-11-27T09:00:00Z', actor: 'mem_1', actorName: 'Dana', action: 'org.setup', detail: 'Acme' },
+      ],
+      matched: 2,
+      offset: 0,
+      pageSize: 100,
+    });
+    vi.mocked(api.auditChain).mockResolvedValue({ intact: true, anchor: 'ab'.repeat(32), events: 2 });
+    vi.mocked(api.auditFilters).mockResolvedValue({ members: [], actions: [] });
+    vi.mocked(api.searchAuditKeys).mockResolvedValue({ keys: [], total: 0 });
+    render(Audit);
+
+    const flagged = await screen.findByText("Failed its check on this computer: its signature is not its member's");
+    expect(flagged.closest('tr')).toHaveTextContent('Ben');
+    expect(screen.getAllByText(/Failed its check/)).toHaveLength(1);
   });
 });

@@ -69,6 +69,7 @@ export function makeKey(
     createdBy: 'Dana',
     rotationDue: false,
     copied: false,
+    exposed: false,
     ...rest,
     name: settings.name,
     payer: settings.payer,

@@ -424,6 +424,7 @@ export namespace ui {
 	    keyName?: string;
 	    detail?: string;
 	    changes?: audit.Change[];
+	    flag?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new EventView(source);
@@ -440,6 +441,7 @@ export namespace ui {
 	        this.keyName = source["keyName"];
 	        this.detail = source["detail"];
 	        this.changes = this.convertValues(source["changes"], audit.Change);
+	        this.flag = source["flag"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -828,6 +830,7 @@ export namespace ui {
 	    replacesLabel?: string;
 	    rotationDue: boolean;
 	    copied: boolean;
+	    exposed: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new KeyView(source);
@@ -850,6 +853,7 @@ export namespace ui {
 	        this.replacesLabel = source["replacesLabel"];
 	        this.rotationDue = source["rotationDue"];
 	        this.copied = source["copied"];
+	        this.exposed = source["exposed"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
