@@ -16,6 +16,9 @@ import (
 // recorded: reading the copy must not wait for the server. A wrong passphrase is refused
 // as always, but not counted until the server is back.
 func (c *core) signIn(s *services, memberID, pass string) (access.Member, error) {
+	if err := s.mayUse(memberID); err != nil {
+		return access.Member{}, err
+	}
 	m, err := s.orgs.SignIn(memberID, pass)
 	if s.shared == nil || !errors.Is(err, shared.ErrUnreachable) {
 		return m, err

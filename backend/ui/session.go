@@ -180,6 +180,9 @@ type RecoveredView struct {
 // sign-in screen, and signs them in. Each code works once: the answer holds the next.
 func (x *Session) RecoverPassphrase(memberID, code, next string) (RecoveredView, error) {
 	return with(x.c, func(s *services) (RecoveredView, error) {
+		if err := s.mayUse(memberID); err != nil {
+			return RecoveredView{}, err
+		}
 		fresh, err := s.orgs.ResetPassphraseWithRecoveryCode(memberID, code, next)
 		if err != nil {
 			return RecoveredView{}, err
@@ -289,8 +292,11 @@ func (c *core) signInState(s *services) (StateView, error) {
 		VaultBackend: s.vault.Backend(), Version: c.opt.Version,
 		Access: AccessView{SignInRequired: true, Demo: o.Demo, Grantors: []string{}, SignInChoices: []MemberView{}}}
 	for _, m := range members {
-		v.Access.SignInChoices = append(v.Access.SignInChoices, memberView(m))
+		if s.mayUse(m.ID) == nil {
+			v.Access.SignInChoices = append(v.Access.SignInChoices, memberView(m))
+		}
 	}
+	v.Shared = s.shared != nil
 	return v, nil
 }
 

@@ -93,6 +93,7 @@ func (c *core) openShared(p sharedPlace) (*services, error) {
 	if err != nil {
 		return nil, err
 	}
+	creds.Member = p.Member // the data folder's word: the vault's item is per organization
 	return c.connect(v, creds, func(client *clientv3.Client, local *store.Store) (*shared.Org, error) {
 		o, err := shared.Open(client, p.Prefix, local, id, p.Member)
 		if errors.Is(err, shared.ErrUnreachable) {
@@ -125,6 +126,19 @@ func (c *core) connect(v *vault.Vault, creds invite.Credentials,
 	s := c.wire(local, v, o, o)
 	s.shared = &sharedOrg{Org: o, client: client, creds: creds, local: local}
 	return s, nil
+}
+
+// ErrNotThisComputer means a member of a shared organization tried to sign in on another
+// member's computer: each change is signed with the keys of the member who joined there.
+var ErrNotThisComputer = errors.New("only the member who joined the shared organization on this computer signs in here")
+
+// mayUse says whether memberID may sign in here: anyone on a single desktop, only the
+// member who joined on a shared organization's computer (whose keys sign every change).
+func (s *services) mayUse(memberID string) error {
+	if s.shared != nil && memberID != s.shared.creds.Member {
+		return ErrNotThisComputer
+	}
+	return nil
 }
 
 // changed tells the page that the shared organization changed.

@@ -160,6 +160,13 @@ func TestTwoDesktopsShareAnOrganizationThroughTheirUI(t *testing.T) {
 	// B starts again: its data folder remembers the organization, the vault its connection.
 	b.Stop()
 	b, clipB = newTestApp(t, dirB)
+	signIn, err := b.Session.GetState()
+	require.NoError(t, err)
+	require.True(t, signIn.NeedsSignIn)
+	assert.Equal(t, []MemberView{{ID: ben.ID, Name: "Ben", Email: "ben@example.com", Role: string(access.TeamMember)}},
+		signIn.Access.SignInChoices, "only the member who joined on this computer signs in here")
+	_, err = b.Session.SignIn(owner.Me.ID, "correct horse battery")
+	assert.Equal(t, "not_this_computer", Explain(err).Code)
 	state, err := b.Session.SignIn(ben.ID, "staple battery horse")
 	require.NoError(t, err)
 	assert.True(t, state.Shared)

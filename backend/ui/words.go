@@ -169,6 +169,8 @@ var problems = []problem{
 		"Open proofkeys once so it finishes it, then try again."},
 	{ErrFirstComputerCode, "invite_first_computer", "This invite code is for the organization's first computer, not for a member.",
 		"Ask an Owner or Admin of the organization for an invite code made for you."},
+	{ErrNotThisComputer, "not_this_computer", "On this computer, only the member who joined the shared organization here signs in.",
+		"Each member uses proofkeys on their own computer: sign in there, or ask an Owner or Admin for an invite code for this one."},
 	{ErrMemberCode, "invite_member_code", "This invite code is for a member joining from their own computer.",
 		"To move your organization, paste the code the server printed when it started. Give this code to the member it was made for."},
 	{ErrNotShared, "not_shared", "This organization is on this computer only.",

@@ -42,6 +42,7 @@ export const goErrorCodes = [
   'no_snapshot',
   'not_restorable',
   'not_shared',
+  'not_this_computer',
   'old_key_kept',
   'owner_only',
   'passphrase_first',
