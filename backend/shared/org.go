@@ -46,11 +46,18 @@ type Org struct {
 // reached the Org is returned with ErrUnreachable: its copy is readable, and Follow
 // catches up once the server is back.
 func Open(client *clientv3.Client, prefix string, local *store.Store, identity seal.Identity, memberID string) (*Org, error) {
+	return OpenWithin(Timeout, client, prefix, local, identity, memberID)
+}
+
+// OpenWithin is Open with the first catch-up bounded by wait instead of Timeout: a desktop
+// that starts while its server is away opens its copy after wait, and Follow finishes a
+// catch-up cut short.
+func OpenWithin(wait time.Duration, client *clientv3.Client, prefix string, local *store.Store, identity seal.Identity, memberID string) (*Org, error) {
 	o := &Org{
 		Timeout: Timeout, client: client, layout: layout{prefix: prefix}, local: local,
 		identity: identity, member: memberID, staged: map[string]string{}, removing: map[string]bool{},
 	}
-	ctx, cancel := o.ctx()
+	ctx, cancel := context.WithTimeout(client.Ctx(), wait)
 	defer cancel()
 	return o, o.Sync(ctx)
 }

@@ -80,8 +80,9 @@ func added(before, now string) bool {
 	return false
 }
 
-// copiers names the members who may copy keys, each with the key they published, and
-// says whether this desktop's member may reseal.
+// copiers names the members who may copy keys and have joined, each with the key they
+// published (a member added but not joined yet has nothing to seal to), and says whether
+// this desktop's member may reseal.
 func (o *sharedOrg) copiers() (string, bool) {
 	var names []string
 	manager := false
@@ -94,7 +95,7 @@ func (o *sharedOrg) copiers() (string, bool) {
 		}
 		members, err := tx.Members()
 		for _, m := range members {
-			if access.Can(m, org.Enablement, access.ManageKeys) == nil {
+			if m.Recipient != "" && access.Can(m, org.Enablement, access.ManageKeys) == nil {
 				names = append(names, m.ID+"="+m.Recipient)
 			}
 		}

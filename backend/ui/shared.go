@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 
 	clientv3 "go.etcd.io/etcd/client/v3"
 
@@ -63,6 +64,10 @@ func (p sharedPlace) save(dataDir string) error {
 	return privatefile.Write(filepath.Join(dataDir, sharedPlaceFile), raw)
 }
 
+// startWait bounds the catch-up with the server at start-up: while the server is away the
+// window opens on the copy after this long, and following the server catches up later.
+const startWait = 2 * time.Second
+
 // sharedOrg is the shared organization the services write through, with the connection
 // to its server and the credentials this computer joined with (as which member, and what
 // the invite codes it makes name).
@@ -95,7 +100,7 @@ func (c *core) openShared(p sharedPlace) (*services, error) {
 	}
 	creds.Member = p.Member // the data folder's word: the vault's item is per organization
 	return c.connect(v, creds, func(client *clientv3.Client, local *store.Store) (*shared.Org, error) {
-		o, err := shared.Open(client, p.Prefix, local, id, p.Member)
+		o, err := shared.OpenWithin(startWait, client, p.Prefix, local, id, p.Member)
 		if errors.Is(err, shared.ErrUnreachable) {
 			log.Printf("start-up: %v; the copy on this computer is open meanwhile", err)
 			err = nil
