@@ -102,6 +102,7 @@ step('The server starts and prints the first invite code', async () => {
 
 step('A: Organization page, the Owner moves the organization to the server', async () => {
   await gotoPage(a, 'Organization');
+  await a.getByRole('button', exact('Move this organization to a server')).click();
   await a.getByLabel('Invite code from the server', { exact: true }).fill(s.first);
   await a.getByRole('button', exact('Move to the server')).click();
   await a.getByText(/This organization is shared through its server/).waitFor({ timeout: 30000 });
@@ -119,6 +120,7 @@ step("B: first screen, Ben pastes the code and joins", async () => {
   b = await ctx.newPage();
   b.on('pageerror', (e) => console.log(`      B page error: ${e.message}`));
   await open(b, B_URL);
+  await b.getByRole('button', exact('Join a shared organization')).click();
   await b.getByLabel('Invite code', { exact: true }).fill(s.code);
   await b.getByRole('button', exact('Join organization')).click();
   await until(() => b.getByText('Ben (Team member)').isVisible(), 'B did not open the app as Ben', 30000);

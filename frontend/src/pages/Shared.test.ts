@@ -33,10 +33,11 @@ describe('joining a shared organization on the first screen', () => {
     const user = userEvent.setup();
     render(App);
 
-    expect(await screen.findByRole('heading', { name: 'Join a shared organization' })).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Join a shared organization' }));
+    expect(screen.getByRole('heading', { name: 'Join a shared organization' })).toBeInTheDocument();
     const field = screen.getByLabelText('Invite code');
+    expect(field).toHaveFocus();
     expect(field).toHaveAccessibleDescription('It starts with proofkeys-invite-1: and works once.');
-    field.focus();
     await user.paste(`  ${code}\n`);
     await user.keyboard('{Enter}');
 
@@ -54,7 +55,8 @@ describe('joining a shared organization on the first screen', () => {
     });
     const user = userEvent.setup();
     render(App);
-    await user.type(await screen.findByLabelText('Invite code'), 'proofkeys-invite-1:used');
+    await user.click(await screen.findByRole('button', { name: 'Join a shared organization' }));
+    await user.type(screen.getByLabelText('Invite code'), 'proofkeys-invite-1:used');
     await user.click(screen.getByRole('button', { name: 'Join organization' }));
 
     const field = screen.getByLabelText('Invite code');
@@ -64,6 +66,8 @@ describe('joining a shared organization on the first screen', () => {
     );
     expect(field).toHaveFocus();
     expect(field).toHaveValue('proofkeys-invite-1:used');
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(screen.getByLabelText('Organization name')).toHaveFocus();
     expect(screen.getByLabelText('Organization name')).not.toHaveAttribute('aria-invalid');
   });
 
@@ -72,7 +76,8 @@ describe('joining a shared organization on the first screen', () => {
     vi.mocked(api.joinShared).mockReturnValue(new Promise((resolve) => (finish = resolve)));
     const user = userEvent.setup();
     render(App);
-    await user.type(await screen.findByLabelText('Invite code'), code);
+    await user.click(await screen.findByRole('button', { name: 'Join a shared organization' }));
+    await user.type(screen.getByLabelText('Invite code'), code);
     await user.click(screen.getByRole('button', { name: 'Join organization' }));
 
     expect(await screen.findByText('Joining the organization…', {}, { timeout: 5000 })).toBeInTheDocument();
@@ -90,7 +95,8 @@ describe('joining a shared organization on the first screen', () => {
     });
     const user = userEvent.setup();
     render(App);
-    await user.type(await screen.findByLabelText('Invite code'), code);
+    await user.click(await screen.findByRole('button', { name: 'Join a shared organization' }));
+    await user.type(screen.getByLabelText('Invite code'), code);
     await user.click(screen.getByRole('button', { name: 'Join organization' }));
 
     expect(await screen.findByText(/Something went wrong: <b>bold<\/b>/)).toBeInTheDocument();
@@ -142,6 +148,7 @@ describe("an Owner's organization goes to its server", () => {
     const user = userEvent.setup();
     const { rerender } = render(Organization, { view: makeState(), onstale });
 
+    await user.click(screen.getByRole('button', { name: 'Move this organization to a server' }));
     await user.type(screen.getByLabelText('Invite code from the server'), ` ${code} `);
     await user.click(screen.getByRole('button', { name: 'Move to the server' }));
 
@@ -160,6 +167,7 @@ describe("an Owner's organization goes to its server", () => {
     });
     const user = userEvent.setup();
     render(Organization, { view: makeState(), onstale: vi.fn() });
+    await user.click(screen.getByRole('button', { name: 'Move this organization to a server' }));
     const field = screen.getByLabelText('Invite code from the server');
     await user.type(field, code);
     await user.click(screen.getByRole('button', { name: 'Move to the server' }));
@@ -174,7 +182,7 @@ describe("an Owner's organization goes to its server", () => {
       view: makeState({ me: { id: 'mem_2', name: 'Ada', email: 'ada@acme.test', role: 'admin' } }),
       onstale: vi.fn(),
     });
-    expect(screen.queryByLabelText('Invite code from the server')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Move this organization to a server' })).toBeNull();
     expect(screen.getByText(/Its Owner can share it through a server/)).toBeInTheDocument();
   });
 });
