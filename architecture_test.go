@@ -38,7 +38,7 @@ func TestDependenciesPointInward(t *testing.T) {
 		"seal":       {"vault"},
 		"invite":     nil,
 		"shared":     append([]string{"store", "seal", "vault"}, domain...),
-		"server":     {"invite"}, // linked only into builds with the server tag
+		"server":     {"invite", "privatefile"}, // linked only into builds with the server tag
 		"ui":         slices.Concat(domain, useCases, stores, sharing),
 		"cli":        slices.Concat(domain, useCases, stores, sharing, []string{"ui", "server"}),
 		".":          slices.Concat(domain, useCases, stores, sharing, []string{"ui", "cli"}),

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	"go.etcd.io/etcd/client/pkg/v3/transport"
@@ -45,6 +46,9 @@ type Server struct {
 	join   *http.Server
 	ca     *authority
 	client *clientv3.Client
+	// stopSnapshots ends the scheduled snapshots; snapshots is done when they have.
+	stopSnapshots context.CancelFunc
+	snapshots     sync.WaitGroup
 }
 
 // ErrStart means the server could not start (its message says why: a port in use, a folder
@@ -81,7 +85,17 @@ func Start(cfg Config) (*Server, error) {
 		s.Close()
 		return nil, err
 	}
+	var ctx context.Context
+	ctx, s.stopSnapshots = context.WithCancel(context.Background())
+	s.snapshots.Go(func() { s.snapshotEvery(ctx, SnapshotEvery, s.warn) })
 	return s, nil
+}
+
+// warn reports a problem the server goes on after, in its log.
+func (s *Server) warn(err error) {
+	if s.cfg.Logger != nil {
+		s.cfg.Logger.Warn(err.Error())
+	}
 }
 
 func (s *Server) etcdConfig(tlsDir string) *embed.Config {
@@ -145,8 +159,12 @@ func (s *Server) Endpoints() []string {
 // DataDir is the server's data folder.
 func (s *Server) DataDir() string { return s.cfg.DataDir }
 
-// Close stops the join service and etcd.
+// Close stops the scheduled snapshots, the join service and etcd.
 func (s *Server) Close() {
+	if s.stopSnapshots != nil {
+		s.stopSnapshots()
+		s.snapshots.Wait()
+	}
 	if s.join != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		_ = s.join.Shutdown(ctx)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"net"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -143,5 +145,46 @@ func TestTheServerRefusesADesktopWithoutACertificate(t *testing.T) {
 	defer cancel()
 	if _, err := cl.Get(ctx, "/proofkeys/"); err == nil {
 		t.Fatal("a desktop without a certificate read the server")
+	}
+}
+
+// The server saves a snapshot as it starts, readable by its owner only, and keeps the
+// newest KeepSnapshots.
+func TestTheServerKeepsItsNewestSnapshots(t *testing.T) {
+	s := start(t)
+	dir := filepath.Join(s.DataDir(), "snapshots")
+	var first []os.DirEntry
+	for range 50 { // the first is taken beside the start: wait for it, briefly
+		if first, _ = os.ReadDir(dir); len(first) == 1 {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if len(first) != 1 {
+		t.Fatalf("%d snapshots after the start, want 1", len(first))
+	}
+	info, err := first[0].Info()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode().Perm() != 0o600 || info.Size() == 0 {
+		t.Fatalf("the snapshot is %v, %d bytes", info.Mode().Perm(), info.Size())
+	}
+
+	clock := time.Now()
+	s.Now = func() time.Time { clock = clock.Add(time.Hour); return clock }
+	var last string
+	for range server.KeepSnapshots + 2 {
+		if last, err = s.Snapshot(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kept, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(kept) != server.KeepSnapshots || kept[len(kept)-1].Name() != filepath.Base(last) {
+		t.Fatalf("kept %d snapshots, the newest %q; want %d, the newest %q",
+			len(kept), kept[len(kept)-1].Name(), server.KeepSnapshots, filepath.Base(last))
 	}
 }

@@ -1,7 +1,9 @@
 package server_test
 
 import (
+	"bytes"
 	"context"
+	"os"
 	"testing"
 	"time"
 
@@ -135,5 +137,21 @@ func TestTwoDesktopsJoinByInviteAndShareAKey(t *testing.T) {
 	}
 	if apikey.Fingerprint(clipB.last) != k.Fingerprint {
 		t.Fatal("B copied another secret")
+	}
+
+	// A snapshot of the server's database holds the key's sealed secret, never the secret.
+	path, err := s.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(raw, []byte(k.ID)) {
+		t.Fatal("the snapshot does not hold the key's record: nothing was searched")
+	}
+	if bytes.Contains(raw, []byte(clipB.last)) || bytes.Contains(raw, []byte("AGE-SECRET-KEY-")) {
+		t.Fatal("the snapshot holds a secret")
 	}
 }
