@@ -31,10 +31,16 @@ var serverCommand = command{
 const serverUsage = `Usage: proofkeys server [--data-dir DIR] [--host NAME]... [--listen ADDR]
                         [--client-port 2379] [--peer-port 2380] [--join-port 2381]
                         [--org NAME] [--invites N] [--invite-expires 24h]
+                        [--name NAME --peer NAME=https://HOST:PORT... --endpoint HOST:PORT...]
+       proofkeys server --make-authority [--data-dir DIR]
 Runs until stopped (Ctrl-C). The first start makes the server's certificate authority in
 DIR/tls; keep DIR private and backed up. With --invites, prints N one-time invite codes
 for the organization NAME: give one to each new member, who pastes it on the first
-screen ("Join a shared organization").`
+screen ("Join a shared organization").
+Three servers keep an organization running when one stops: make the authority on one
+(--make-authority), copy its DIR/tls/ca.crt and ca.key into the others' DIR/tls, then
+start all three within a minute, each with its own --name, every server as --peer and
+every server's HOST:CLIENT-PORT as --endpoint (invite codes name them all).`
 
 // interrupted is closed on Ctrl-C or a stop from the system.
 func interrupted() <-chan struct{} {
@@ -64,7 +70,15 @@ func runServer(env Env, args []string, stop <-chan struct{}) int {
 	org := flags.String("org", "org", "the organization's name on the server (letters, digits, - and _)")
 	invites := flags.Int("invites", 0, "how many invite codes to print")
 	expires := flags.Duration("invite-expires", 24*time.Hour, "how long each invite code is good (at most a week)")
+	flags.StringVar(&cfg.Name, "name", "", "this server's name among its peers")
+	flags.Var((*hosts)(&cfg.Peers), "peer", "every server of the cluster, NAME=https://HOST:PEER-PORT (repeat)")
+	flags.Var((*hosts)(&cfg.Endpoints), "endpoint", "every server's HOST:CLIENT-PORT, for invite codes (repeat)")
+	makeAuthority := flags.Bool("make-authority", false, "make the certificate authority in DIR/tls, then stop")
 	if err := flags.Parse(args); err != nil {
+		return ExitUsage
+	}
+	if len(cfg.Peers) > 0 && (cfg.Name == "" || len(cfg.Endpoints) == 0) {
+		fmt.Fprintln(env.Stderr, "proofkeys server: with --peer, give this server's --name and every server's --endpoint")
 		return ExitUsage
 	}
 	if !validOrg(*org) || *invites < 0 {
@@ -80,6 +94,15 @@ func runServer(env Env, args []string, stop <-chan struct{}) int {
 		dir = filepath.Join(dir, "server")
 	}
 	cfg.DataDir = dir
+	if *makeAuthority {
+		if err := server.MakeAuthority(dir); err != nil {
+			fmt.Fprintf(env.Stderr, "proofkeys server: %v\n", err)
+			return ExitFailed
+		}
+		fmt.Fprintf(env.Stdout, "The authority is in %s: copy ca.crt and ca.key into the other servers' tls folders.\n",
+			filepath.Join(dir, "tls"))
+		return ExitOK
+	}
 	cfg.Logger, _ = zap.NewProduction(zap.IncreaseLevel(zap.WarnLevel))
 	s, err := server.Start(cfg)
 	if err != nil {

@@ -7,6 +7,8 @@ import (
 	"context"
 	"io"
 	"net"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -61,5 +63,29 @@ func TestServerPrintsInviteCodesThatJoin(t *testing.T) {
 func TestServerRefusesABadOrgName(t *testing.T) {
 	if code := runServer(Env{Stdout: io.Discard, Stderr: io.Discard}, []string{"--org", "a/b"}, nil); code != ExitUsage {
 		t.Fatalf("exit %d", code)
+	}
+}
+
+func TestServerMakesTheAuthorityForItsPeers(t *testing.T) {
+	dir := t.TempDir()
+	var out strings.Builder
+	if code := runServer(Env{Stdout: &out, Stderr: io.Discard}, []string{"--make-authority", "--data-dir", dir}, nil); code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for _, f := range []string{"ca.crt", "ca.key"} {
+		if _, err := os.Stat(filepath.Join(dir, "tls", f)); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+	}
+	if !strings.Contains(out.String(), "copy ca.crt and ca.key") {
+		t.Fatalf("says %q", out.String())
+	}
+}
+
+func TestServerWithPeersNeedsItsNameAndEveryEndpoint(t *testing.T) {
+	var stderr strings.Builder
+	code := runServer(Env{Stdout: io.Discard, Stderr: &stderr}, []string{"--peer", "a=https://h1:2380", "--peer", "b=https://h2:2380"}, nil)
+	if code != ExitUsage || !strings.Contains(stderr.String(), "--name") {
+		t.Fatalf("exit %d: %q", code, stderr.String())
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -34,7 +35,22 @@ type Config struct {
 	ClientPort, PeerPort, JoinPort int
 	// Logger receives etcd's warnings; nil is silent.
 	Logger *zap.Logger
+
+	// Name is this server's name among its peers ("proofkeys" when empty).
+	Name string
+	// Peers, for a cluster of servers, are all of them, this one included, each as
+	// NAME=https://HOST:PEER-PORT. Each needs the same authority in its tls/ folder
+	// (MakeAuthority on one, then its ca.crt and ca.key copied to the others), and a
+	// majority must be running for desktops to make changes. Empty: a server of its own.
+	Peers []string
+	// Endpoints are every server's address for desktops, HOST:CLIENT-PORT, which invite
+	// codes give so that a desktop goes on with the others when one stops. Empty: this
+	// server's only.
+	Endpoints []string
 }
+
+// defaultName is the name of a server of its own.
+const defaultName = "proofkeys"
 
 // Server is a running server.
 type Server struct {
@@ -49,6 +65,7 @@ type Server struct {
 	// stopSnapshots ends the scheduled snapshots; snapshots is done when they have.
 	stopSnapshots context.CancelFunc
 	snapshots     sync.WaitGroup
+	closed        sync.Once
 }
 
 // ErrStart means the server could not start (its message says why: a port in use, a folder
@@ -100,7 +117,10 @@ func (s *Server) warn(err error) {
 
 func (s *Server) etcdConfig(tlsDir string) *embed.Config {
 	cfg := embed.NewConfig()
-	cfg.Name = "proofkeys"
+	cfg.Name = s.cfg.Name
+	if cfg.Name == "" {
+		cfg.Name = defaultName
+	}
 	cfg.Dir = filepath.Join(s.cfg.DataDir, "etcd")
 	client := url.URL{Scheme: "https", Host: net.JoinHostPort(s.cfg.Listen, strconv.Itoa(s.cfg.ClientPort))}
 	peer := url.URL{Scheme: "https", Host: net.JoinHostPort(s.cfg.Listen, strconv.Itoa(s.cfg.PeerPort))}
@@ -109,6 +129,9 @@ func (s *Server) etcdConfig(tlsDir string) *embed.Config {
 	advertisedPeer := url.URL{Scheme: "https", Host: net.JoinHostPort(s.host(), strconv.Itoa(s.cfg.PeerPort))}
 	cfg.AdvertiseClientUrls, cfg.AdvertisePeerUrls = []url.URL{advertised}, []url.URL{advertisedPeer}
 	cfg.InitialCluster = cfg.Name + "=" + advertisedPeer.String()
+	if len(s.cfg.Peers) > 0 {
+		cfg.InitialCluster, cfg.InitialClusterToken = strings.Join(s.cfg.Peers, ","), "proofkeys"
+	}
 	info := transport.TLSInfo{
 		CertFile: filepath.Join(tlsDir, serverCertFile), KeyFile: filepath.Join(tlsDir, serverKeyFile),
 		TrustedCAFile: filepath.Join(tlsDir, caCertFile), ClientCertAuth: true,
@@ -153,14 +176,27 @@ func (s *Server) startClient(tlsDir string) error {
 
 // Endpoints are the client addresses invite codes give.
 func (s *Server) Endpoints() []string {
+	if len(s.cfg.Endpoints) > 0 {
+		return s.cfg.Endpoints
+	}
 	return []string{net.JoinHostPort(s.host(), strconv.Itoa(s.cfg.ClientPort))}
+}
+
+// MakeAuthority makes the certificate authority in dataDir/tls, unless it is there, for
+// the first of a cluster of servers: the others get a copy of its ca.crt and ca.key.
+func MakeAuthority(dataDir string) error {
+	_, err := loadOrMakeAuthority(filepath.Join(dataDir, "tls"), time.Now())
+	return err
 }
 
 // DataDir is the server's data folder.
 func (s *Server) DataDir() string { return s.cfg.DataDir }
 
-// Close stops the scheduled snapshots, the join service and etcd.
-func (s *Server) Close() {
+// Close stops the scheduled snapshots, the join service and etcd. A second Close does
+// nothing.
+func (s *Server) Close() { s.closed.Do(s.close) }
+
+func (s *Server) close() {
 	if s.stopSnapshots != nil {
 		s.stopSnapshots()
 		s.snapshots.Wait()
