@@ -27,3 +27,12 @@ func (s *Service) List(memberID string, env apikey.Environment) ([]apikey.Key, e
 	})
 	return list, err
 }
+
+// CanView returns nil when the member may see the keys: for a reader that kept what List
+// returned and must still ask on every call.
+func (s *Service) CanView(memberID string) error {
+	return s.Store.View(func(tx *store.Tx) error {
+		_, _, err := tx.Authorize(memberID, access.ViewKeys)
+		return err
+	})
+}

@@ -118,5 +118,5 @@ func (f *firstChoices) done() []Choice {
 }
 
 func compareChoices(a, b Choice) int {
-	return cmp.Or(compareNatural(a.Name, b.Name), compareNatural(a.ID, b.ID))
+	return cmp.Or(CompareNatural(a.Name, b.Name), CompareNatural(a.ID, b.ID))
 }

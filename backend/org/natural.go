@@ -7,10 +7,10 @@ import (
 	"unicode/utf8"
 )
 
-// compareNatural orders names as people read them: runs of digits by their value, so
+// CompareNatural orders names as people read them: runs of digits by their value, so
 // "key 2" comes before "key 10", and letters ignoring case. Names equal in that order
 // (such as "Key 7" and "key 07") are ordered by their bytes, so the order is total.
-func compareNatural(a, b string) int {
+func CompareNatural(a, b string) int {
 	x, y := a, b
 	for x != "" && y != "" {
 		if isDigit(x[0]) && isDigit(y[0]) {

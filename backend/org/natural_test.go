@@ -14,10 +14,10 @@ func TestCompareNatural(t *testing.T) {
 		"key 10", "key 10a", "key 10b", "key 99999999999999999999", "key 100000000000000000000", "Kéy 1"}
 	got := slices.Clone(want)
 	slices.Reverse(got)
-	slices.SortFunc(got, compareNatural)
+	slices.SortFunc(got, CompareNatural)
 	assert.Equal(t, want, got)
 	for _, s := range want {
-		assert.Zero(t, compareNatural(s, s))
+		assert.Zero(t, CompareNatural(s, s))
 	}
 }
 

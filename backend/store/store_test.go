@@ -128,3 +128,19 @@ func TestCorruptRecordIsReported(t *testing.T) {
 	})
 	assert.ErrorIs(t, err, store.ErrCorrupt)
 }
+
+func TestVersionGrowsWithEveryWriteOnly(t *testing.T) {
+	s, err := store.Open(t.TempDir())
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = s.Close() })
+	before, err := s.Version()
+	require.NoError(t, err)
+	require.NoError(t, s.View(func(*store.Tx) error { return nil }))
+	same, err := s.Version()
+	require.NoError(t, err)
+	assert.Equal(t, before, same, "a read changes nothing")
+	require.NoError(t, s.Update(func(tx *store.Tx) error { return tx.RemoveKey("key_none") }))
+	after, err := s.Version()
+	require.NoError(t, err)
+	assert.Greater(t, after, before)
+}

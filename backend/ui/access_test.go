@@ -97,7 +97,10 @@ func TestEveryRoleAgainstEveryAction(t *testing.T) {
 		// who may: owner, admin, granted team member, team member
 		owner, admin, granted, plain bool
 	}{
-		{"list keys", func(*testing.T) error { _, err := a.Keys.ListKeys("production"); return err }, true, true, true, true},
+		{"list keys", func(*testing.T) error {
+			_, err := a.Keys.KeyPage(firstPage("production", "", "all", "newest"))
+			return err
+		}, true, true, true, true},
 		{"generate", func(*testing.T) error { _, err := a.Keys.GenerateKey("sandbox"); return err }, true, true, true, false},
 		{"configure", func(t *testing.T) error {
 			k := tm.ownerKey(t)
@@ -189,7 +192,7 @@ func TestSignInLockAndAutoLock(t *testing.T) {
 	assert.Empty(t, state.Me.ID)
 	require.Len(t, state.Access.SignInChoices, 4)
 	assert.Equal(t, "Dana", state.Access.SignInChoices[0].Name)
-	_, err = a.Keys.ListKeys("production")
+	_, err = a.Keys.all("production")
 	assert.Error(t, err, "nothing works while locked")
 
 	_, err = a.Session.SignIn(tm.admin, "wrong passphrase")
@@ -276,14 +279,14 @@ func TestNewOrgHasNoAPIKeysUntilACodeAndWithdrawKeepsKeys(t *testing.T) {
 
 	_, err = a.Org.ApplyEnablementCode(code(true))
 	require.NoError(t, err)
-	_, err = a.Keys.ListKeys("production")
+	_, err = a.Keys.all("production")
 	assert.Equal(t, "no_api_access", Explain(err).Code, "the page is hidden")
 	_, err = a.s().vault.Get(k.ID)
 	require.NoError(t, err, "the key's secret stays in the vault")
 
 	_, err = a.Org.ApplyEnablementCode(code(false))
 	require.NoError(t, err)
-	list, err := a.Keys.ListKeys("production")
+	list, err := a.Keys.all("production")
 	require.NoError(t, err)
 	require.Len(t, list, 1, "given back, the keys are all there")
 	assert.Equal(t, apikey.PayerInvoice, list[0].Payer)

@@ -29,6 +29,8 @@ type services struct {
 	// shared is the shared organization this desktop follows, or nil for a single
 	// desktop's (then store is its database, else the copy of the shared organization).
 	shared *sharedOrg
+	// keyLists keeps the API Keys list read for each environment while the data is unchanged.
+	keyLists keyLists
 }
 
 // services is the one door to the opened services: it waits for start-up (bounded), then

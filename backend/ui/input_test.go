@@ -27,7 +27,9 @@ func TestBoundMethodsRefuseMissingInput(t *testing.T) {
 		call func() error
 		code string
 	}{
-		{"ListKeys(null)", func() error { _, err := a.Keys.ListKeys(""); return err }, "bad_request"},
+		{"KeyPage(null)", func() error { _, err := a.Keys.KeyPage(KeyQuery{}); return err }, "bad_request"},
+		{"KeyPage(no order)", func() error { _, err := a.Keys.KeyPage(firstPage("production", "", "all", "")); return err }, "bad_request"},
+		{"KeyPage(no filter)", func() error { _, err := a.Keys.KeyPage(firstPage("production", "", "", "newest")); return err }, "bad_request"},
 		{"GenerateKey(null)", func() error { _, err := a.Keys.GenerateKey(""); return err }, "bad_request"},
 		{"SaveKeySettings(id, null)", func() error { _, err := a.Keys.SaveKeySettings(k.ID, apikey.Settings{}); return err }, "invalid"},
 		{"SaveKeySettings(null, ...)", func() error { _, err := a.Keys.SaveKeySettings("", *k.Settings); return err }, "key_not_found"},
@@ -69,7 +71,7 @@ func TestBoundMethodsRefuseMissingInput(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 90, p.RotationDays, "nothing was weakened")
 	assert.Equal(t, 30, p.ClipboardClearSeconds)
-	list, err := a.Keys.ListKeys("production")
+	list, err := a.Keys.all("production")
 	require.NoError(t, err)
 	require.Len(t, list, 1, "the key is still there, alone")
 	assert.Equal(t, k.ID, list[0].ID)

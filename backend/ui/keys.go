@@ -20,8 +20,8 @@ type KeyView struct {
 	CreatedBy   string       `json:"createdBy"` // the member's name
 	Name        string       `json:"name"`
 	Payer       apikey.Payer `json:"payer"`
-	// Settings are every setting of the key. ListKeys leaves them out (KeySettings has
-	// them): a list of 10,000 keys sends only what it shows.
+	// Settings are every setting of the key. KeyPage leaves them out (KeySettings has
+	// them): the list sends only what it shows.
 	Settings *apikey.Settings `json:"settings,omitempty"`
 
 	// A replace's links and grace period, and the rotation flag.
@@ -32,10 +32,10 @@ type KeyView struct {
 	ReplacesLabel   string `json:"replacesLabel,omitempty"`
 	RotationDue     bool   `json:"rotationDue"`
 	// Copied says the secret was copied at least once, so the list can find keys made
-	// and never put to use. Only ListKeys fills it in; other views leave it false.
+	// and never put to use. Only KeyPage fills it in; other views leave it false.
 	Copied bool `json:"copied"`
 	// Exposed: in a shared organization, a member who may no longer copy keys could copy
-	// this one, so it should be replaced. Only ListKeys fills it in.
+	// this one, so it should be replaced. Only KeyPage fills it in.
 	Exposed bool `json:"exposed"`
 }
 
@@ -52,27 +52,26 @@ type CopyView struct {
 	ClearAfterSeconds int `json:"clearAfterSeconds"`
 }
 
-// ListKeys lists the live keys of one environment.
-func (x *Keys) ListKeys(env string) ([]KeyView, error) {
-	return withEnv(x.c, env, func(s *services, e apikey.Environment) ([]KeyView, error) {
-		list, err := s.keys.List(x.c.member(s), e)
-		if err != nil {
-			return nil, err
-		}
-		copied, err := s.keys.Copied(x.c.member(s), list)
-		if err != nil {
-			return nil, err
-		}
-		view := keyViewer(s)
-		views := make([]KeyView, 0, len(list))
-		for _, k := range list {
-			v := view(k)
-			v.Copied, v.Settings = copied[k.ID], nil
-			v.Exposed = s.shared != nil && s.shared.isExposed(k.ID)
-			views = append(views, v)
-		}
-		return views, nil
-	})
+// listKeys returns the live keys of e, oldest first, as KeyPage reads them.
+func (x *Keys) listKeys(s *services, e apikey.Environment) ([]KeyView, error) {
+	member := x.c.member(s)
+	list, err := s.keys.List(member, e)
+	if err != nil {
+		return nil, err
+	}
+	copied, err := s.keys.Copied(member, list)
+	if err != nil {
+		return nil, err
+	}
+	view := keyViewer(s)
+	views := make([]KeyView, 0, len(list))
+	for _, k := range list {
+		v := view(k)
+		v.Copied, v.Settings = copied[k.ID], nil
+		v.Exposed = s.shared != nil && s.shared.isExposed(k.ID)
+		views = append(views, v)
+	}
+	return views, nil
 }
 
 // KeySettings returns every setting of the live key id, for its settings panel.

@@ -70,7 +70,7 @@ func TestReplaceCheckAndPoliciesThroughBoundMethods(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, r.OldDeleted)
 	assert.Equal(t, k.Settings, r.New.Settings)
-	list, err := a.Keys.ListKeys("production")
+	list, err := a.Keys.all("production")
 	require.NoError(t, err)
 	require.Len(t, list, 2)
 	assert.Equal(t, r.New.ID, list[0].ReplacedBy)
@@ -105,7 +105,7 @@ func TestReplaceCheckAndPoliciesThroughBoundMethods(t *testing.T) {
 	_, err = a.Org.SavePolicies(PoliciesInput{RotationDays: ptr(30), ClipboardClearSeconds: ptr(0)})
 	require.NoError(t, err)
 	a.s().keys.Now = func() time.Time { return time.Now().AddDate(0, 0, 31) }
-	list, err = a.Keys.ListKeys("production")
+	list, err = a.Keys.all("production")
 	require.NoError(t, err)
 	assert.False(t, list[0].RotationDue, "a replaced key is not due again")
 	assert.True(t, list[1].RotationDue)
@@ -199,7 +199,7 @@ func TestLifecycleStartsTheClearTimerAndExpiresDueKeys(t *testing.T) {
 	t.Cleanup(later.Stop)
 	_, err = later.Session.GetState()
 	require.NoError(t, err)
-	list, err := later.Keys.ListKeys("production")
+	list, err := later.Keys.all("production")
 	require.NoError(t, err)
 	assert.Len(t, list, 1, "the old key was deleted at start")
 }
@@ -211,7 +211,7 @@ func TestCheckOfAnExpiredKeyNamesTheEndOfItsGracePeriod(t *testing.T) {
 	k, secret := generateCopied(t, a, clip, "production")
 	_, err := a.Keys.ReplaceKey(k.ID, ptr(1))
 	require.NoError(t, err)
-	list, err := a.Keys.ListKeys("production")
+	list, err := a.Keys.all("production")
 	require.NoError(t, err)
 	ends, err := time.Parse(time.RFC3339, list[0].ExpiresAt)
 	require.NoError(t, err)
@@ -235,7 +235,7 @@ func TestListKeysSaysWhichWereCopied(t *testing.T) {
 	_, err = a.Keys.CopyKey(used.ID)
 	require.NoError(t, err)
 
-	list, err := a.Keys.ListKeys("production")
+	list, err := a.Keys.all("production")
 	require.NoError(t, err)
 	copied := map[string]bool{}
 	for _, k := range list {

@@ -121,9 +121,16 @@ type SetupInput struct {
 }
 
 // GetState tells the UI whether to show the first-run setup, the sign-in screen or the
-// app, and for whom.
+// app, and for whom. When the app opens on the API Keys page, the list's first read
+// starts here, beside the page drawing its frame.
 func (x *Session) GetState() (StateView, error) {
-	return with(x.c, x.c.state)
+	return with(x.c, func(s *services) (StateView, error) {
+		v, err := x.c.state(s)
+		if err == nil && v.APIAccess && v.Me.ID != "" {
+			go (&Keys{x.c}).warm(s)
+		}
+		return v, err
+	})
 }
 
 // SetUp creates the organization and makes the person its Owner.

@@ -54,13 +54,13 @@ func forgetShared(t *testing.T, prefix string, members ...string) {
 
 // listed reports whether a lists the key id among its production keys.
 func listed(a *UI, id string) bool {
-	list, err := a.Keys.ListKeys("production")
+	list, err := a.Keys.all("production")
 	return err == nil && slices.ContainsFunc(list, func(k KeyView) bool { return k.ID == id })
 }
 
 // exposed reports whether a flags the key id "Replace: a former member could copy it".
 func exposed(t *testing.T, a *UI, id string) bool {
-	list, err := a.Keys.ListKeys("production")
+	list, err := a.Keys.all("production")
 	require.NoError(t, err)
 	i := slices.IndexFunc(list, func(k KeyView) bool { return k.ID == id })
 	return i >= 0 && list[i].Exposed

@@ -58,7 +58,7 @@ func TestSetupSnapshotRestoreChoiceAndOrphans(t *testing.T) {
 	back, err := b.Snapshots.ReattachOrphans()
 	require.NoError(t, err)
 	assert.Equal(t, 2, back.Reattached+back.Recreated)
-	list, err := b.Keys.ListKeys("production")
+	list, err := b.Keys.all("production")
 	require.NoError(t, err)
 	assert.Len(t, list, 2, "listed again, to copy, replace or delete")
 }

@@ -114,7 +114,7 @@ func TestFirstRunSetupThenKeys(t *testing.T) {
 
 	_, err = a.Keys.CopyKey(k.ID)
 	require.NoError(t, err)
-	list, err := a.Keys.ListKeys("sandbox")
+	list, err := a.Keys.all("sandbox")
 	require.NoError(t, err)
 	require.Len(t, list, 1)
 	assert.True(t, list[0].Copied, "for the never-copied filter")
@@ -126,13 +126,13 @@ func TestFirstRunSetupThenKeys(t *testing.T) {
 	responses = append(responses, state, k, saved, list)
 
 	require.NoError(t, a.Keys.DeleteKey(k.ID))
-	list, err = a.Keys.ListKeys("sandbox")
+	list, err = a.Keys.all("sandbox")
 	require.NoError(t, err)
 	assert.Empty(t, list)
 	_, err = a.Keys.KeySettings(k.ID)
 	assert.Equal(t, "key_not_found", Explain(err).Code, "a deleted key's panel has nothing to show")
 
-	_, err = a.Keys.ListKeys("staging")
+	_, err = a.Keys.all("staging")
 	assert.Equal(t, "bad_request", Explain(err).Code)
 
 	require.Len(t, clip.secrets, 1)

@@ -151,6 +151,8 @@ var problems = []problem{
 		"Choose another snapshot from the list. If none reads, contact your CSM with the data folder shown here."},
 	{errNotRestorable, "not_restorable", "Your data file reads fine, so nothing was restored.",
 		"Reload the app."},
+	{errKeyQuery, "bad_request", "The app sent a request it should not have.",
+		"Reload the app; if it happens again, contact your CSM."},
 	{errBadDate, "bad_date", "A date in the filters is not a date.", "Pick the dates again, or clear them."},
 	{apikey.ErrUnknownEnvironment, "bad_request", "The app sent a request it should not have.",
 		"Reload the app; if it happens again, contact your CSM."},

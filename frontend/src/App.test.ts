@@ -3,13 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
 import * as api from './lib/api';
-import { makeAccess, makeState } from './test/fixtures';
+import { keysPage, makeAccess, makeState } from './test/fixtures';
 
 vi.mock('./lib/api', () => import('./test/api-mock'));
 
 beforeEach(() => {
   history.replaceState(null, '', '#/home');
-  vi.mocked(api.listKeys).mockResolvedValue([]);
+  vi.mocked(api.keyPage).mockImplementation(keysPage([]));
 });
 
 describe('first run', () => {
@@ -112,7 +112,7 @@ describe('the app frame', () => {
     await user.click(within(menu).getByRole('link', { name: 'API Keys' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'API Keys' })).toBeInTheDocument();
     expect(within(menu).getByRole('link', { name: 'API Keys' })).toHaveAttribute('aria-current', 'page');
-    expect(api.listKeys).toHaveBeenCalledWith('production');
+    expect(api.keyPage).toHaveBeenCalledWith(expect.objectContaining({ environment: 'production' }));
   });
 
   it('has no API Keys item while the org has no API access', async () => {
@@ -124,7 +124,7 @@ describe('the app frame', () => {
     expect(within(menu).queryByRole('link', { name: 'API Keys' })).not.toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'Organization' })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'API Keys' })).not.toBeInTheDocument();
-    expect(api.listKeys).not.toHaveBeenCalled();
+    expect(api.keyPage).not.toHaveBeenCalled();
   });
 
   it('explains a failed start and offers to try again', async () => {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../lib/api';
 import type { StateView } from '../lib/types';
-import { makeKey, makeState } from '../test/fixtures';
+import { keysPage, makeKey, makeState } from '../test/fixtures';
 import ApiKeys from '../pages/ApiKeys.svelte';
 
 vi.mock('../lib/api', () => import('../test/api-mock'));
@@ -11,7 +11,7 @@ vi.mock('../lib/api', () => import('../test/api-mock'));
 const key = makeKey({ settings: { name: 'Salesforce sync', maxSigners: 2, transactionType: 'refinance' } });
 
 beforeEach(() => {
-  vi.mocked(api.listKeys).mockResolvedValue([key]);
+  vi.mocked(api.keyPage).mockImplementation(keysPage([key]));
 });
 
 async function openSettings(over: Partial<StateView> = {}) {

@@ -11,7 +11,7 @@ import * as Support from '../../wailsjs/go/ui/Support';
 import * as Scan from '../../wailsjs/go/ui/Scan';
 import { EventsOn } from '../../wailsjs/runtime/runtime';
 import { toAppError } from './errors';
-import type { Environment, KeyView, Settings, SetupInput, StateView } from './types';
+import type { Environment, KeyPage, KeyQuery, KeyView, Settings, SetupInput, StateView } from './types';
 import type { AuditFilter, AuditView, ChainView, CheckView, CopyView, FiltersView, KeyChoicesView } from './types';
 import type { Policies, ReplaceView } from './types';
 import type { ExportFormat, ExportView, InventoryReport, SnapshotView } from './types';
@@ -35,8 +35,9 @@ export function setUp(input: SetupInput): Promise<StateView> {
   return call(() => Session.SetUp(input));
 }
 
-export function listKeys(env: Environment): Promise<KeyView[]> {
-  return call(async () => (await Keys.ListKeys(env)) ?? []);
+/** One window of the API Keys list: Go searches, filters and orders every key. */
+export function keyPage(q: KeyQuery): Promise<KeyPage> {
+  return call(() => Keys.KeyPage(q));
 }
 
 /** Every setting of a live key, for its settings panel: the list carries only its name and payer. */

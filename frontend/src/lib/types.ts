@@ -32,6 +32,11 @@ export type KeyView = Narrow<ui.KeyView, { environment: Environment; payer: Paye
 
 // Key lifecycle: replace, check, policies, audit log.
 
+/** One window of the API Keys list, searched, filtered and ordered in Go. */
+export type KeyPage = Narrow<ui.KeyPageView, { keys: KeyView[] }>;
+export type KeyQuery = Narrow<ui.KeyQuery, { environment: Environment; filter: KeyFilter; order: KeyOrder }>;
+export type KeyOrder = 'newest' | 'name';
+export type KeyFilter = 'all' | 'overdue' | 'expiring' | 'never_copied';
 export type ReplaceView = Narrow<ui.ReplaceView, { new: KeyView; old: KeyView }>;
 /** clearAfterSeconds: when Go clears the clipboard; 0 is never (until the app quits). */
 export type CopyView = Data<ui.CopyView>;

@@ -6,7 +6,7 @@ import App from '../App.svelte';
 import * as api from '../lib/api';
 import { AppError } from '../lib/errors';
 import type { EnablementView, Member, MemberListView } from '../lib/types';
-import { makeAccess, makeState } from '../test/fixtures';
+import { keysPage, makeAccess, makeState } from '../test/fixtures';
 import OrgEnablement from '../parts/OrgEnablement.svelte';
 import ErrorAlert from '../ui/ErrorAlert.svelte';
 import Members from './Members.svelte';
@@ -37,7 +37,7 @@ const noEnablement: EnablementView = {
 
 beforeEach(() => {
   history.replaceState(null, '', '#/home');
-  vi.mocked(api.listKeys).mockResolvedValue([]);
+  vi.mocked(api.keyPage).mockImplementation(keysPage([]));
   vi.mocked(api.getPolicies).mockResolvedValue({ rotationDays: 90, clipboardClearSeconds: 30 });
   vi.mocked(api.getEnablement).mockResolvedValue(noEnablement);
 });

@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../lib/api';
-import { asListed, makeKey, makeState } from '../test/fixtures';
+import { asListed, keysPage, makeKey, makeState } from '../test/fixtures';
 import type { KeyView } from '../lib/types';
 import ApiKeys from './ApiKeys.svelte';
 
@@ -13,7 +13,7 @@ const script = makeKey({ id: 'key_2', hint: 'prf_…9kLm', createdBy: 'Lee', set
 
 beforeEach(() => {
   localStorage.clear();
-  vi.mocked(api.listKeys).mockResolvedValue([salesforce, script].map(asListed));
+  vi.mocked(api.keyPage).mockImplementation(keysPage([salesforce, script].map(asListed)));
 });
 afterEach(() => vi.clearAllMocks());
 
@@ -34,7 +34,7 @@ describe('API Keys page', () => {
     renderPage();
     expect(screen.getByRole('heading', { level: 1, name: 'API Keys' })).toBeInTheDocument();
     const row = (await screen.findByRole('row', { name: /Salesforce sync/ })) as HTMLElement;
-    expect(api.listKeys).toHaveBeenCalledWith('production');
+    expect(api.keyPage).toHaveBeenCalledWith(expect.objectContaining({ environment: 'production' }));
     expect(within(row).getByText('prf_…x7Qa').tagName).toBe('CODE');
     expect(within(row).getByText('by Dana')).toBeInTheDocument();
     expect(within(row).getByRole('button', { name: 'Settings for Salesforce sync' })).toBeEnabled();
@@ -71,14 +71,14 @@ describe('API Keys page', () => {
   });
 
   it('says so when there are no keys', async () => {
-    vi.mocked(api.listKeys).mockResolvedValue([]);
+    vi.mocked(api.keyPage).mockImplementation(keysPage([]));
     renderPage();
     expect(await screen.findByText(/No production keys yet/)).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
   it('shows why the list could not load, and what to do', async () => {
-    vi.mocked(api.listKeys).mockRejectedValue({
+    vi.mocked(api.keyPage).mockRejectedValue({
       code: 'vault_locked',
       message: 'The vault is locked.',
       hint: 'Unlock your keyring, then open API Keys again.',
@@ -116,17 +116,17 @@ describe('API Keys page', () => {
     const sandbox = within(group).getByRole('radio', { name: 'Sandbox' });
     expect(production).toBeChecked();
 
-    vi.mocked(api.listKeys).mockResolvedValue([sandboxKey]);
+    vi.mocked(api.keyPage).mockImplementation(keysPage([sandboxKey]));
     production.focus();
     await user.keyboard('{ArrowRight}');
     expect(sandbox).toBeChecked();
-    expect(api.listKeys).toHaveBeenLastCalledWith('sandbox');
+    expect(api.keyPage).toHaveBeenLastCalledWith(expect.objectContaining({ environment: 'sandbox' }));
     expect(await screen.findByRole('row', { name: /Test bench/ })).toHaveTextContent('prf_test_…Ab12');
     expect(screen.queryByRole('row', { name: /Salesforce sync/ })).not.toBeInTheDocument();
 
-    vi.mocked(api.listKeys).mockResolvedValue([salesforce]);
+    vi.mocked(api.keyPage).mockImplementation(keysPage([salesforce]));
     await user.click(production);
-    expect(api.listKeys).toHaveBeenLastCalledWith('production');
+    expect(api.keyPage).toHaveBeenLastCalledWith(expect.objectContaining({ environment: 'production' }));
     expect(await screen.findByRole('row', { name: /Salesforce sync/ })).toBeInTheDocument();
   });
 
@@ -145,8 +145,8 @@ describe('API Keys page', () => {
     await screen.findByRole('row', { name: /Salesforce sync/ });
     // the Sandbox list is read before the key is made, and answers after it
     let answer: (keys: typeof fresh[]) => void = () => {};
-    vi.mocked(api.listKeys).mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
-    vi.mocked(api.listKeys).mockResolvedValue([fresh]);
+    vi.mocked(api.keyPage).mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    vi.mocked(api.keyPage).mockImplementation(keysPage([fresh]));
     vi.mocked(api.generateKey).mockResolvedValue(fresh);
     await user.click(screen.getByRole('radio', { name: 'Sandbox' }));
     await user.click(screen.getByRole('button', { name: 'Generate Full Access Key' }));
@@ -256,11 +256,11 @@ describe('API Keys page', () => {
     });
     const { user } = renderPage();
     const copy = await screen.findByRole('button', { name: 'Copy Salesforce sync' });
-    vi.mocked(api.listKeys).mockResolvedValue([script]);
+    vi.mocked(api.keyPage).mockImplementation(keysPage([script]));
     await user.click(copy);
     expect(await screen.findByRole('alert')).toHaveTextContent('This key no longer exists.');
     await waitFor(() => expect(screen.queryByRole('row', { name: /Salesforce sync/ })).not.toBeInTheDocument());
-    expect(api.listKeys).toHaveBeenCalledTimes(2);
+    expect(api.keyPage).toHaveBeenCalledTimes(2);
     expect(screen.getByRole('alert')).toHaveTextContent('The list has been refreshed.');
   });
 
@@ -279,7 +279,7 @@ describe('API Keys page', () => {
 
   it('renders a key name with markup as plain text', async () => {
     const evil = '<img src=x onerror=alert(1)>';
-    vi.mocked(api.listKeys).mockResolvedValue([makeKey({ settings: { name: evil } })]);
+    vi.mocked(api.keyPage).mockImplementation(keysPage([makeKey({ settings: { name: evil } })]));
     const { container } = renderPage();
     const header = await screen.findByRole('rowheader');
     expect(within(header).getByText(evil).textContent).toBe(evil);
@@ -295,7 +295,7 @@ describe('API Keys list: order, search, filters', () => {
     makeKey({ id: 'key_3', createdAt: '2026-06-01T00:00:00Z', settings: { name: 'Key 3' }, rotationDue: true, copied: true }),
     makeKey({ id: 'key_4', createdAt: '2025-12-02T00:00:00Z', hint: 'prf_…Qq44', createdBy: 'Lee', settings: { name: 'key 10' } }),
   ];
-  beforeEach(() => vi.mocked(api.listKeys).mockResolvedValue(keys));
+  beforeEach(() => vi.mocked(api.keyPage).mockImplementation(keysPage(keys)));
 
   it('lists the newest first, or by name as chosen, and remembers the choice', async () => {
     const { user, unmount } = renderPage();
@@ -347,7 +347,7 @@ describe('API Keys list: order, search, filters', () => {
     const many = Array.from({ length: 10000 }, (_, i) =>
       makeKey({ id: `key_${i}`, createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(), settings: { name: `Seeded key ${i}` } }),
     );
-    vi.mocked(api.listKeys).mockResolvedValue(many);
+    vi.mocked(api.keyPage).mockImplementation(keysPage(many));
     renderPage();
     await screen.findByRole('row', { name: /Seeded key 9999/ });
     expect(screen.getAllByRole('row').length).toBeLessThan(30);
@@ -368,7 +368,7 @@ describe('API Keys: replace, clipboard and messages', () => {
     vi.mocked(api.copyKey).mockResolvedValue({ clearAfterSeconds: 30 });
     const { user } = renderPage();
     await user.click(await screen.findByRole('button', { name: 'Replace Salesforce sync' }));
-    vi.mocked(api.listKeys).mockResolvedValue([oldAfter, fresh, script]);
+    vi.mocked(api.keyPage).mockImplementation(keysPage([oldAfter, fresh, script]));
     await user.click(screen.getByRole('button', { name: 'Replace, keep the old key for 24 hours' }));
 
     await screen.findByText(/New key: Salesforce sync/);
@@ -397,7 +397,7 @@ describe('API Keys: replace, clipboard and messages', () => {
     vi.mocked(api.replaceKey).mockResolvedValue({ new: fresh, old: { ...oldAfter, expiresAt: undefined }, oldDeleted: true });
     const { user } = renderPage();
     await user.click(await screen.findByRole('button', { name: 'Replace Salesforce sync' }));
-    vi.mocked(api.listKeys).mockResolvedValue([fresh, script]);
+    vi.mocked(api.keyPage).mockImplementation(keysPage([fresh, script]));
     await user.click(screen.getByRole('button', { name: 'Replace now and delete the old key' }));
     await screen.findByText(/New key: Salesforce sync/);
     expect(within(outcome()).getByText(/The old key/)).toHaveTextContent('The old key prf_…x7Qa is deleted and no longer works.');
@@ -419,7 +419,7 @@ describe('API Keys: replace, clipboard and messages', () => {
   it("never shows one environment's keys under the other's name while loading", async () => {
     const { user } = renderPage();
     await screen.findByRole('row', { name: /Salesforce sync/ });
-    vi.mocked(api.listKeys).mockReturnValue(new Promise(() => {}));
+    vi.mocked(api.keyPage).mockReturnValue(new Promise(() => {}));
     await user.click(screen.getByRole('radio', { name: 'Sandbox' }));
     expect(screen.queryByRole('row', { name: /Salesforce sync/ })).not.toBeInTheDocument();
   });

@@ -8,7 +8,7 @@ import Members from './Members.svelte';
 import Organization from './Organization.svelte';
 import * as api from '../lib/api';
 import type { StateView } from '../lib/types';
-import { asListed, makeAccess, makeKey, makeState } from '../test/fixtures';
+import { asListed, keysPage, makeAccess, makeKey, makeState } from '../test/fixtures';
 
 vi.mock('../lib/api', () => import('../test/api-mock'));
 
@@ -16,7 +16,7 @@ const code = 'proofkeys-invite-1:eyJlbmRwb2ludHMiOlsiMTI3LjAuMC4xOjIzNzkiXX0';
 
 beforeEach(() => {
   history.replaceState(null, '', '#/home');
-  vi.mocked(api.listKeys).mockResolvedValue([]);
+  vi.mocked(api.keyPage).mockImplementation(keysPage([]));
 });
 
 describe('joining a shared organization on the first screen', () => {
@@ -116,7 +116,7 @@ describe("another computer's change", () => {
     render(App);
     expect(await screen.findByText(/No production keys yet/)).toBeInTheDocument();
 
-    vi.mocked(api.listKeys).mockResolvedValue([asListed(makeKey())]);
+    vi.mocked(api.keyPage).mockImplementation(keysPage([asListed(makeKey())]));
     vi.mocked(api.getState).mockResolvedValue(makeState({ shared: true, orgName: 'Acme Corp' }));
     for (const listener of [...listeners]) listener();
 
@@ -233,7 +233,7 @@ describe('invite codes on the Members page', () => {
 describe('what a shared organization flags', () => {
   it('offers to replace a key a former member could copy', async () => {
     const key = asListed(makeKey({ exposed: true }));
-    vi.mocked(api.listKeys).mockResolvedValue([key, asListed(makeKey({ id: 'key_2', settings: { name: 'Nightly script' } }))]);
+    vi.mocked(api.keyPage).mockImplementation(keysPage([key, asListed(makeKey({ id: 'key_2', settings: { name: 'Nightly script' } }))]));
     vi.mocked(api.keySettings).mockResolvedValue(makeKey().settings!);
     const user = userEvent.setup();
     render(ApiKeys, { view: makeState({ shared: true }), onstale: vi.fn() });

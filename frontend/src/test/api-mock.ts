@@ -4,7 +4,7 @@ import type * as api from '../lib/api';
 
 export const getState = vi.fn<typeof api.getState>();
 export const setUp = vi.fn<typeof api.setUp>();
-export const listKeys = vi.fn<typeof api.listKeys>();
+export const keyPage = vi.fn<typeof api.keyPage>();
 export const generateKey = vi.fn<typeof api.generateKey>();
 export const keySettings = vi.fn<typeof api.keySettings>();
 export const saveKeySettings = vi.fn<typeof api.saveKeySettings>();

@@ -1,4 +1,4 @@
-import type { AccessView, InventoryRow, KeyView, Settings, StateView } from '../lib/types';
+import type { AccessView, InventoryRow, KeyPage, KeyQuery, KeyView, Settings, StateView } from '../lib/types';
 
 export function makeState(over: Partial<StateView> = {}): StateView {
   return {
@@ -77,7 +77,7 @@ export function makeKey(
   };
 }
 
-/** A key as ListKeys sends it: without its settings, which its panel asks for. */
+/** A key as KeyPage sends it: without its settings, which its panel asks for. */
 export function asListed(k: KeyView): KeyView {
   const { settings: _settings, ...rest } = k;
   return rest;
@@ -104,4 +104,21 @@ export function makeInventoryRow(id: string, over: Partial<InventoryRow> = {}): 
     copyCount: 0,
     ...over,
   };
+}
+
+/**
+ * Go's KeyPage over keys, as a mock implementation: the window asked for, with the counts
+ * of the whole list. It neither searches nor orders: Go's tests cover that.
+ */
+export function keysPage(keys: KeyView[], over: Partial<KeyPage> = {}): (q: KeyQuery) => Promise<KeyPage> {
+  return async (q) => ({
+    keys: keys.slice(q.offset, q.offset + q.limit),
+    offset: q.offset,
+    matched: keys.length,
+    total: keys.length,
+    overdue: keys.filter((k) => k.rotationDue).length,
+    withdrawnPayer: [],
+    withdrawnCount: 0,
+    ...over,
+  });
 }

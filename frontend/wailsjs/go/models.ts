@@ -874,6 +874,71 @@ export namespace ui {
 		    return a;
 		}
 	}
+	export class KeyPageView {
+	    keys: KeyView[];
+	    offset: number;
+	    matched: number;
+	    total: number;
+	    overdue: number;
+	    withdrawnPayer: string[];
+	    withdrawnCount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new KeyPageView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.keys = this.convertValues(source["keys"], KeyView);
+	        this.offset = source["offset"];
+	        this.matched = source["matched"];
+	        this.total = source["total"];
+	        this.overdue = source["overdue"];
+	        this.withdrawnPayer = source["withdrawnPayer"];
+	        this.withdrawnCount = source["withdrawnCount"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class KeyQuery {
+	    environment: string;
+	    search: string;
+	    filter: string;
+	    order: string;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new KeyQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.environment = source["environment"];
+	        this.search = source["search"];
+	        this.filter = source["filter"];
+	        this.order = source["order"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
+	
 	export class MemberListView {
 	    id: string;
 	    name: string;

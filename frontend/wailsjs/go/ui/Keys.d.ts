@@ -11,9 +11,9 @@ export function DeleteKey(arg1:string):Promise<void>;
 
 export function GenerateKey(arg1:string):Promise<ui.KeyView>;
 
-export function KeySettings(arg1:string):Promise<apikey.Settings>;
+export function KeyPage(arg1:ui.KeyQuery):Promise<ui.KeyPageView>;
 
-export function ListKeys(arg1:string):Promise<Array<ui.KeyView>>;
+export function KeySettings(arg1:string):Promise<apikey.Settings>;
 
 export function ReplaceKey(arg1:string,arg2:any):Promise<ui.ReplaceView>;
 

@@ -18,12 +18,12 @@ export function GenerateKey(arg1) {
   return window['go']['ui']['Keys']['GenerateKey'](arg1);
 }
 
-export function KeySettings(arg1) {
-  return window['go']['ui']['Keys']['KeySettings'](arg1);
+export function KeyPage(arg1) {
+  return window['go']['ui']['Keys']['KeyPage'](arg1);
 }
 
-export function ListKeys(arg1) {
-  return window['go']['ui']['Keys']['ListKeys'](arg1);
+export function KeySettings(arg1) {
+  return window['go']['ui']['Keys']['KeySettings'](arg1);
 }
 
 export function ReplaceKey(arg1, arg2) {

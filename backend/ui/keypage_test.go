@@ -1,0 +1,217 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"proofkeys/backend/apikey"
+	"proofkeys/backend/store"
+)
+
+// all returns every live key of env, oldest first, as KeyPage reads them.
+func (x *Keys) all(env string) ([]KeyView, error) {
+	return withEnv(x.c, env, func(s *services, e apikey.Environment) ([]KeyView, error) {
+		return x.listKeys(s, e)
+	})
+}
+
+// firstPage asks for the first window of the list, as large as a window may be.
+func firstPage(env, search, filter, order string) KeyQuery {
+	return KeyQuery{Environment: env, Search: search, Filter: filter, Order: order, Limit: maxKeyPage}
+}
+
+// names are the names of keys, in their order.
+func names(keys []KeyView) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = k.Name
+	}
+	return out
+}
+
+// named generates a production key and names it.
+func named(t *testing.T, a *UI, name string) KeyView {
+	t.Helper()
+	k, err := a.Keys.GenerateKey("production")
+	require.NoError(t, err)
+	s := *k.Settings
+	s.Name = name
+	k, err = a.Keys.SaveKeySettings(k.ID, s)
+	require.NoError(t, err)
+	return k
+}
+
+func TestKeyPageOrdersSearchesAndCutsTheList(t *testing.T) {
+	a, _ := setUpWithKeys(t)
+	for _, n := range []string{"key 10", "Nightly export", "key 2", "KEY 1"} {
+		named(t, a, n)
+	}
+
+	p, err := a.Keys.KeyPage(firstPage("production", "", "all", "name"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"KEY 1", "key 2", "key 10", "Nightly export"}, names(p.Keys), "numbers in natural order, case ignored")
+	assert.Equal(t, 4, p.Total)
+	assert.Equal(t, 4, p.Matched)
+	assert.Nil(t, p.Keys[0].Settings, "the list sends the name and payer, not every setting")
+
+	p, err = a.Keys.KeyPage(firstPage("production", "", "all", "newest"))
+	require.NoError(t, err)
+	assert.Equal(t, "KEY 1", p.Keys[0].Name, "the key made last comes first")
+
+	p, err = a.Keys.KeyPage(firstPage("production", "  Key ", "all", "name"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"KEY 1", "key 2", "key 10"}, names(p.Keys), "search ignores case and the spaces around it")
+	assert.Equal(t, 3, p.Matched)
+	assert.Equal(t, 4, p.Total)
+
+	hint := p.Keys[1].Hint
+	p, err = a.Keys.KeyPage(firstPage("production", hint, "all", "name"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"key 2"}, names(p.Keys), "a key is found by its hint")
+
+	p, err = a.Keys.KeyPage(firstPage("production", "dana", "all", "name"))
+	require.NoError(t, err)
+	assert.Equal(t, 4, p.Matched, "and by who made it")
+
+	q := firstPage("production", "", "all", "name")
+	q.Offset, q.Limit = 1, 2
+	p, err = a.Keys.KeyPage(q)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"key 2", "key 10"}, names(p.Keys), "a window of the list")
+	assert.Equal(t, 1, p.Offset)
+	assert.Equal(t, 4, p.Matched)
+
+	p, err = a.Keys.KeyPage(firstPage("sandbox", "", "all", "name"))
+	require.NoError(t, err)
+	assert.Empty(t, p.Keys)
+	assert.NotNil(t, p.Keys, "an empty list is a list, not null")
+	assert.Zero(t, p.Total)
+}
+
+func TestKeyPageSeesEveryChange(t *testing.T) {
+	a, _ := setUpWithKeys(t)
+	first := named(t, a, "First")
+	second := named(t, a, "Second")
+	page := func(filter string) KeyPageView {
+		t.Helper()
+		p, err := a.Keys.KeyPage(firstPage("production", "", filter, "newest"))
+		require.NoError(t, err)
+		return p
+	}
+	assert.Equal(t, 2, page("never_copied").Matched)
+
+	_, err := a.Keys.CopyKey(first.ID)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Second"}, names(page("never_copied").Keys), "a copy is seen at once")
+
+	third := named(t, a, "Third")
+	assert.Equal(t, []string{"Third", "Second", "First"}, names(page("all").Keys), "so is a new key")
+
+	require.NoError(t, a.Keys.DeleteKey(second.ID))
+	assert.Equal(t, []string{"Third", "First"}, names(page("all").Keys), "and a deleted one")
+
+	r, err := a.Keys.ReplaceKey(third.ID, new(24))
+	require.NoError(t, err)
+	expiring := page("expiring")
+	require.Len(t, expiring.Keys, 1, "a replaced key kept for a while")
+	assert.Equal(t, third.ID, expiring.Keys[0].ID)
+	assert.Equal(t, r.New.ID, page("all").Keys[0].ID)
+}
+
+func TestKeyPageFlagsOverdueKeysAndWithdrawnPayers(t *testing.T) {
+	a, _ := setUpWithKeys(t)
+	old := named(t, a, "Old")
+	require.NoError(t, a.s().store.Update(func(tx *store.Tx) error {
+		o, err := tx.Org()
+		if err != nil {
+			return err
+		}
+		o.Enablement.PayerInvoice = true
+		return tx.PutOrg(o)
+	}))
+	s, err := a.Keys.KeySettings(old.ID)
+	require.NoError(t, err)
+	s.Payer = apikey.PayerInvoice
+	_, err = a.Keys.SaveKeySettings(old.ID, s)
+	require.NoError(t, err)
+	days := 90
+	_, err = a.Org.SavePolicies(PoliciesInput{RotationDays: &days, ClipboardClearSeconds: new(30)})
+	require.NoError(t, err)
+
+	later := time.Now().Add(100 * 24 * time.Hour)
+	a.s().keys.Now = func() time.Time { return later }
+	named(t, a, "New")
+	p, err := a.Keys.KeyPage(firstPage("production", "", "overdue", "name"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Old"}, names(p.Keys))
+	assert.Equal(t, 1, p.Overdue)
+	assert.Zero(t, p.WithdrawnCount, "invoice is enabled")
+
+	require.NoError(t, a.s().store.Update(func(tx *store.Tx) error {
+		o, err := tx.Org()
+		if err != nil {
+			return err
+		}
+		o.Enablement.PayerInvoice = false
+		return tx.PutOrg(o)
+	}))
+	p, err = a.Keys.KeyPage(firstPage("production", "", "all", "name"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Old"}, p.WithdrawnPayer, "Proof withdrew invoice since")
+	assert.Equal(t, 1, p.WithdrawnCount)
+}
+
+func TestKeyPageNamesAFewWithdrawnPayersAndCountsThemAll(t *testing.T) {
+	views := make([]KeyView, 8)
+	for i := range views {
+		views[i] = KeyView{ID: fmt.Sprint(i), Name: fmt.Sprintf("key %d", i), Payer: apikey.PayerOrganization}
+	}
+	l := newKeyList(views, 1, time.Now(), func(p apikey.Payer) bool { return p == apikey.PayerOrganization })
+	p := l.page(firstPage("production", "", "all", "name"), keyFilters["all"])
+	assert.Equal(t, []string{"key 0", "key 1", "key 2", "key 3", "key 4"}, p.WithdrawnPayer)
+	assert.Equal(t, 8, p.WithdrawnCount)
+}
+
+func TestKeyPageRefusesWindowsItCannotGive(t *testing.T) {
+	a, _ := setUpWithKeys(t)
+	for _, q := range []KeyQuery{
+		{Environment: "production", Filter: "all", Order: "newest", Limit: 0},
+		{Environment: "production", Filter: "all", Order: "newest", Limit: maxKeyPage + 1},
+		{Environment: "production", Filter: "all", Order: "newest", Limit: 10, Offset: -1},
+		{Environment: "production", Filter: "copied", Order: "newest", Limit: 10},
+		{Environment: "production", Filter: "all", Order: "oldest", Limit: 10},
+	} {
+		_, err := a.Keys.KeyPage(q)
+		assert.Equal(t, "bad_request", Explain(err).Code, "%+v", q)
+	}
+}
+
+func TestKeyPageAsksForTheRightToSeeKeysEveryTime(t *testing.T) {
+	tm := newTeamApp(t)
+	a := tm.app
+	_, err := a.Keys.KeyPage(firstPage("production", "", "all", "newest"))
+	require.NoError(t, err, "read once, and kept")
+	_, err = a.Session.Lock()
+	require.NoError(t, err)
+	_, err = a.Keys.KeyPage(firstPage("production", "", "all", "newest"))
+	assert.Equal(t, "sign_in", Explain(err).Code, "the kept list is not shown to nobody")
+}
+
+func TestGetStateReadsTheKeyListAhead(t *testing.T) {
+	a, _ := setUpWithKeys(t)
+	named(t, a, "Ahead")
+	_, err := a.Session.GetState()
+	require.NoError(t, err)
+	kept := func() bool {
+		k := &a.s().keyLists
+		k.mu.Lock()
+		defer k.mu.Unlock()
+		l := k.lists[apikey.Production]
+		return l != nil && len(l.views) == 1
+	}
+	assert.Eventually(t, kept, 5*time.Second, 10*time.Millisecond, "the list the page asks for next is read already")
+}

@@ -1,0 +1,105 @@
+// The API Keys list as the page holds it: only the rows it has asked Go for, in blocks,
+// at their positions in the whole list. Go searches, filters and orders every key
+// (Keys.KeyPage), so ten thousand keys cost the page what a hundred do, and a keystroke
+// sends the search and draws the first block of what matches.
+import type { Environment, KeyFilter, KeyOrder, KeyPage, KeyQuery, KeyView } from './types';
+
+/** How many rows one call asks for: several windows' worth, so scrolling asks rarely. */
+export const blockSize = 100;
+
+export class KeyWindow {
+  /** The list at its positions; undefined where the block is not here yet. */
+  rows = $state.raw<(KeyView | undefined)[]>([]);
+  /** Live keys of the environment, those older than the rotation policy, and those saved with a payer Proof withdrew. */
+  total = $state(0);
+  overdue = $state(0);
+  withdrawn = $state.raw<string[]>([]);
+  withdrawnCount = $state(0);
+  /** Some answer for the current question has come. */
+  loaded = $state(false);
+  /** Changes when the list is a new one (another search, filter, order or environment): the table goes back to its top. */
+  listId = $state(0);
+
+  #ask: (q: KeyQuery) => Promise<KeyPage>;
+  #question: Omit<KeyQuery, 'offset' | 'limit'> | null = null;
+  // Answers to an earlier question are dropped: a search typed since has its own.
+  #generation = 0;
+  #blocks = new Map<number, KeyView[]>();
+  #asked = new Set<number>();
+  #view = { start: 0, end: 0 };
+
+  constructor(ask: (q: KeyQuery) => Promise<KeyPage>) {
+    this.#ask = ask;
+  }
+
+  /**
+   * Asks for a new list, from its top. The rows shown stay until the answer comes, so a
+   * keystroke never flashes an empty table. It resolves when the first block is here, and
+   * throws what Go said if it could not be read.
+   */
+  async show(environment: Environment, search: string, filter: KeyFilter, order: KeyOrder): Promise<void> {
+    this.#question = { environment, search, filter, order };
+    this.listId++;
+    this.#restart();
+    await this.#fetch(0);
+  }
+
+  /**
+   * Asks again for the rows in view, keeping the place in the list: the data changed (a
+   * copy, a save, a delete, or another computer's change).
+   */
+  async refresh(): Promise<void> {
+    if (!this.#question) return;
+    this.#restart();
+    await Promise.all(this.#blocksIn(this.#view).map((b) => this.#fetch(b)));
+  }
+
+  /** The table scrolled: asks for the blocks now in view that are not here yet. */
+  inView(start: number, end: number): void {
+    this.#view = { start, end };
+    for (const b of this.#blocksIn(this.#view)) {
+      if (!this.#asked.has(b)) this.#fetch(b).catch(() => this.#asked.delete(b)); // asked again on the next scroll
+    }
+  }
+
+  /** Forgets the list: another environment's keys are never shown under this one's name. */
+  clear(): void {
+    this.#restart();
+    this.rows = [];
+    this.total = 0;
+    this.loaded = false;
+  }
+
+  #restart() {
+    this.#generation++;
+    this.#blocks = new Map();
+    this.#asked = new Set();
+  }
+
+  #blocksIn({ start, end }: { start: number; end: number }): number[] {
+    const first = Math.floor(start / blockSize);
+    const last = Math.max(first, Math.floor(Math.max(end - 1, 0) / blockSize));
+    return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  }
+
+  async #fetch(block: number): Promise<void> {
+    const question = this.#question;
+    if (!question) return;
+    const generation = this.#generation;
+    this.#asked.add(block);
+    const page = await this.#ask({ ...question, offset: block * blockSize, limit: blockSize });
+    if (generation !== this.#generation) return;
+    // The first answer of a question replaces what was shown; later ones fill in its gaps.
+    const fresh = this.#blocks.size === 0;
+    this.#blocks.set(block, page.keys);
+    this.total = page.total;
+    this.overdue = page.overdue;
+    this.withdrawn = page.withdrawnPayer ?? [];
+    this.withdrawnCount = page.withdrawnCount;
+    this.loaded = true;
+    const rows: (KeyView | undefined)[] = fresh ? new Array(page.matched) : this.rows.slice(0, page.matched);
+    rows.length = page.matched;
+    page.keys.forEach((k, i) => (rows[block * blockSize + i] = k));
+    this.rows = rows;
+  }
+}
