@@ -33,8 +33,9 @@ type keyList struct {
 // One list is read at a time: a call that comes while the list is being read (the page's
 // first, while GetState's warm-up reads it) waits and uses it, instead of reading it twice.
 type keyLists struct {
-	mu    sync.Mutex
-	lists map[apikey.Environment]*keyList
+	mu     sync.Mutex
+	lists  map[apikey.Environment]*keyList
+	warmed sync.Once
 }
 
 // list returns the list of e as it is now: the one kept, when nothing was written since
@@ -69,10 +70,15 @@ func (x *Keys) list(s *services, e apikey.Environment) (*keyList, error) {
 
 // warm reads the production list ahead of the page's first call, which comes once the
 // page has drawn its frame: the read then overlaps the drawing instead of following it.
+// It runs once per opening of the data: later calls find the list kept or read it then.
 // Reading 10,000 keys leaves about 35 MB of garbage, which Go would hand back to the
 // system only over minutes: the app would sit 10 MB larger after every start. So the
 // memory goes back at once, while the person looks at the page.
 func (x *Keys) warm(s *services) {
+	s.keyLists.warmed.Do(func() { x.readAhead(s) })
+}
+
+func (x *Keys) readAhead(s *services) {
 	if _, err := x.list(s, apikey.Production); err != nil {
 		log.Printf("read the API Keys list ahead: %v", err) // the page's own call says why
 	}
