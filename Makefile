@@ -120,7 +120,8 @@ test-e2e: build-dev build-server ## the help article's steps in headless Chromiu
 build-server: ## the server build for a shared organization, build/bin/proofkeys-server
 	$(GO) build -tags server -ldflags "$(LDFLAGS)" -o build/bin/proofkeys-server .
 
-test-smoke: build ## the production binary on Xvfb: window, screenshot (build/smoke.png), clean exit
+test-smoke: build ## the production binary: a command loads no GUI library; on Xvfb: window, screenshot (build/smoke.png), clean exit
+	PROOFKEYS_BIN=$(abspath $(BIN)) $(GO) test -count=1 -tags builtbinary -run BuiltBinary ./scripts/lazyguigen
 	scripts/smoke.sh $(BIN)
 
 test-windows: release-windows ## the Windows installer: built, holds the app, keeps the data folder

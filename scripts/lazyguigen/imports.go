@@ -62,6 +62,11 @@ func ReadImports(path string) (Imports, error) {
 			data = append(data, fmt.Sprintf("%s (%s, %s)", s.Name, typ, s.Library))
 		}
 	}
+	copied, err := copiedData(f, syms)
+	if err != nil {
+		return Imports{}, fmt.Errorf("%s: %w", path, err)
+	}
+	data = append(data, copied...)
 	if len(data) > 0 {
 		return Imports{}, fmt.Errorf("%s imports data from GUI libraries, which a trampoline cannot stand for: %s",
 			path, strings.Join(data, ", "))
@@ -87,4 +92,30 @@ func (a Imports) Union(b Imports) Imports {
 	slices.SortFunc(out.Funcs, func(x, y Func) int { return strings.Compare(x.Name+"@"+x.Version, y.Name+"@"+y.Version) })
 	out.Funcs = slices.Compact(out.Funcs)
 	return out
+}
+
+// copiedData names the data objects of other libraries that the binary holds a copy of (a
+// COPY relocation: the symbol is defined in the binary, so it does not look imported), other
+// than the C library's.
+func copiedData(f *elf.File, syms []elf.Symbol) ([]string, error) {
+	rela := f.Section(".rela.dyn")
+	if rela == nil || f.Machine != elf.EM_X86_64 {
+		return nil, nil
+	}
+	raw, err := rela.Data()
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for off := 0; off+24 <= len(raw); off += 24 {
+		info := f.ByteOrder.Uint64(raw[off+8:])
+		sym := int(elf.R_SYM64(info))
+		if elf.R_X86_64(elf.R_TYPE64(info)) != elf.R_X86_64_COPY || sym < 1 || sym > len(syms) {
+			continue
+		}
+		if s := syms[sym-1]; !isSystem(s.Library) {
+			names = append(names, fmt.Sprintf("%s (copied, %s)", s.Name, s.Library))
+		}
+	}
+	return names, nil
 }
