@@ -63,7 +63,7 @@ for lib in $opened; do
   [ -n "$pkg" ] || pk_die "no installed package holds $lib, which the binary opens"
   case $depends in *" $pkg "*) ;; *) pk_die "the binary opens $lib of $pkg, which build/linux/nfpm.yaml does not depend on" ;; esac
 done
-say "Depends covers the libraries the binary opens:" $opened
+say "Depends covers the libraries the binary opens: $(printf %s "$opened" | tr '\n' ' ')"
 desktop-file-validate build/linux/com.proofkeys.app.desktop
 say "desktop-file-validate: ok"
 appstreamcli validate --no-net --pedantic build/linux/com.proofkeys.app.metainfo.xml

@@ -19,7 +19,7 @@ import (
 
 // ErrMissing is returned by Load when a library, or a function in it, is not on this
 // system.
-var ErrMissing = errors.New("the window's libraries are missing")
+var ErrMissing = errors.New("the window needs WebKitGTK 4.1 and GTK 3, which are missing or incomplete here")
 
 var loaded = sync.OnceValue(load)
 

@@ -18,9 +18,9 @@ import (
 func load() error {
 	var msg [512]byte
 	if C.lazygui_load((*C.char)(unsafe.Pointer(&msg[0])), C.size_t(len(msg))) != 0 {
-		return fmt.Errorf("%w: proofkeys needs WebKitGTK 4.1 and GTK 3 to open its window "+
-			"(on Debian and Ubuntu: sudo apt install libwebkit2gtk-4.1-0); "+
-			"commands work without them (proofkeys help): %s", ErrMissing, C.GoString((*C.char)(unsafe.Pointer(&msg[0]))))
+		return fmt.Errorf("%w: install them (on Debian and Ubuntu: sudo apt install libwebkit2gtk-4.1-0); "+
+			"commands work without them (proofkeys help). The loader said: %s",
+			ErrMissing, C.GoString((*C.char)(unsafe.Pointer(&msg[0]))))
 	}
 	return nil
 }
