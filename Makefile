@@ -122,6 +122,7 @@ build-server: ## the server build for a shared organization, build/bin/proofkeys
 
 test-smoke: build ## the production binary: a command loads no GUI library; on Xvfb: window, screenshot (build/smoke.png), clean exit
 	PROOFKEYS_BIN=$(abspath $(BIN)) $(GO) test -count=1 -tags builtbinary -run BuiltBinary ./scripts/lazyguigen
+	$(GO) test -count=1 -tags $(LINUX_TAGS) ./backend/lazygui
 	scripts/smoke.sh $(BIN)
 
 test-windows: release-windows ## the Windows installer: built, holds the app, keeps the data folder
