@@ -38,6 +38,11 @@ endif
 # README: Proof's root keys); empty, the binary accepts no enablement code.
 PROOF_ROOTS ?=
 LDFLAGS  := -X main.version=$(VERSION) -X 'proofkeys/backend/enablement.builtInRoots=$(PROOF_ROOTS)'
+# The app and dev builds link the window's libraries (GTK, WebKitGTK) with --as-needed ahead
+# of every -l: the binary's own trampolines stand for their functions (backend/lazygui, made
+# by make lazygui), so the libraries are not DT_NEEDED, and the app opens them (dlopen) only
+# when the window is about to open. A command-line run never loads them.
+GUI_LINK := CGO_LDFLAGS="$(strip $(or $(CGO_LDFLAGS),-O2 -g) -Wl,--as-needed)"
 
 # The frontend is rebuilt when one of these is newer than frontend/dist/index.html.
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/wailsjs -type f 2>/dev/null) \
@@ -47,7 +52,7 @@ FRONTEND := frontend/dist/index.html
 
 TEST_TARGETS := lint test-go test-frontend test-e2e test-smoke test-windows test-install
 
-.PHONY: help setup frontend build build-dev build-server run dev-server bindings lint \
+.PHONY: help setup frontend build build-dev build-server run dev-server bindings lazygui lint \
   test test-go test-frontend test-e2e test-smoke test-windows test-install \
   release release-linux release-windows release-macos bench bench-ui clean
 
@@ -66,10 +71,10 @@ frontend: $(FRONTEND) ## build the web UI into frontend/dist
 
 # -buildmode=pie: the address space layout randomisation Debian expects of a packaged binary.
 build: $(FRONTEND) | setup ## the production binary, build/bin/proofkeys (PROOF_ROOTS=... for a release)
-	$(GO) build -tags desktop,production,$(LINUX_TAGS) -buildmode=pie -ldflags "-w -s $(LDFLAGS)" -o $(BIN) .
+	$(GUI_LINK) $(GO) build -tags desktop,production,$(LINUX_TAGS) -buildmode=pie -ldflags "-w -s $(LDFLAGS)" -o $(BIN) .
 
 build-dev: $(FRONTEND) | setup ## the dev binary (serves the UI to a browser), build/bin/proofkeys-dev
-	$(GO) build -tags dev,$(LINUX_TAGS) -ldflags "$(LDFLAGS)" -o $(DEV_BIN) .
+	$(GUI_LINK) $(GO) build -tags dev,$(LINUX_TAGS) -ldflags "$(LDFLAGS)" -o $(DEV_BIN) .
 
 run: build ## build and open the app on its default data folder and the OS vault (ARGS=... for flags)
 	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
@@ -81,6 +86,9 @@ run: build ## build and open the app on its default data folder and the OS vault
 
 dev-server: build-dev ## serve the real UI and Go methods at http://127.0.0.1:$PORT (34115) until Ctrl-C
 	PORT=$(PORT) scripts/dev-server.sh $(DEV_BIN)
+
+lazygui: $(FRONTEND) | setup ## regenerate backend/lazygui's trampolines after a Wails, GTK or WebKitGTK upgrade
+	$(GO) run ./scripts/lazyguigen
 
 bindings: setup ## regenerate frontend/wailsjs from the bound Go methods (builds the Wails CLI once)
 	wails=$$(scripts/wails-cli.sh) && "$$wails" generate module -tags $(LINUX_TAGS)
@@ -112,7 +120,9 @@ test-e2e: build-dev build-server ## the help article's steps in headless Chromiu
 build-server: ## the server build for a shared organization, build/bin/proofkeys-server
 	$(GO) build -tags server -ldflags "$(LDFLAGS)" -o build/bin/proofkeys-server .
 
-test-smoke: build ## the production binary on Xvfb: window, screenshot (build/smoke.png), clean exit
+test-smoke: build ## the production binary: a command loads no GUI library; on Xvfb: window, screenshot (build/smoke.png), clean exit
+	PROOFKEYS_BIN=$(abspath $(BIN)) $(GO) test -count=1 -tags builtbinary -run BuiltBinary ./scripts/lazyguigen
+	$(GO) test -count=1 -tags $(LINUX_TAGS) ./backend/lazygui
 	scripts/smoke.sh $(BIN)
 
 test-windows: release-windows ## the Windows installer: built, holds the app, keeps the data folder

@@ -27,6 +27,7 @@ func TestDependenciesPointInward(t *testing.T) {
 	sharing := []string{"shared", "seal", "invite"}
 	allowed := map[string][]string{
 		"apikey": nil, "access": nil, "audit": nil, "vault": nil, "clipboard": nil, "privatefile": nil,
+		"lazygui":    nil,
 		"store":      domain,
 		"enablement": {"access"},
 		"passphrase": {"access"},
@@ -41,14 +42,15 @@ func TestDependenciesPointInward(t *testing.T) {
 		"server":     {"invite", "privatefile"}, // linked only into builds with the server tag
 		"ui":         slices.Concat(domain, useCases, stores, sharing),
 		"cli":        slices.Concat(domain, useCases, stores, sharing, []string{"ui", "server"}),
-		".":          slices.Concat(domain, useCases, stores, sharing, []string{"ui", "cli"}),
+		".":          slices.Concat(domain, useCases, stores, sharing, []string{"ui", "cli", "lazygui"}),
 		// test helpers, never in the app's binary
 		"vault/vaulttest":            {"vault", "apikey"},
 		"enablement/enablementtest":  {"enablement", "access"},
 		"scan/scantest":              slices.Concat(domain, []string{"scan", "keys", "org", "store", "vault", "enablement", "passphrase"}),
 		"clipboard/internal/gtkloop": nil,
-		// the release's own checks, never in the app's binary
-		"scripts/installer": nil,
+		// the release's own checks and tools, never in the app's binary
+		"scripts/installer":  nil,
+		"scripts/lazyguigen": nil,
 		// the scan's benchmark, which plants an organization's keys in a corpus
 		"scripts/scanbench": slices.Concat(domain, []string{"scan", "scan/scantest", "keys", "org", "store", "vault", "enablement", "passphrase"}),
 	}

@@ -22,6 +22,7 @@ import (
 
 	"proofkeys/backend/cli"
 	"proofkeys/backend/clipboard"
+	"proofkeys/backend/lazygui"
 	"proofkeys/backend/store"
 	"proofkeys/backend/ui"
 )
@@ -62,6 +63,10 @@ func run(args []string) error {
 		return err
 	}
 	if err := needDisplay(); err != nil {
+		return err
+	}
+	// GTK and WebKit are opened here, not before main: a command never needs them.
+	if err := lazygui.Load(); err != nil {
 		return err
 	}
 	if alreadyOpen(instanceID(dir)) {

@@ -20,6 +20,9 @@ for c in hyperfine git; do command -v $c >/dev/null || { echo "$c is missing (ap
 work=$(mktemp -d "${TMPDIR:-/tmp}/proofkeys-scale.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 tags=desktop,production,webkit2_41
+# linked as make build links, GTK and WebKit only where needed (backend/lazygui)
+CGO_LDFLAGS="${CGO_LDFLAGS:--O2 -g} -Wl,--as-needed"
+export CGO_LDFLAGS
 
 mkdir "$work/base"
 git archive "$BASE" | tar -x -C "$work/base"

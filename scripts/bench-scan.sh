@@ -44,7 +44,8 @@ decode_flag=""
 if "$GITLEAKS" dir --help 2>&1 | grep -q -- --max-decode-depth; then decode_flag="--max-decode-depth 0"; fi
 
 log "building proofkeys"
-go build -tags desktop,production,webkit2_41 -o "$BENCH_DIR/proofkeys" .
+# linked as make build links, GTK and WebKit only where needed (backend/lazygui)
+CGO_LDFLAGS="${CGO_LDFLAGS:--O2 -g} -Wl,--as-needed" go build -tags desktop,production,webkit2_41 -o "$BENCH_DIR/proofkeys" .
 go build -o "$BENCH_DIR/scanbench" ./scripts/scanbench
 PK="$BENCH_DIR/proofkeys"
 SB="$BENCH_DIR/scanbench"

@@ -3,7 +3,8 @@
 #
 # Installs the .deb the way an owner does and removes it again, checking on the way:
 #  1. the package: lintian --pedantic (no error, no warning), its Depends against what
-#     dpkg-shlibdeps finds, desktop-file-validate, appstreamcli validate, the .rpm's contents;
+#     dpkg-shlibdeps finds and the libraries the binary opens (dlopen), desktop-file-validate,
+#     appstreamcli validate, the .rpm's contents;
 #  2. `apt-get install ./proofkeys_....deb`; the installed /usr/bin/proofkeys --version says
 #     VERSION, the one the binary was built as;
 #     `proofkeys seed` then `proofkeys inventory` on a folder of its own;
@@ -24,7 +25,7 @@ DEB=$1
 VERSION=$2
 [ -f "$DEB" ] || pk_die "$DEB is missing: run make release-linux"
 [ "$(id -u)" -eq 0 ] || pk_die "installing a package needs root: run it as root (CI does), or with sudo"
-for c in lintian desktop-file-validate appstreamcli dpkg-shlibdeps rpm apt-get; do
+for c in lintian desktop-file-validate appstreamcli dpkg-shlibdeps strings rpm apt-get; do
   command -v "$c" >/dev/null 2>&1 || pk_die "$c is missing: run make setup"
 done
 say() { printf 'test-install: %s\n' "$*"; }
@@ -53,6 +54,16 @@ for n in $needs; do
   case $depends in *" $n "*) ;; *) pk_die "the binary links to a library of $n, which build/linux/nfpm.yaml does not depend on" ;; esac
 done
 say "Depends covers what dpkg-shlibdeps finds: $needs"
+# the window's libraries, which the binary opens only when the window is about to open
+# (dlopen, backend/lazygui) and dpkg-shlibdeps so cannot see: each one's package too
+opened=$(strings -n 6 "$PK_TMP/shlibs/usr/bin/proofkeys" | grep -E '^lib[A-Za-z0-9_.+-]+[.]so[.][0-9]+$' | sort -u)
+case $opened in *libwebkit2gtk-4.1.so.0*) ;; *) pk_die "the binary names no libwebkit2gtk-4.1.so.0 to open" ;; esac
+for lib in $opened; do
+  pkg=$(dpkg -S "*/$lib" 2>/dev/null | head -n 1 | cut -d: -f1)
+  [ -n "$pkg" ] || pk_die "no installed package holds $lib, which the binary opens"
+  case $depends in *" $pkg "*) ;; *) pk_die "the binary opens $lib of $pkg, which build/linux/nfpm.yaml does not depend on" ;; esac
+done
+say "Depends covers the libraries the binary opens: $(printf %s "$opened" | tr '\n' ' ')"
 desktop-file-validate build/linux/com.proofkeys.app.desktop
 say "desktop-file-validate: ok"
 appstreamcli validate --no-net --pedantic build/linux/com.proofkeys.app.metainfo.xml
