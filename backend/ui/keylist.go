@@ -69,8 +69,9 @@ func (x *Keys) list(s *services, e apikey.Environment) (*keyList, error) {
 }
 
 // warm reads the production list ahead of the page's first call, which comes once the
-// page has drawn its frame: the read then overlaps the drawing instead of following it.
-// It runs once per opening of the data: later calls find the list kept or read it then.
+// window has started and the page has drawn its frame: the read overlaps them instead of
+// following them. It runs once per opening of the data: later calls find the list kept or
+// read it then.
 // Reading 10,000 keys leaves about 35 MB of garbage, which Go would hand back to the
 // system only over minutes: the app would sit 10 MB larger after every start. So the
 // memory goes back at once, while the person looks at the page.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -201,17 +202,19 @@ func TestKeyPageAsksForTheRightToSeeKeysEveryTime(t *testing.T) {
 	assert.Equal(t, "sign_in", Explain(err).Code, "the kept list is not shown to nobody")
 }
 
-func TestGetStateReadsTheKeyListAhead(t *testing.T) {
-	a, _ := setUpWithKeys(t)
+func TestStartReadsTheKeyListAhead(t *testing.T) {
+	a, clip := setUpWithKeys(t)
 	named(t, a, "Ahead")
-	_, err := a.Session.GetState()
-	require.NoError(t, err)
+	a.Stop()
+	again := New(a.core.dataDir, Options{Clipboard: clip})
+	require.NoError(t, again.Start(context.Background(), &fakeDesktop{}))
+	t.Cleanup(again.Stop)
 	kept := func() bool {
-		k := &a.s().keyLists
+		k := &again.s().keyLists
 		k.mu.Lock()
 		defer k.mu.Unlock()
 		l := k.lists[apikey.Production]
 		return l != nil && len(l.views) == 1
 	}
-	assert.Eventually(t, kept, 5*time.Second, 10*time.Millisecond, "the list the page asks for next is read already")
+	assert.Eventually(t, kept, 5*time.Second, 10*time.Millisecond, "the list the page asks for first is read before it asks")
 }

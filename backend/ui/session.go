@@ -121,16 +121,17 @@ type SetupInput struct {
 }
 
 // GetState tells the UI whether to show the first-run setup, the sign-in screen or the
-// app, and for whom. When the app opens on the API Keys page, the list's first read
-// starts here, beside the page drawing its frame.
+// app, and for whom.
 func (x *Session) GetState() (StateView, error) {
-	return with(x.c, func(s *services) (StateView, error) {
-		v, err := x.c.state(s)
-		if err == nil && v.APIAccess && v.Me.ID != "" {
-			go (&Keys{x.c}).warm(s)
-		}
-		return v, err
-	})
+	return with(x.c, x.c.state)
+}
+
+// readKeysAhead reads the API Keys list, where the app opens, for the member it opens
+// for: at start-up, while the window is still starting, or after sign-in.
+func (c *core) readKeysAhead(s *services) {
+	if v, err := c.state(s); err == nil && v.APIAccess && v.Me.ID != "" {
+		(&Keys{c}).warm(s)
+	}
 }
 
 // SetUp creates the organization and makes the person its Owner.
@@ -159,6 +160,7 @@ func (x *Session) SignIn(memberID, passphrase string) (StateView, error) {
 			return StateView{}, err
 		}
 		x.c.session.setMember(m.ID)
+		go x.c.readKeysAhead(s)
 		return x.c.state(s)
 	})
 }
