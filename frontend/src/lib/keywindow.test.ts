@@ -106,6 +106,33 @@ describe('KeyWindow', () => {
     expect(list.rows).not.toBe(before);
   });
 
+  it('asks again for every block in view on refresh, keeping the rows until they come', async () => {
+    const go = heldGo();
+    const list = new KeyWindow(go.ask);
+    const shown = list.show('production', 'key', 'all', 'name');
+    await go.answer({ offset: 0 });
+    await shown;
+    list.inView(95, 110);
+    await go.answer({ offset: 100 });
+    expect(list.rows[105]?.name).toBe('Key 105');
+    go.ask.mockClear();
+
+    // Go's list changed: key 0 was deleted
+    const refreshed = list.refresh();
+    expect(go.ask.mock.calls.map(([q]) => q)).toEqual([
+      { environment: 'production', search: 'key', filter: 'all', order: 'name', offset: 0, limit: blockSize },
+      { environment: 'production', search: 'key', filter: 'all', order: 'name', offset: 100, limit: blockSize },
+    ]);
+    await go.answer({ offset: 0 }, many.slice(1));
+    expect(list.rows[0]?.name).toBe('Key 1');
+    expect(list.rows).toHaveLength(249);
+    expect(list.rows[105]?.name, 'the rows in view stay while their block is on its way').toBe('Key 105');
+    await go.answer({ offset: 100 }, many.slice(1));
+    await refreshed;
+    expect(list.rows[105]?.name).toBe('Key 106');
+    expect(list.rows[99]?.name).toBe('Key 100');
+  });
+
   it('asks nothing on refresh before a question', async () => {
     const ask = vi.fn(keysPage(many));
     await new KeyWindow(ask).refresh();
