@@ -402,6 +402,9 @@ step(`A few hundred keys: search, and rows far down drawn when scrolled to`, asy
   // the oldest key is the first one made in Sandbox, renamed to markup above
   await until(async () => (await last.innerText().catch(() => '')).includes(MARKUP), `row ${total} is not drawn`);
   await until(async () => (await page.getByText('Loading…').count()) === 0, 'rows stay "Loading…" after scrolling down');
+  // a Sandbox key's hint (prf_test_…ABCD) is how a person tells keys apart: never cut
+  const cut = await page.locator('code.hint').evaluateAll((els) => els.map((e) => e.parentElement.scrollWidth - e.parentElement.clientWidth));
+  check(cut.length > 0 && cut.every((px) => px <= 0), `hints are cut: ${JSON.stringify(cut)} px beyond their cell`);
   const names = await keyNames();
   check(names.length > 0 && names.length < 40, `${names.length} rows are drawn, expected only those in view`);
   await table.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
