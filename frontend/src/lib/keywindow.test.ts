@@ -19,7 +19,15 @@ function heldGo() {
     p.answer(keys);
     await new Promise((r) => setTimeout(r));
   }
-  return { ask, answer };
+  /** A window over held answers, showing the first block of a question once Go answers it. */
+  async function shown(...question: Parameters<KeyWindow['show']>) {
+    const list = new KeyWindow(ask);
+    const first = list.show(...question);
+    await answer({ offset: 0 });
+    await first;
+    return list;
+  }
+  return { ask, answer, shown };
 }
 
 const names = (rows: (KeyView | undefined)[]) => rows.map((k) => k?.name);
@@ -92,10 +100,7 @@ describe('KeyWindow', () => {
 
   it('keeps the rows shown while a new question is on its way, and replaces them with its answer', async () => {
     const go = heldGo();
-    const list = new KeyWindow(go.ask);
-    const shown = list.show('production', '', 'all', 'newest');
-    await go.answer({ offset: 0 });
-    await shown;
+    const list = await go.shown('production', '', 'all', 'newest');
     const before = list.rows;
     const listId = list.listId;
     const next = list.show('production', '', 'all', 'name');
@@ -108,10 +113,7 @@ describe('KeyWindow', () => {
 
   it('asks again for every block in view on refresh, keeping the rows until they come', async () => {
     const go = heldGo();
-    const list = new KeyWindow(go.ask);
-    const shown = list.show('production', 'key', 'all', 'name');
-    await go.answer({ offset: 0 });
-    await shown;
+    const list = await go.shown('production', 'key', 'all', 'name');
     list.inView(95, 110);
     await go.answer({ offset: 100 });
     expect(list.rows[105]?.name).toBe('Key 105');
@@ -141,10 +143,7 @@ describe('KeyWindow', () => {
 
   it('forgets everything on clear, and drops answers still on their way', async () => {
     const go = heldGo();
-    const list = new KeyWindow(go.ask);
-    const shown = list.show('production', '', 'all', 'newest');
-    await go.answer({ offset: 0 });
-    await shown;
+    const list = await go.shown('production', '', 'all', 'newest');
     list.inView(150, 160);
     list.clear();
     expect([list.rows, list.total, list.loaded]).toEqual([[], 0, false]);
