@@ -372,4 +372,46 @@ step('Production again: only the production keys', async () => {
   return `${traffic.length} responses/frames free of the secret; screenshot ${path.relative(root, shot)}`;
 });
 
+// The list holds only the rows in view and asks Go for blocks of 100 as it scrolls: far
+// down a list of a few hundred keys, rows past the first block are drawn, not left loading.
+const MANY = 260;
+step(`A few hundred keys: search, and rows far down drawn when scrolled to`, async () => {
+  await switchEnv('Sandbox');
+  await page.evaluate(async (n) => {
+    for (let i = 0; i < n; i++) await window.go.ui.Keys.GenerateKey('sandbox');
+  }, MANY);
+  await page.reload();
+  await gotoApiKeys();
+  await switchEnv('Sandbox');
+  const count = page.locator('#keys-count');
+  const total = MANY + 1;
+  await until(async () => (await count.innerText()).trim() === `${total} keys`, `the count does not say ${total} keys`);
+
+  // the search is answered by Go: wait for its count, then for its rows
+  const search = page.getByRole('searchbox', exact('Search by name, key or creator'));
+  await search.fill(MARKUP.slice(0, 8));
+  await until(async () => /^1 of \d+ keys shown/.test((await count.innerText()).trim()), 'the search did not leave 1 key');
+  await until(async () => (await keyNames()).join() === MARKUP, `the search shows ${JSON.stringify(await keyNames())}`);
+  await page.getByRole('button', exact('Show all keys')).first().click();
+  await until(async () => (await count.innerText()).trim() === `${total} keys`, 'Show all keys did not show every key');
+
+  const table = page.getByRole('region', exact('Sandbox keys'));
+  await table.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  // the last rows, in the third block: their names come from Go, and nothing stays loading
+  const last = page.locator(`tr[aria-rowindex="${total + 1}"]`);
+  // the oldest key is the first one made in Sandbox, renamed to markup above
+  await until(async () => (await last.innerText().catch(() => '')).includes(MARKUP), `row ${total} is not drawn`);
+  await until(async () => (await page.getByText('Loading…').count()) === 0, 'rows stay "Loading…" after scrolling down');
+  // a Sandbox key's hint (prf_test_…ABCD) is how a person tells keys apart: never cut
+  const cut = await page.locator('code.hint').evaluateAll((els) => els.map((e) => e.parentElement.scrollWidth - e.parentElement.clientWidth));
+  check(cut.length > 0 && cut.every((px) => px <= 0), `hints are cut: ${JSON.stringify(cut)} px beyond their cell`);
+  const names = await keyNames();
+  check(names.length > 0 && names.length < 40, `${names.length} rows are drawn, expected only those in view`);
+  await table.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+  const middle = page.locator(`tr[aria-rowindex="${Math.round(total / 2) + 1}"]`);
+  await until(async () => /Full access key/.test(await middle.innerText().catch(() => '')), 'the middle of the list is not drawn');
+  await until(async () => (await page.getByText('Loading…').count()) === 0, 'rows stay "Loading…" in the middle');
+  return `${total} keys; rows drawn at ${total} and ${Math.round(total / 2)}; ${names.length} rows in the page`;
+});
+
 await run({ viewport: { width: 1280, height: 800 }, onOpen: watch });

@@ -136,4 +136,28 @@ step('Inventory at 860 px: the Name column stays in view when the table scrolls 
   await table.screenshot({ path: path.join(SHOTS, 'inventory-scrolled-860x700-light.png') });
 });
 
+// The API Keys list holds only the rows in view and asks Go for them in blocks: with a few
+// hundred keys, the top of the list and a place far down, at both sizes and in both themes.
+step('API Keys with a few hundred keys: screenshots at the top and far down', async () => {
+  await page.evaluate(async () => {
+    for (let i = 0; i < 300; i++) await window.go.ui.Keys.GenerateKey('production');
+  });
+  await page.goto(new URL('#/settings/api-keys', BASE).toString());
+  const count = page.locator('#keys-count');
+  const table = page.getByRole('region', exact('Production keys'));
+  const settled = () =>
+    until(
+      () => page.evaluate(() => !document.querySelector('[aria-busy="true"]') && !document.body.innerText.includes('Loading…')),
+      'the list is still loading',
+    );
+  await shoot('api-keys-many', async () => {
+    await until(async () => /^30\d keys/.test((await count.innerText().catch(() => '')).trim()), 'the list does not count 300 keys');
+    await settled();
+  });
+  await shoot('api-keys-many-scrolled', async () => {
+    await table.evaluate((el) => (el.scrollTop = el.scrollHeight * 0.6));
+    await settled();
+  });
+});
+
 await run({ viewport: WIDE });

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../lib/api';
@@ -130,7 +130,11 @@ describe('key settings dialog', () => {
   });
 
   it('lets an enabled payer be chosen and saved', async () => {
-    vi.mocked(api.saveKeySettings).mockImplementation(async (id, settings) => makeKey({ id, settings }));
+    vi.mocked(api.saveKeySettings).mockImplementation(async (id, settings) => {
+      const saved = makeKey({ id, settings });
+      vi.mocked(api.keyPage).mockImplementation(keysPage([saved]));
+      return saved;
+    });
     const { user, dialog } = await openSettings({ payerInvoice: true });
     const invoice = within(dialog).getByRole('radio', { name: 'Invoice' });
     expect(invoice).toBeEnabled();
@@ -141,7 +145,11 @@ describe('key settings dialog', () => {
   });
 
   it('saves, closes, updates the row and announces it', async () => {
-    vi.mocked(api.saveKeySettings).mockImplementation(async (id, settings) => makeKey({ id, settings }));
+    vi.mocked(api.saveKeySettings).mockImplementation(async (id, settings) => {
+      const saved = makeKey({ id, settings });
+      vi.mocked(api.keyPage).mockImplementation(keysPage([saved]));
+      return saved;
+    });
     const { user, dialog, field, opener } = await openSettings();
     await user.clear(field('Name'));
     await user.type(field('Name'), '  EasyLink  ');
@@ -168,7 +176,8 @@ describe('key settings dialog', () => {
       redirectButtonText: '',
     });
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(screen.getByRole('rowheader')).toHaveTextContent('EasyLink');
+    // the list is asked again for the row as Go now has it
+    await waitFor(() => expect(screen.getByRole('rowheader')).toHaveTextContent('EasyLink'));
     expect(screen.getByRole('status')).toHaveTextContent('Saved settings for EasyLink.');
     expect(opener).toHaveAccessibleName('Settings for EasyLink');
     expect(opener).toHaveFocus();

@@ -18,7 +18,7 @@ export const keyFilters: [KeyFilter, string][] = [
 ];
 
 /** True for a key kept working for a while after it was replaced. */
-export function expiring(k: KeyView): boolean {
+function expiring(k: KeyView): boolean {
   return !!k.replacedBy && !!k.expiresAt;
 }
 

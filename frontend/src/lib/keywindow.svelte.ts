@@ -27,6 +27,8 @@ export class KeyWindow {
   #blocks = new Map<number, KeyView[]>();
   #asked = new Set<number>();
   #view = { start: 0, end: 0 };
+  // On a refresh, the blocks in view whose old rows stay shown until their new answer comes.
+  #keep: number[] = [];
 
   constructor(ask: (q: KeyQuery) => Promise<KeyPage>) {
     this.#ask = ask;
@@ -51,7 +53,8 @@ export class KeyWindow {
   async refresh(): Promise<void> {
     if (!this.#question) return;
     this.#restart();
-    await Promise.all(this.#blocksIn(this.#view).map((b) => this.#fetch(b)));
+    this.#keep = this.#blocksIn(this.#view);
+    await Promise.all(this.#keep.map((b) => this.#fetch(b)));
   }
 
   /** The table scrolled: asks for the blocks now in view that are not here yet. */
@@ -74,6 +77,7 @@ export class KeyWindow {
     this.#generation++;
     this.#blocks = new Map();
     this.#asked = new Set();
+    this.#keep = [];
   }
 
   #blocksIn({ start, end }: { start: number; end: number }): number[] {
@@ -89,7 +93,8 @@ export class KeyWindow {
     this.#asked.add(block);
     const page = await this.#ask({ ...question, offset: block * blockSize, limit: blockSize });
     if (generation !== this.#generation) return;
-    // The first answer of a question replaces what was shown; later ones fill in its gaps.
+    // The first answer of a question replaces what was shown (but the rows in view on a
+    // refresh, until their own answer comes); later ones fill in its gaps.
     const fresh = this.#blocks.size === 0;
     this.#blocks.set(block, page.keys);
     this.total = page.total;
@@ -99,6 +104,11 @@ export class KeyWindow {
     this.loaded = true;
     const rows: (KeyView | undefined)[] = fresh ? new Array(page.matched) : this.rows.slice(0, page.matched);
     rows.length = page.matched;
+    if (fresh) {
+      for (const b of this.#keep) {
+        for (let i = b * blockSize; i < Math.min((b + 1) * blockSize, page.matched); i++) rows[i] = this.rows[i];
+      }
+    }
     page.keys.forEach((k, i) => (rows[block * blockSize + i] = k));
     this.rows = rows;
   }

@@ -1,9 +1,9 @@
-import { render, screen, waitFor, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../lib/api';
 import { asListed, keysPage, makeKey, makeState } from '../test/fixtures';
-import type { KeyView } from '../lib/types';
+import type { KeyPage, KeyQuery, KeyView } from '../lib/types';
 import ApiKeys from './ApiKeys.svelte';
 
 vi.mock('../lib/api', () => import('../test/api-mock'));
@@ -89,15 +89,22 @@ describe('API Keys page', () => {
     expect(alert).toHaveTextContent('Unlock your keyring, then open API Keys again.');
   });
 
-  it('adds the generated key to the list at once', async () => {
+  it('shows the generated key, asking Go for the whole list again', async () => {
     const fresh = makeKey({ id: 'key_3', hint: 'prf_…Zz01', settings: { name: 'Full access key 3' } });
     vi.mocked(api.generateKey).mockResolvedValue(fresh);
     const { user } = renderPage();
-    await screen.findByRole('row', { name: /Nightly script/ });
+    const search = await screen.findByRole('searchbox');
+    await user.type(search, 'night');
+    await waitFor(() => expect(api.keyPage).toHaveBeenLastCalledWith(expect.objectContaining({ search: 'night' })));
+    vi.mocked(api.keyPage).mockImplementation(keysPage([fresh, salesforce, script].map(asListed)));
 
     await user.click(screen.getByRole('button', { name: 'Generate Full Access Key' }));
 
     expect(api.generateKey).toHaveBeenCalledWith('production');
+    // not hidden by the search typed before
+    expect(api.keyPage).toHaveBeenLastCalledWith(expect.objectContaining({ search: '', filter: 'all', offset: 0 }));
+    expect(search).toHaveValue('');
+    await screen.findByRole('row', { name: /Full access key 3/ });
     const rows = screen.getAllByRole('row');
     expect(rows).toHaveLength(4);
     expect(rows[1]).toHaveTextContent('Full access key 3');
@@ -144,13 +151,13 @@ describe('API Keys page', () => {
     const { user, container } = renderPage();
     await screen.findByRole('row', { name: /Salesforce sync/ });
     // the Sandbox list is read before the key is made, and answers after it
-    let answer: (keys: typeof fresh[]) => void = () => {};
+    let answer: (page: KeyPage) => void = () => {};
     vi.mocked(api.keyPage).mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
     vi.mocked(api.keyPage).mockImplementation(keysPage([fresh]));
     vi.mocked(api.generateKey).mockResolvedValue(fresh);
     await user.click(screen.getByRole('radio', { name: 'Sandbox' }));
     await user.click(screen.getByRole('button', { name: 'Generate Full Access Key' }));
-    answer([]);
+    answer(await keysPage([])({ environment: 'sandbox', search: '', filter: 'all', order: 'newest', offset: 0, limit: 100 }));
     // once nothing is loading any more, the new key is still listed
     await waitFor(() => expect(container.querySelector('[aria-busy="true"]')).toBeNull());
     expect(screen.getByRole('row', { name: /Fresh/ })).toHaveTextContent('prf_test_…Nw01');
@@ -162,6 +169,22 @@ describe('API Keys page', () => {
     await user.click(await screen.findByRole('button', { name: 'Copy Salesforce sync' }));
     expect(api.copyKey).toHaveBeenCalledWith('key_1');
     expect(screen.getByRole('status')).toHaveTextContent('Copied Salesforce sync to the clipboard.');
+  });
+
+  it('asks Go again for the rows in view after a copy, and keeps them shown meanwhile', async () => {
+    vi.mocked(api.copyKey).mockResolvedValue({ clearAfterSeconds: 30 });
+    const { user } = renderPage();
+    await user.click(await screen.findByRole('button', { name: 'Copy Salesforce sync' }));
+    let answer: (page: KeyPage) => void = () => {};
+    vi.mocked(api.keyPage).mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    await user.click(await screen.findByRole('button', { name: 'Copy Nightly script' }));
+    expect(api.keyPage).toHaveBeenCalledTimes(3);
+    expect(api.keyPage).toHaveBeenLastCalledWith(expect.objectContaining({ environment: 'production', offset: 0 }));
+    expect(screen.getByRole('row', { name: /Salesforce sync/ })).toBeInTheDocument();
+    expect(screen.queryByText('Loading…')).not.toBeInTheDocument();
+    const q = vi.mocked(api.keyPage).mock.lastCall![0];
+    answer(await keysPage([script, salesforce].map(asListed))(q));
+    await waitFor(() => expect(listed()).toEqual(['Nightly script', 'Salesforce sync']));
   });
 
   it('shows a failed copy as an alert with its hint', async () => {
@@ -182,6 +205,7 @@ describe('API Keys page', () => {
     vi.mocked(api.deleteKey).mockResolvedValue(undefined);
     const { user } = renderPage();
     await user.click(await screen.findByRole('button', { name: 'Delete Salesforce sync' }));
+    vi.mocked(api.keyPage).mockImplementation(keysPage([script].map(asListed)));
 
     const dialog = screen.getByRole('alertdialog', { name: 'Delete Salesforce sync?' });
     expect(dialog).toHaveAttribute('aria-modal', 'true');
@@ -193,7 +217,7 @@ describe('API Keys page', () => {
 
     expect(api.deleteKey).toHaveBeenCalledWith('key_1');
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
-    expect(screen.queryByRole('row', { name: /Salesforce sync/ })).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('row', { name: /Salesforce sync/ })).not.toBeInTheDocument());
     expect(screen.getByRole('row', { name: /Nightly script/ })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Deleted Salesforce sync.');
     expect(screen.getByRole('heading', { level: 1, name: 'API Keys' })).toHaveFocus();
@@ -242,7 +266,9 @@ describe('API Keys page', () => {
     expect(button).toHaveAttribute('aria-busy', 'true');
     expect(screen.queryByText('Generating a key…')).not.toBeInTheDocument();
     expect(await screen.findByText('Generating a key…', {}, { timeout: 2500 })).toBeInTheDocument();
-    finish(makeKey({ id: 'key_7', settings: { name: 'Slow key' } }));
+    const slow = makeKey({ id: 'key_7', settings: { name: 'Slow key' } });
+    vi.mocked(api.keyPage).mockImplementation(keysPage([slow, salesforce, script].map(asListed)));
+    finish(slow);
     expect(await screen.findByRole('row', { name: /Slow key/ })).toBeInTheDocument();
     expect(screen.queryByText('Generating a key…')).not.toBeInTheDocument();
     expect(button).not.toHaveAttribute('aria-busy');
@@ -290,69 +316,154 @@ describe('API Keys page', () => {
 });
 
 describe('API Keys list: order, search, filters', () => {
+  // Go searches, filters and orders every key (backend/ui keypage_test.go): the page asks it
+  // the right question and shows its answer.
   const keys: KeyView[] = [
-    makeKey({ id: 'key_2', createdAt: '2025-12-01T00:00:00Z', settings: { name: 'Key 2' }, copied: true }),
     makeKey({ id: 'key_3', createdAt: '2026-06-01T00:00:00Z', settings: { name: 'Key 3' }, rotationDue: true, copied: true }),
     makeKey({ id: 'key_4', createdAt: '2025-12-02T00:00:00Z', hint: 'prf_…Qq44', createdBy: 'Lee', settings: { name: 'key 10' } }),
+    makeKey({ id: 'key_2', createdAt: '2025-12-01T00:00:00Z', settings: { name: 'Key 2' }, copied: true }),
   ];
-  beforeEach(() => vi.mocked(api.keyPage).mockImplementation(keysPage(keys)));
+  const [key3, key10, key2] = keys;
+  const question = (over: Partial<KeyQuery> = {}): KeyQuery => ({
+    environment: 'production',
+    search: '',
+    filter: 'all',
+    order: 'newest',
+    offset: 0,
+    limit: 100,
+    ...over,
+  });
 
-  it('lists the newest first, or by name as chosen, and remembers the choice', async () => {
+  /** Go as the test plays it: the keys that answer each question, out of all keys. */
+  function answers(pick: (q: KeyQuery) => KeyView[], over: Partial<KeyPage> = {}) {
+    vi.mocked(api.keyPage).mockImplementation((q) => keysPage(pick(q), { total: keys.length, overdue: 1, ...over })(q));
+  }
+  beforeEach(() => answers((q) => (q.order === 'name' ? [key2, key3, key10] : keys)));
+
+  it('asks Go for the newest first, or by name as chosen, and remembers the choice', async () => {
     const { user, unmount } = renderPage();
     await screen.findByRole('row', { name: /Key 3/ });
+    expect(api.keyPage).toHaveBeenCalledWith(question());
     expect(listed()).toEqual(['Key 3', 'key 10', 'Key 2']);
     await user.selectOptions(screen.getByLabelText('Order'), 'Name');
-    expect(listed()).toEqual(['Key 2', 'Key 3', 'key 10']);
+    expect(api.keyPage).toHaveBeenLastCalledWith(question({ order: 'name' }));
+    await waitFor(() => expect(listed()).toEqual(['Key 2', 'Key 3', 'key 10']));
     unmount();
+    vi.mocked(api.keyPage).mockClear();
     renderPage();
     await screen.findByRole('row', { name: /Key 3/ });
+    expect(api.keyPage).toHaveBeenCalledWith(question({ order: 'name' }));
     expect(screen.getByLabelText('Order')).toHaveValue('name');
     expect(listed()).toEqual(['Key 2', 'Key 3', 'key 10']);
   });
 
-  it('searches by name, key hint or creator, and says how many are shown', async () => {
+  it("sends each keystroke's search to Go, and shows what it found and how many", async () => {
+    answers((q) => (q.search === '' ? keys : q.search === 'LEE' ? [key10] : []));
     const { user } = renderPage();
     const search = await screen.findByRole('searchbox', { name: 'Search by name, key or creator' });
     expect(screen.getByText('3 keys')).toBeInTheDocument();
-    await user.type(search, 'qq44');
-    expect(listed()).toEqual(['key 10']);
-    await user.clear(search);
     await user.type(search, 'LEE');
-    expect(listed()).toEqual(['key 10']);
+    for (const typed of ['L', 'LE', 'LEE']) expect(api.keyPage).toHaveBeenCalledWith(question({ search: typed }));
+    await waitFor(() => expect(listed()).toEqual(['key 10']));
     expect(screen.getByText(/1 of 3 keys shown/)).toBeInTheDocument();
     expect(screen.getByRole('table')).toHaveAttribute('aria-rowcount', '2');
-    await user.clear(search);
-    await user.type(search, 'nothing like it');
-    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    await user.type(search, 'X');
+    expect(api.keyPage).toHaveBeenLastCalledWith(question({ search: 'LEEX' }));
+    await waitFor(() => expect(screen.queryByRole('table')).not.toBeInTheDocument());
+    expect(screen.getByText(/No keys match/)).toBeInTheDocument();
+    expect(screen.getByText(/0 of 3 keys shown/)).toBeInTheDocument();
     await user.click(screen.getAllByRole('button', { name: 'Show all keys' })[0]);
-    expect(listed()).toHaveLength(3);
+    expect(api.keyPage).toHaveBeenLastCalledWith(question());
+    expect(search).toHaveValue('');
+    await waitFor(() => expect(listed()).toHaveLength(3));
+    expect(screen.getByText('3 keys')).toBeInTheDocument();
   });
 
-  it('filters never copied keys', async () => {
+  it('drops a slow answer to an earlier keystroke that comes after the answer to the last', async () => {
+    let slow: (page: KeyPage) => void = () => {};
+    vi.mocked(api.keyPage).mockImplementation(async (q) => {
+      if (q.search === 'k') return new Promise((resolve) => (slow = resolve));
+      return keysPage(q.search === 'ke' ? [key10] : keys, { total: 3 })(q);
+    });
+    const { user } = renderPage();
+    const search = await screen.findByRole('searchbox');
+    await user.type(search, 'ke');
+    await waitFor(() => expect(listed()).toEqual(['key 10']));
+    slow(await keysPage([key3, key2], { total: 3 })(question({ search: 'k' })));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(listed()).toEqual(['key 10']);
+    expect(screen.getByText(/1 of 3 keys shown/)).toBeInTheDocument();
+  });
+
+  it('asks Go for the never copied keys', async () => {
+    answers((q) => (q.filter === 'never_copied' ? [key10] : keys));
     const { user } = renderPage();
     await user.selectOptions(await screen.findByLabelText('Show'), 'Never copied');
-    expect(listed()).toEqual(['key 10']);
+    expect(api.keyPage).toHaveBeenLastCalledWith(question({ filter: 'never_copied' }));
+    await waitFor(() => expect(listed()).toEqual(['key 10']));
   });
 
-  it("makes the rotation banner's count a link to the overdue keys", async () => {
+  it("shows Go's count of overdue keys, and makes it a link to them", async () => {
+    answers((q) => (q.filter === 'overdue' ? [key3] : keys), { overdue: 1 });
     const { user } = renderPage();
+    const search = await screen.findByRole('searchbox');
+    await user.type(search, 'k');
     const link = await screen.findByRole('button', { name: "1 key is older than your organization's rotation policy" });
     await user.click(link);
-    expect(listed()).toEqual(['Key 3']);
+    expect(api.keyPage).toHaveBeenLastCalledWith(question({ filter: 'overdue' }));
+    await waitFor(() => expect(listed()).toEqual(['Key 3']));
     expect(screen.getByLabelText('Show')).toHaveValue('overdue');
+    expect(search).toHaveValue('');
     expect(link).toHaveAttribute('aria-pressed', 'true');
   });
 
-  it('draws only the rows in view of a long list', async () => {
+  it('says nothing of overdue keys when Go counts none', async () => {
+    answers(() => keys, { overdue: 0 });
+    renderPage();
+    await screen.findByRole('row', { name: /Key 3/ });
+    expect(screen.queryByText(/older than your organization's rotation policy/)).not.toBeInTheDocument();
+  });
+
+  it.each([
+    [['Key 3'], 1, 'Proof no longer enables the payer saved on Key 3. The setting was kept'],
+    [['A', 'B', 'C', 'D', 'E'], 6, 'Proof no longer enables the payer saved on A, B, C, D, E and 1 more key.'],
+    [['A', 'B', 'C', 'D', 'E'], 4005, 'Proof no longer enables the payer saved on A, B, C, D, E and 4000 more keys.'],
+  ])('names the keys Go says were saved with a withdrawn payer: %j of %i', async (withdrawnPayer, withdrawnCount, text) => {
+    answers(() => keys, { withdrawnPayer, withdrawnCount });
+    renderPage();
+    await screen.findByRole('row', { name: /Key 3/ });
+    expect(screen.getByText(/Proof no longer enables the payer/).textContent?.replace(/\s+/g, ' ')).toContain(text);
+  });
+
+  it('asks only for the rows in view of a long list, and draws those still on their way as loading', async () => {
     const many = Array.from({ length: 10000 }, (_, i) =>
-      makeKey({ id: `key_${i}`, createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(), settings: { name: `Seeded key ${i}` } }),
+      makeKey({ id: `key_${i}`, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 9999 - i)).toISOString(), settings: { name: `Seeded key ${9999 - i}` } }),
     );
-    vi.mocked(api.keyPage).mockImplementation(keysPage(many));
+    const later: (() => Promise<void>)[] = [];
+    vi.mocked(api.keyPage).mockImplementation((q) =>
+      q.offset === 0 ? keysPage(many)(q) : new Promise((resolve) => later.push(async () => resolve(await keysPage(many)(q)))),
+    );
     renderPage();
     await screen.findByRole('row', { name: /Seeded key 9999/ });
+    expect(api.keyPage).toHaveBeenCalledTimes(1);
     expect(screen.getAllByRole('row').length).toBeLessThan(30);
     expect(screen.getByRole('table')).toHaveAttribute('aria-rowcount', '10001');
     expect(screen.getAllByRole('row')[1]).toHaveAttribute('aria-rowindex', '2');
+
+    const scroller = screen.getByRole('region', { name: 'Production keys' });
+    scroller.scrollTop = 64 * 5000;
+    await fireEvent.scroll(scroller);
+    // rows 4997 to 5003 are in view: blocks 49 and 50
+    expect(api.keyPage).toHaveBeenCalledWith(question({ offset: 4900 }));
+    expect(api.keyPage).toHaveBeenCalledWith(question({ offset: 5000 }));
+    expect(api.keyPage).toHaveBeenCalledTimes(3);
+    const waiting = screen.getAllByText('Loading…');
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting[0].closest('tr')).toHaveAttribute('aria-rowindex', String(4997 + 2));
+    for (const answer of later) await answer();
+    expect(await screen.findByRole('row', { name: /Seeded key 4999 / })).toHaveAttribute('aria-rowindex', '5002');
+    expect(screen.getByRole('row', { name: /Seeded key 4997 / })).toHaveAttribute('aria-rowindex', '5004');
+    expect(screen.queryByText('Loading…')).not.toBeInTheDocument();
   });
 });
 
@@ -368,7 +479,7 @@ describe('API Keys: replace, clipboard and messages', () => {
     vi.mocked(api.copyKey).mockResolvedValue({ clearAfterSeconds: 30 });
     const { user } = renderPage();
     await user.click(await screen.findByRole('button', { name: 'Replace Salesforce sync' }));
-    vi.mocked(api.keyPage).mockImplementation(keysPage([oldAfter, fresh, script]));
+    vi.mocked(api.keyPage).mockImplementation(keysPage([fresh, oldAfter, script]));
     await user.click(screen.getByRole('button', { name: 'Replace, keep the old key for 24 hours' }));
 
     await screen.findByText(/New key: Salesforce sync/);
