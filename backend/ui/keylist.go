@@ -3,7 +3,6 @@ package ui
 import (
 	"log"
 	"runtime/debug"
-	"strings"
 	"sync"
 	"time"
 
@@ -20,10 +19,9 @@ const keyListLife = time.Minute
 type keyList struct {
 	version uint64
 	made    time.Time
-	views   []KeyView // oldest first, as ListKeys returns them
-	texts   []string  // at the views' positions: name, hint and creator, lower-cased
-	newest  []int     // positions in views, newest first
-	byName  []int     // positions in views, by name
+	views   []KeyView // oldest first, as listKeys returns them
+	newest  keySearch // the views newest first, ready to be searched
+	byName  keySearch // the views by name, ready to be searched
 	overdue int
 	// withdrawn names the keys saved with a payer Proof no longer enables, oldest first.
 	withdrawn []string
@@ -88,10 +86,9 @@ func (x *Keys) readAhead(s *services) {
 
 // newKeyList orders and indexes views; withdrawn says whether a payer is no longer enabled.
 func newKeyList(views []KeyView, version uint64, now time.Time, withdrawn func(apikey.Payer) bool) *keyList {
-	l := &keyList{version: version, made: now, views: views, texts: make([]string, len(views))}
+	l := &keyList{version: version, made: now, views: views}
 	for i := range views {
 		v := &views[i]
-		l.texts[i] = strings.ToLower(v.Name + "\n" + v.Hint + "\n" + v.CreatedBy)
 		if v.RotationDue {
 			l.overdue++
 		}
@@ -99,7 +96,7 @@ func newKeyList(views []KeyView, version uint64, now time.Time, withdrawn func(a
 			l.withdrawn = append(l.withdrawn, v.Name)
 		}
 	}
-	l.newest, l.byName = orderNewest(views), orderByName(views)
+	l.newest, l.byName = newKeySearch(views, orderNewest(views)), newKeySearch(views, orderByName(views))
 	return l
 }
 

@@ -70,22 +70,21 @@ func (x *Keys) KeyPage(q KeyQuery) (KeyPageView, error) {
 
 // page searches and filters the list in q's order and cuts out q's window.
 func (l *keyList) page(q KeyQuery, pass func(*KeyView) bool) KeyPageView {
-	order := l.newest
+	search := &l.newest
 	if q.Order == "name" {
-		order = l.byName
+		search = &l.byName
 	}
-	needle := strings.ToLower(strings.TrimSpace(q.Search))
 	p := KeyPageView{Total: len(l.views), Overdue: l.overdue, Offset: q.Offset, Keys: []KeyView{},
 		WithdrawnPayer: l.withdrawn[:min(len(l.withdrawn), maxWithdrawnNames)], WithdrawnCount: len(l.withdrawn)}
-	for _, i := range order {
-		if !strings.Contains(l.texts[i], needle) || !pass(&l.views[i]) {
-			continue
+	search.each(strings.ToLower(strings.TrimSpace(q.Search)), func(i int) {
+		if !pass(&l.views[i]) {
+			return
 		}
 		if p.Matched >= q.Offset && len(p.Keys) < q.Limit {
 			p.Keys = append(p.Keys, l.views[i])
 		}
 		p.Matched++
-	}
+	})
 	return p
 }
 

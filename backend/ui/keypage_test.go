@@ -218,3 +218,24 @@ func TestStartReadsTheKeyListAhead(t *testing.T) {
 	}
 	assert.Eventually(t, kept, 5*time.Second, 10*time.Millisecond, "the list the page asks for first is read before it asks")
 }
+
+func TestKeySearchFindsEachKeyOnceAndNeverAcrossTwoKeys(t *testing.T) {
+	views := []KeyView{
+		{Name: "Alpha", Hint: "prf_…aaaa", CreatedBy: "Dana"},
+		{Name: "Beta beta", Hint: "prf_…bbbb", CreatedBy: "Lee"},
+		{Name: "Gamma\x00", Hint: "prf_…cccc", CreatedBy: "Dana"},
+	}
+	s := newKeySearch(views, []int{2, 1, 0})
+	found := func(needle string) []int {
+		var got []int
+		s.each(needle, func(i int) { got = append(got, i) })
+		return got
+	}
+	assert.Equal(t, []int{2, 1, 0}, found(""), "everything, in the order given")
+	assert.Equal(t, []int{1}, found("beta"), "a key whose text holds it twice, once")
+	assert.Equal(t, []int{2, 0}, found("dana"))
+	assert.Equal(t, []int{2}, found("gamma\n"), "a NUL in a name is no separator")
+	assert.Empty(t, found("leealpha"), "no match from one key into the next")
+	assert.Empty(t, found("lee\x00alpha"), "not even with the separator typed")
+	assert.Equal(t, []int{0}, found("…aaaa"), "hints hold a non-ASCII ellipsis")
+}

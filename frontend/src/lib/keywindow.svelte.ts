@@ -5,7 +5,7 @@
 import type { Environment, KeyFilter, KeyOrder, KeyPage, KeyQuery, KeyView } from './types';
 
 /** How many rows one call asks for: several windows' worth, so scrolling asks rarely. */
-export const blockSize = 100;
+export const blockSize = 20;
 
 export class KeyWindow {
   /** The list at its positions; undefined where the block is not here yet. */
