@@ -107,19 +107,35 @@ func appendRow(b []byte, r Row) []byte {
 }
 
 // appendText appends s as a JSON string, with <, > and & left as they are (as the rest
-// of the document). Plain printable ASCII, nearly every value, is copied between quotes;
-// anything else is left to encoding/json.
+// of the document). Printable text in valid UTF-8, nearly every value (a key's hint has
+// an ellipsis), is copied between quotes; anything encoding/json would escape (a control
+// character, a quote, a backslash, invalid UTF-8, U+2028 or U+2029) is left to it.
 func appendText(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
-			var q bytes.Buffer
-			enc := json.NewEncoder(&q)
-			enc.SetEscapeHTML(false)
-			_ = enc.Encode(s) // a string always encodes
-			return append(b, bytes.TrimSuffix(q.Bytes(), []byte("\n"))...)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' {
+				return appendEncoded(b, s)
+			}
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r == '\u2028' || r == '\u2029' {
+			return appendEncoded(b, s)
+		}
+		i += n
 	}
 	b = append(b, '"')
 	b = append(b, s...)
 	return append(b, '"')
+}
+
+// appendEncoded appends s as encoding/json writes it, without HTML escapes.
+func appendEncoded(b []byte, s string) []byte {
+	var q bytes.Buffer
+	enc := json.NewEncoder(&q)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s) // a string always encodes
+	return append(b, bytes.TrimSuffix(q.Bytes(), []byte("\n"))...)
 }

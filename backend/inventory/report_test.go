@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -187,7 +188,8 @@ func TestCSVDefusesFormulas(t *testing.T) {
 // characters and the line separators JavaScript cares about.
 func TestJSONRowsAreEncodedAsEncodingJSONWould(t *testing.T) {
 	in := fixture()
-	names := []string{"Café \"prod\"", "tab\there\nnew line", "sep\u2028\u2029", "back\\slash", "<&>", "日本"}
+	names := []string{"Café \"prod\"", "tab\there\nnew line", "sep\u2028\u2029", "back\\slash", "<&>", "日本",
+		"bad \xff byte", "cut \xe2\x80", "…", "\x7f del", "𝄞 clef"}
 	for i, n := range names {
 		in.Keys = append(in.Keys, key(fmt.Sprintf("key_9%d", i), n, apikey.Production, 3, "mem_dana"))
 	}
@@ -203,7 +205,12 @@ func TestJSONRowsAreEncodedAsEncodingJSONWould(t *testing.T) {
 		got[k["name"].(string)] = true
 	}
 	for _, n := range names {
-		assert.True(t, got[n], "%q comes back as it was", n)
+		assert.True(t, got[n] || !utf8.ValidString(n), "%q comes back as it was", n)
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		require.NoError(t, enc.Encode(n))
+		assert.Contains(t, b.String(), `"name": `+strings.TrimSuffix(want.String(), "\n")+",", "%q written byte for byte as encoding/json writes it", n)
 	}
 	var again bytes.Buffer
 	require.NoError(t, json.Indent(&again, compact(t, b.Bytes()), "", "  "))
