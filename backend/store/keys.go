@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"fmt"
 
+	bolt "go.etcd.io/bbolt"
+
 	"proofkeys/backend/apikey"
 )
 
@@ -43,17 +45,13 @@ func (t *Tx) RemoveKey(id string) error { return t.remove(bucketKeys, []byte(id)
 // Keys returns every key record for which keep returns true; with keep nil, every one.
 func (t *Tx) Keys(keep func(apikey.Key) bool) ([]apikey.Key, error) {
 	b := t.tx.Bucket(bucketKeys)
-	var out []apikey.Key
-	if keep == nil { // counted first: growing a slice of ten thousand records copies them over and over
-		n, c := 0, b.Cursor()
-		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			n++
-		}
-		out = make([]apikey.Key, 0, n)
+	if keep == nil {
+		return allKeys(b)
 	}
+	var out []apikey.Key
 	err := b.ForEach(func(id, raw []byte) error {
 		k, err := readKey(id, raw)
-		if err == nil && (keep == nil || keep(k)) {
+		if err == nil && keep(k) {
 			out = append(out, k)
 		}
 		return err
@@ -61,10 +59,33 @@ func (t *Tx) Keys(keep func(apikey.Key) bool) ([]apikey.Key, error) {
 	return out, err
 }
 
+// allKeys reads every record of b, counted first and decoded in place: growing a slice
+// of ten thousand records, or copying each into it, moves megabytes.
+func allKeys(b *bolt.Bucket) ([]apikey.Key, error) {
+	n, c := 0, b.Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		n++
+	}
+	out := make([]apikey.Key, n)
+	i := 0
+	for id, raw := c.First(); id != nil; id, raw = c.Next() {
+		if err := decodeKeyInto(&out[i], raw); err != nil {
+			return nil, keyErr(id, err)
+		}
+		i++
+	}
+	return out, nil
+}
+
 func readKey(id, raw []byte) (apikey.Key, error) {
 	k, err := DecodeKey(raw)
 	if err != nil {
-		return k, fmt.Errorf("%w: %s/%s: %w", ErrCorrupt, bucketKeys, id, err)
+		return k, keyErr(id, err)
 	}
 	return k, nil
+}
+
+// keyErr says which key record could not be read.
+func keyErr(id []byte, err error) error {
+	return fmt.Errorf("%w: %s/%s: %w", ErrCorrupt, bucketKeys, id, err)
 }
