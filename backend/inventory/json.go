@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strconv"
 	"unicode/utf8"
 
 	"proofkeys/backend/audit"
@@ -29,11 +30,11 @@ func WriteJSON(w io.Writer, r Report) error {
 	bw.Write(head)
 	bw.WriteString(",\n  \"keys\": [")
 	var line []byte
-	for i, row := range r.Rows {
+	for i := range r.Rows {
 		if i > 0 {
 			bw.WriteByte(',')
 		}
-		line = appendRow(line[:0], row)
+		line = appendRow(line[:0], &r.Rows[i])
 		bw.Write(line)
 	}
 	if len(r.Rows) > 0 {
@@ -84,7 +85,7 @@ var columnNames = func() [][]byte {
 
 // appendRow appends one key, indented as an element of "keys": Columns in order, typed
 // by their Kind, an empty value as null.
-func appendRow(b []byte, r Row) []byte {
+func appendRow(b []byte, r *Row) []byte {
 	b = append(b, "\n    {"...)
 	for i, c := range Columns {
 		if i > 0 {
@@ -93,17 +94,26 @@ func appendRow(b []byte, r Row) []byte {
 		b = append(b, "\n      "...)
 		b = append(b, columnNames[i]...)
 		b = append(b, ": "...)
-		v := c.Value(r)
-		switch {
-		case c.Kind == Number:
-			b = append(b, v...)
-		case v == "":
-			b = append(b, "null"...)
-		default:
-			b = appendText(b, v)
-		}
+		b = c.appendJSON(b, r)
 	}
 	return append(b, "\n    }"...)
+}
+
+// appendJSON appends the column's value in r as a JSON value.
+func (c Column) appendJSON(b []byte, r *Row) []byte {
+	switch c.Kind {
+	case Number:
+		return strconv.AppendInt(b, int64(c.number(r)), 10)
+	case Time:
+		if t := c.time(r); !t.IsZero() {
+			return append(audit.AppendStamp(append(b, '"'), t), '"') // digits, letters and signs: nothing to escape
+		}
+	default:
+		if v := c.text(r); v != "" {
+			return appendText(b, v)
+		}
+	}
+	return append(b, "null"...)
 }
 
 // appendText appends s as a JSON string, with <, > and & left as they are (as the rest
