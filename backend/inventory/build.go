@@ -31,9 +31,11 @@ func Build(in Input) Report {
 	days := in.Org.Settings.RotationDays
 	order := oldestFirst(in.Keys)
 	rows := make([]Row, len(order))
-	for i, o := range order {
-		rows[i] = in.row(o.key, now, days)
-	}
+	inParts(len(order), func(_, from, to int) {
+		for i := from; i < to; i++ {
+			rows[i] = in.row(order[i].key, now, days)
+		}
+	})
 	return Report{
 		GeneratedAt: now, OrgID: in.Org.ID, OrgName: in.Org.Name, RotationDays: days,
 		Summary: summarize(rows, now), Chart: chartOf(rows, days), Rows: rows,

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -222,4 +223,31 @@ func compact(t *testing.T, doc []byte) []byte {
 	var b bytes.Buffer
 	require.NoError(t, json.Compact(&b, doc))
 	return b.Bytes()
+}
+
+// Rows are built and written in parts at once (one per processor) and in blocks: the
+// report of thousands of keys is the same, byte for byte, on one processor or four, and
+// still indented as encoding/json indents.
+func TestManyRowsAreTheSameInPartsAsInOne(t *testing.T) {
+	in := fixture()
+	for i := range 9_000 {
+		k := key(fmt.Sprintf("key_x%05d", i), fmt.Sprintf("Key %d", i), apikey.Sandbox, i%700, "mem_dana")
+		if i%7 == 0 {
+			k.State, k.DeletedAt, k.DeletedBy = apikey.Deleted, daysAgo(i%5), "mem_lee"
+		}
+		in.Keys = append(in.Keys, k)
+	}
+	write := func(procs int) string {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		var b bytes.Buffer
+		require.NoError(t, inventory.WriteJSON(&b, inventory.Build(in)))
+		return b.String()
+	}
+	one, four := write(1), write(4)
+	assert.Equal(t, one, four)
+	var again bytes.Buffer
+	require.NoError(t, json.Indent(&again, compact(t, []byte(one)), "", "  "))
+	again.WriteByte('\n')
+	assert.Equal(t, again.String(), one, "indented as encoding/json indents")
+	assert.Equal(t, len(inventory.Build(in).Rows)-1, strings.Count(one, "\n    },"), "every key once")
 }
