@@ -84,7 +84,7 @@ func (t *Tx) Copies() (map[string]audit.Copies, error) {
 		copies, _, err := t.scanIndex()
 		return copies, err
 	}
-	out := map[string]audit.Copies{}
+	out := make(map[string]audit.Copies, count(b)) // sized once: growing rehashes every key
 	err := b.ForEach(func(id, raw []byte) error {
 		c, err := decodeCopies(raw)
 		if err != nil {
