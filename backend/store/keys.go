@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"sync"
 
 	bolt "go.etcd.io/bbolt"
@@ -72,10 +73,17 @@ func allKeys(b *bolt.Bucket) ([]apikey.Key, error) {
 	}
 	out := make([]apikey.Key, len(raws))
 	parts := max(1, min(runtime.GOMAXPROCS(0), len(raws)/minKeysPart))
-	errs := make([]error, parts)
+	errs, faults := make([]error, parts), make([]any, parts)
+	// The parts read the mapped file as the caller would: a fault (the file cut short by
+	// another program) panics in them if it would in the caller, and is raised again in
+	// the caller, whose recover (cli.Run's) then says so instead of the process crashing.
+	onFault := debug.SetPanicOnFault(true)
+	debug.SetPanicOnFault(onFault)
 	var wg sync.WaitGroup
 	for p := range parts {
 		wg.Go(func() {
+			defer func() { faults[p] = recover() }()
+			debug.SetPanicOnFault(onFault)
 			for i := len(raws) * p / parts; i < len(raws)*(p+1)/parts; i++ {
 				if err := decodeKeyInto(&out[i], raws[i]); err != nil {
 					errs[p] = keyErr(ids[i], err)
@@ -85,9 +93,12 @@ func allKeys(b *bolt.Bucket) ([]apikey.Key, error) {
 		})
 	}
 	wg.Wait()
-	for _, err := range errs { // the first damaged record in key order, as one pass would find
-		if err != nil {
-			return nil, err
+	for p := range parts { // the first damaged record in key order, as one pass would find
+		if faults[p] != nil {
+			panic(faults[p])
+		}
+		if errs[p] != nil {
+			return nil, errs[p]
 		}
 	}
 	return out, nil
