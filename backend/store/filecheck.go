@@ -2,10 +2,14 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"math/bits"
+	"runtime/debug"
+	"sync"
 )
 
 // bbolt maps its file into memory and follows the page numbers and offsets it finds
@@ -128,6 +132,7 @@ type walker struct {
 	m       meta
 	reached bitset // pages in use: the meta pages, the freelist's, every page of every tree
 	freed   bitset // pages the freelist names
+	forks   *forks // set while the root tree is walked: the buckets it holds are walked apart
 }
 
 func (w *walker) walk() error {
@@ -146,7 +151,9 @@ func (w *walker) walk() error {
 			w.reached.set(w.m.freelist + i)
 		}
 	}
-	if _, err := w.tree(w.m.root, nil, nil); err != nil {
+	w.forks = &forks{}
+	_, err := w.tree(w.m.root, nil, nil)
+	if err = cmp.Or(err, w.forks.join(w)); err != nil {
 		return err
 	}
 	if w.m.freelist == noFreelist { // bbolt counts every page no tree uses as free
@@ -274,11 +281,15 @@ func (w *walker) leaf(p []byte, i int, inPage bool) ([]byte, error) {
 		return nil, err
 	}
 	if native.Uint32(e[0:])&bucketElement != 0 {
-		if !inPage {
+		switch {
+		case !inPage:
 			return nil, errors.New("a bucket inside a bucket kept inline")
-		}
-		if err := w.bucket(kv[ksize:]); err != nil {
-			return nil, err
+		case w.forks != nil:
+			w.forks.walk(w, kv[ksize:])
+		default:
+			if err := w.bucket(kv[ksize:]); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return kv[:ksize], nil
@@ -342,6 +353,55 @@ func (w *walker) readFreelist(p []byte) error {
 			return fmt.Errorf("page %d is freed twice", id)
 		}
 		w.freed.set(id)
+	}
+	return nil
+}
+
+// forks walk the buckets of the root tree (the app's buckets) at once, each with a walker
+// of its own: the audit log's pages, most of the file, are checked beside the others'.
+// Their pages are then added to the root walker's, any page reached twice found there.
+type forks struct {
+	wg   sync.WaitGroup
+	list []*fork
+}
+
+// fork is one bucket's walk.
+type fork struct {
+	w     *walker
+	err   error
+	fault any // a fault on the mapping (see readWhole), raised again in join
+}
+
+// walk starts walking the bucket whose value is v, with what root has found so far.
+func (fs *forks) walk(root *walker, v []byte) {
+	f := &fork{w: &walker{data: root.data, m: root.m, reached: newBitset(root.m.pgid), freed: root.freed}}
+	fs.list = append(fs.list, f)
+	onFault := debug.SetPanicOnFault(true) // read, then put back: the bucket's walk faults as this one would
+	debug.SetPanicOnFault(onFault)
+	fs.wg.Go(func() {
+		defer func() { f.fault = recover() }()
+		debug.SetPanicOnFault(onFault)
+		f.err = f.w.bucket(v)
+	})
+}
+
+// join waits for every bucket's walk (the mapping must outlive them), then returns the
+// first one's problem in the file's order, or adds their pages to root's.
+func (fs *forks) join(root *walker) error {
+	fs.wg.Wait()
+	for _, f := range fs.list {
+		if f.fault != nil {
+			panic(f.fault)
+		}
+		if f.err != nil {
+			return f.err
+		}
+		for i, pages := range f.w.reached {
+			if both := pages & root.reached[i]; both != 0 {
+				return fmt.Errorf("page %d is reached twice", uint64(i)*64+uint64(bits.TrailingZeros64(both)))
+			}
+			root.reached[i] |= pages
+		}
 	}
 	return nil
 }
