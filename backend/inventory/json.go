@@ -55,9 +55,9 @@ func WriteJSON(w io.Writer, r Report) error {
 	return bw.Flush()
 }
 
-// jsonBlock is how many rows WriteJSON encodes before writing them: about 600 KB, in
+// jsonBlock is how many rows WriteJSON encodes before writing them: about 400 KB, in
 // buffers used again for every block.
-const jsonBlock = 1024
+const jsonBlock = 512
 
 // rowBytes is about what a key takes in the document, for sizing its buffers once: grown
 // a quarter at a time, they would take five times what they hold.

@@ -6,7 +6,7 @@ import (
 )
 
 // minPart is the fewest rows worth handing to another goroutine.
-const minPart = 512
+const minPart = 256
 
 // inParts runs fn over [0, n) split into consecutive parts, one per processor the
 // process may use (each of at least minPart rows), all at once, and returns when all are
