@@ -16,7 +16,7 @@ type Input struct {
 	Org     access.Org
 	Members map[string]access.Member // by ID
 	Keys    []apikey.Key
-	Copies  map[string]audit.Copies // by key ID
+	Copies  []audit.Copies // of each key, in Keys' order; a key past its end was never copied
 	Now     time.Time
 }
 
@@ -33,7 +33,7 @@ func Build(in Input) Report {
 	rows := make([]Row, len(order))
 	inParts(len(order), func(_, from, to int) {
 		for i := from; i < to; i++ {
-			rows[i] = in.row(order[i].key, now, days)
+			rows[i] = in.row(order[i].key, in.copiesOf(order[i].at), now, days)
 		}
 	})
 	return Report{
@@ -49,6 +49,7 @@ type byCreation struct {
 	sec  int64
 	nsec int
 	key  *apikey.Key
+	at   int // in Keys
 }
 
 // oldestFirst returns the keys that became active (not a pending intent) by creation
@@ -57,7 +58,7 @@ func oldestFirst(keys []apikey.Key) []byCreation {
 	order := make([]byCreation, 0, len(keys))
 	for i := range keys {
 		if k := &keys[i]; k.State != apikey.Pending {
-			order = append(order, byCreation{k.CreatedAt.Unix(), k.CreatedAt.Nanosecond(), k})
+			order = append(order, byCreation{k.CreatedAt.Unix(), k.CreatedAt.Nanosecond(), k, i})
 		}
 	}
 	slices.SortFunc(order, func(a, b byCreation) int {
@@ -72,8 +73,15 @@ func oldestFirst(keys []apikey.Key) []byCreation {
 	return order
 }
 
-func (in Input) row(k *apikey.Key, now time.Time, days int) Row {
-	c := in.Copies[k.ID]
+// copiesOf is the copies of the key at i in Keys.
+func (in Input) copiesOf(i int) audit.Copies {
+	if i < len(in.Copies) {
+		return in.Copies[i]
+	}
+	return audit.Copies{}
+}
+
+func (in Input) row(k *apikey.Key, c audit.Copies, now time.Time, days int) Row {
 	r := Row{
 		ID: k.ID, Name: k.Settings.Name, Environment: string(k.Environment), Key: k.Hint(),
 		State: k.Standing(), Payer: string(k.Settings.Payer),

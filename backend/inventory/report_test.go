@@ -58,9 +58,8 @@ func fixture() inventory.Input {
 			"mem_lee":  {ID: "mem_lee", Name: "Lee"},
 		},
 		Keys: []apikey.Key{gone, fresh, soon, overdue, old, successor, longGone, pending},
-		Copies: map[string]audit.Copies{
-			"key_01": {Count: 3, LastAt: daysAgo(1), LastBy: "Dana"},
-			"key_04": {Count: 1, LastAt: daysAgo(100), LastBy: "Lee"},
+		Copies: []audit.Copies{ // of gone, fresh (key_01), soon, overdue, old (key_04)
+			{}, {Count: 3, LastAt: daysAgo(1), LastBy: "Dana"}, {}, {}, {Count: 1, LastAt: daysAgo(100), LastBy: "Lee"},
 		},
 	}
 }
