@@ -133,6 +133,7 @@ type walker struct {
 	reached bitset // pages in use: the meta pages, the freelist's, every page of every tree
 	freed   bitset // pages the freelist names
 	forks   *forks // set while the root tree is walked: the buckets it holds are walked apart
+	halves  *forks // set on a bucket's walker: the second half of its root's children is walked apart
 }
 
 func (w *walker) walk() error {
@@ -192,6 +193,15 @@ func (w *walker) page(id uint64, want uint16) ([]byte, error) {
 // tree walks the B+tree whose root is page id, whose keys must lie from lo (nil: no
 // bound) up to but not including hi (nil: no bound). It returns the tree's last key.
 func (w *walker) tree(id uint64, lo, hi []byte) ([]byte, error) {
+	p, err := w.reach(id)
+	if err != nil {
+		return nil, err
+	}
+	return w.node(p, lo, hi, true)
+}
+
+// reach returns the branch or leaf page id, marked as used with its overflow pages.
+func (w *walker) reach(id uint64) ([]byte, error) {
 	p, err := w.page(id, branchPage|leafPage)
 	if err != nil {
 		return nil, err
@@ -205,7 +215,36 @@ func (w *walker) tree(id uint64, lo, hi []byte) ([]byte, error) {
 		}
 		w.reached.set(id + i)
 	}
-	return w.node(p, lo, hi, true)
+	return p, nil
+}
+
+// halvedTree walks the tree of a bucket whose root is page id, the second half of a root
+// branch's children in a walk of its own at the same time: the audit log's tree is most
+// of the file. The first key of that half is checked here, after the first half's last.
+func (w *walker) halvedTree(id uint64) error {
+	p, err := w.reach(id)
+	if err != nil {
+		return err
+	}
+	count := int(native.Uint16(p[10:]))
+	if native.Uint16(p[8:])&branchPage == 0 || count < 2 || pageHeaderSize+count*elementSize > len(p) {
+		_, err := w.node(p, nil, nil, true) // and node says what is wrong with it, if anything
+		return err
+	}
+	half := count / 2
+	w.halves.start(w, func(second *walker) error {
+		_, err := second.children(p, half, count, nil, nil)
+		return err
+	})
+	last, err := w.children(p, 0, half, nil, nil)
+	if err != nil {
+		return err
+	}
+	key, err := branchKey(p, half)
+	if err != nil {
+		return err
+	}
+	return inOrder(half, key, last, nil)
 }
 
 // node checks the elements of a branch or leaf page p (a page of the file, or a bucket's
@@ -220,30 +259,13 @@ func (w *walker) node(p, lo, hi []byte, inPage bool) (last []byte, err error) {
 	if pageHeaderSize+count*elementSize > len(p) {
 		return nil, fmt.Errorf("%d elements do not fit in the page", count)
 	}
+	if flags&branchPage != 0 {
+		return w.children(p, 0, count, lo, hi)
+	}
 	prev := lo
 	for i := range count {
 		var key []byte
 		switch {
-		case flags&branchPage != 0:
-			if key, err = branchKey(p, i); err != nil {
-				return nil, err
-			}
-			next := hi
-			if i+1 < count {
-				if next, err = branchKey(p, i+1); err != nil {
-					return nil, err
-				}
-			}
-			if inPage {
-				if err := inOrder(i, key, prev, hi); err != nil {
-					return nil, err
-				}
-			}
-			e := p[pageHeaderSize+i*elementSize:]
-			if last, err = w.tree(native.Uint64(e[8:]), key, next); err != nil {
-				return nil, err
-			}
-			prev = last
 		case flags&leafPage != 0:
 			if key, err = w.leaf(p, i, inPage); err != nil {
 				return nil, err
@@ -257,6 +279,37 @@ func (w *walker) node(p, lo, hi []byte, inPage bool) (last []byte, err error) {
 		default:
 			return nil, fmt.Errorf("page type %#x", flags)
 		}
+	}
+	return last, nil
+}
+
+// children walks the children from up to to of the branch page p, whose keys must lie
+// within [lo, hi) (nil: no bound), each child's after the last key under the one before;
+// the first's only when from is 0 (halvedTree checks the other). It returns the last key
+// under them.
+func (w *walker) children(p []byte, from, to int, lo, hi []byte) (last []byte, err error) {
+	prev := lo
+	for i := from; i < to; i++ {
+		key, err := branchKey(p, i)
+		if err != nil {
+			return nil, err
+		}
+		next := hi
+		if i+1 < int(native.Uint16(p[10:])) {
+			if next, err = branchKey(p, i+1); err != nil {
+				return nil, err
+			}
+		}
+		if i > from || from == 0 {
+			if err := inOrder(i, key, prev, hi); err != nil {
+				return nil, err
+			}
+		}
+		e := p[pageHeaderSize+i*elementSize:]
+		if last, err = w.tree(native.Uint64(e[8:]), key, next); err != nil {
+			return nil, err
+		}
+		prev = last
 	}
 	return last, nil
 }
@@ -285,7 +338,11 @@ func (w *walker) leaf(p []byte, i int, inPage bool) ([]byte, error) {
 		case !inPage:
 			return nil, errors.New("a bucket inside a bucket kept inline")
 		case w.forks != nil:
-			w.forks.walk(w, kv[ksize:])
+			v := kv[ksize:]
+			w.forks.start(w, func(b *walker) error {
+				b.halves = w.forks
+				return b.bucket(v)
+			})
 		default:
 			if err := w.bucket(kv[ksize:]); err != nil {
 				return nil, err
@@ -314,7 +371,9 @@ func (w *walker) bucket(v []byte) error {
 	if len(v) < bucketHeader {
 		return errors.New("a bucket value shorter than its header")
 	}
-	if root := native.Uint64(v); root != 0 {
+	if root := native.Uint64(v); root != 0 && w.halves != nil {
+		return w.halvedTree(root)
+	} else if root != 0 {
 		_, err := w.tree(root, nil, nil)
 		return err
 	}
@@ -357,11 +416,13 @@ func (w *walker) readFreelist(p []byte) error {
 	return nil
 }
 
-// forks walk the buckets of the root tree (the app's buckets) at once, each with a walker
-// of its own: the audit log's pages, most of the file, are checked beside the others'.
-// Their pages are then added to the root walker's, any page reached twice found there.
+// forks walk parts of the file at once, each with a walker of its own: the buckets of the
+// root tree (the app's buckets), and the second half of each bucket's root (halvedTree),
+// so that the audit log's pages, most of the file, are checked beside the others'. Their
+// pages are then added to the root walker's, any page reached twice found there.
 type forks struct {
 	wg   sync.WaitGroup
+	mu   sync.Mutex // started from the forks themselves
 	list []*fork
 }
 
@@ -372,21 +433,23 @@ type fork struct {
 	fault any // a fault on the mapping (see readWhole), raised again in join
 }
 
-// walk starts walking the bucket whose value is v, with what root has found so far.
-func (fs *forks) walk(root *walker, v []byte) {
-	f := &fork{w: &walker{data: root.data, m: root.m, reached: newBitset(root.m.pgid), freed: root.freed}}
+// start runs walk with a new walker of w's file and freelist, at once.
+func (fs *forks) start(w *walker, walk func(*walker) error) {
+	f := &fork{w: &walker{data: w.data, m: w.m, reached: newBitset(w.m.pgid), freed: w.freed}}
+	fs.mu.Lock()
 	fs.list = append(fs.list, f)
-	onFault := debug.SetPanicOnFault(true) // read, then put back: the bucket's walk faults as this one would
+	fs.mu.Unlock()
+	onFault := debug.SetPanicOnFault(true) // read, then put back: the walk faults as this one would
 	debug.SetPanicOnFault(onFault)
 	fs.wg.Go(func() {
 		defer func() { f.fault = recover() }()
 		debug.SetPanicOnFault(onFault)
-		f.err = f.w.bucket(v)
+		f.err = walk(f.w)
 	})
 }
 
-// join waits for every bucket's walk (the mapping must outlive them), then returns the
-// first one's problem in the file's order, or adds their pages to root's.
+// join waits for every walk (the mapping must outlive them), then returns the first
+// problem of the first that found one, or adds their pages to root's.
 func (fs *forks) join(root *walker) error {
 	fs.wg.Wait()
 	for _, f := range fs.list {
