@@ -87,8 +87,14 @@ func AboutPath(csvPath string) string {
 
 // Stamp is a time for an export: RFC 3339 in UTC to the second, "" for none.
 func Stamp(t time.Time) string {
+	var b [len(time.RFC3339) + 8]byte
+	return string(AppendStamp(b[:0], t))
+}
+
+// AppendStamp appends Stamp(t) to b, for an export that writes ten thousand of them.
+func AppendStamp(b []byte, t time.Time) []byte {
 	if t.IsZero() {
-		return ""
+		return b
 	}
-	return t.UTC().Truncate(time.Second).Format(time.RFC3339)
+	return t.UTC().Truncate(time.Second).AppendFormat(b, time.RFC3339)
 }

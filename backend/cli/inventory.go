@@ -37,6 +37,7 @@ func runInventory(env Env, args []string) int {
 	if *which != "all" && *which != "production" && *which != "sandbox" {
 		return flags.fail("--env must be production, sandbox or all")
 	}
+	defer shortRun()()
 	r, err := readInventory(*dataDir)
 	if err != nil {
 		return openFailed(env, "inventory", err)

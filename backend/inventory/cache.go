@@ -8,10 +8,10 @@ import (
 	"proofkeys/backend/store"
 )
 
-// cache is what the last report read: every key record and the copies the store's index
-// of the log holds, up to the event lastSeq. The next report reads only the events after
-// it and re-reads the keys they name with their copies, so a report after a change costs
-// what the change touched.
+// cache is what the last report read: every key record and the copies of each that the
+// store's index of the log holds, up to the event lastSeq. The next report reads only the
+// events after it and re-reads the keys they name with their copies, so a report after a
+// change costs what the change touched.
 //
 // It rests on a rule of the house: every change of a key record is committed with an
 // audit event naming the key. The writes that have none (a pending intent, a delete that
@@ -21,8 +21,8 @@ type cache struct {
 	lastSeq  uint64
 	lastHash string
 	keys     []apikey.Key   // read in place by Build: copying ten thousand keys per call costs more than the rest
-	at       map[string]int // index in keys by ID
-	copies   map[string]audit.Copies
+	at       map[string]int // index in keys by ID, made at the first change (see index)
+	copies   []audit.Copies // of each key, in keys' order
 }
 
 var errStop = errors.New("stop")
@@ -46,8 +46,8 @@ func (c *cache) refresh(tx *store.Tx) (*cache, error) {
 		if err != nil {
 			return err
 		}
-		c.put(k)
-		c.copies[k.ID], err = tx.KeyCopies(k.ID)
+		i := c.put(k)
+		c.copies[i], err = tx.KeyCopies(k.ID)
 		return err
 	})
 	return c, err
@@ -73,14 +73,11 @@ func load(tx *store.Tx) (*cache, error) {
 	if err != nil {
 		return nil, err
 	}
-	copies, err := tx.Copies()
+	copies, err := tx.CopiesOf(keys)
 	if err != nil {
 		return nil, err
 	}
-	c := &cache{keys: keys, at: make(map[string]int, len(keys)), copies: copies}
-	for i, k := range keys {
-		c.at[k.ID] = i
-	}
+	c := &cache{keys: keys, copies: copies}
 	last, any, err := tx.LastEvent()
 	if any {
 		c.lastSeq, c.lastHash = last.Seq, last.Hash
@@ -88,24 +85,40 @@ func load(tx *store.Tx) (*cache, error) {
 	return c, err
 }
 
-func (c *cache) put(k apikey.Key) {
-	if i, ok := c.at[k.ID]; ok {
-		c.keys[i] = k
-		return
+// index is where each key is in keys, by ID. It is made at the first change rather than
+// at load: a report read once (the command line's) never needs it.
+func (c *cache) index() map[string]int {
+	if c.at == nil {
+		c.at = make(map[string]int, len(c.keys))
+		for i, k := range c.keys {
+			c.at[k.ID] = i
+		}
 	}
-	c.at[k.ID] = len(c.keys)
-	c.keys = append(c.keys, k)
+	return c.at
+}
+
+// put writes k in place of the key with its ID, or adds it, and returns where it is.
+func (c *cache) put(k apikey.Key) int {
+	at := c.index()
+	if i, ok := at[k.ID]; ok {
+		c.keys[i] = k
+		return i
+	}
+	at[k.ID] = len(c.keys)
+	c.keys, c.copies = append(c.keys, k), append(c.copies, audit.Copies{})
+	return len(c.keys) - 1
 }
 
 // remove drops a key whose record is gone, moving the last key into its place.
 func (c *cache) remove(id string) {
-	i, ok := c.at[id]
+	at := c.index()
+	i, ok := at[id]
 	if !ok {
 		return
 	}
 	last := len(c.keys) - 1
-	c.keys[i] = c.keys[last]
-	c.at[c.keys[i].ID] = i
-	c.keys = c.keys[:last]
-	delete(c.at, id)
+	c.keys[i], c.copies[i] = c.keys[last], c.copies[last]
+	at[c.keys[i].ID] = i
+	c.keys, c.copies = c.keys[:last], c.copies[:last]
+	delete(at, id)
 }

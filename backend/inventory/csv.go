@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"time"
 
 	"proofkeys/backend/audit"
 )
@@ -15,44 +16,72 @@ type Kind int
 const (
 	Text   Kind = iota // a string; null when empty
 	Number             // a number
+	Time               // RFC 3339 in UTC to the second (audit.Stamp); null for none
 )
 
 // Column is one column of the CSV export and one field of each key in the JSON export;
-// its header is the Row field's JSON name.
+// its header is the Row field's JSON name. Its value is read by the accessor of its kind,
+// so that the JSON export appends numbers and times without making a string of each.
 type Column struct {
 	Header string
 	Kind   Kind
-	Value  func(Row) string
+	text   func(*Row) string
+	number func(*Row) int
+	time   func(*Row) time.Time
+}
+
+// Value is the column's value in r as the CSV export writes it.
+func (c Column) Value(r *Row) string {
+	switch c.Kind {
+	case Number:
+		return strconv.Itoa(c.number(r))
+	case Time:
+		return audit.Stamp(c.time(r))
+	}
+	return c.text(r)
+}
+
+// text, number and when make a column of each kind.
+func text(header string, v func(*Row) string) Column {
+	return Column{Header: header, Kind: Text, text: v}
+}
+
+func number(header string, v func(*Row) int) Column {
+	return Column{Header: header, Kind: Number, number: v}
+}
+
+func when(header string, v func(*Row) time.Time) Column {
+	return Column{Header: header, Kind: Time, time: v}
 }
 
 // Columns are the export's columns, in order. The README documents each. Times are
 // RFC 3339 in UTC to the second (audit.Stamp); a state, payer and signer range come both
 // as values for scripts (state, payer, minSigners, maxSigners) and in a person's words.
 var Columns = []Column{
-	{"id", Text, func(r Row) string { return r.ID }},
-	{"name", Text, func(r Row) string { return r.Name }},
-	{"environment", Text, func(r Row) string { return r.Environment }},
-	{"key", Text, func(r Row) string { return r.Key }},
-	{"state", Text, func(r Row) string { return string(r.State) }},
-	{"stateLabel", Text, func(r Row) string { return r.StateLabel }},
-	{"payer", Text, func(r Row) string { return r.Payer }},
-	{"payerLabel", Text, func(r Row) string { return r.PayerLabel }},
-	{"minSigners", Number, func(r Row) string { return strconv.Itoa(r.MinSigners) }},
-	{"maxSigners", Number, func(r Row) string { return strconv.Itoa(r.MaxSigners) }},
-	{"signers", Text, func(r Row) string { return r.Signers }},
-	{"createdAt", Text, func(r Row) string { return audit.Stamp(r.CreatedAt) }},
-	{"createdBy", Text, func(r Row) string { return r.CreatedBy }},
-	{"ageDays", Number, func(r Row) string { return strconv.Itoa(r.AgeDays) }},
-	{"rotation", Text, func(r Row) string { return string(r.Rotation) }},
-	{"rotationDue", Text, func(r Row) string { return audit.Stamp(r.RotationDue) }},
-	{"copyCount", Number, func(r Row) string { return strconv.Itoa(r.CopyCount) }},
-	{"lastCopiedAt", Text, func(r Row) string { return audit.Stamp(r.LastCopiedAt) }},
-	{"lastCopiedBy", Text, func(r Row) string { return r.LastCopiedBy }},
-	{"replaces", Text, func(r Row) string { return r.Replaces }},
-	{"replacedBy", Text, func(r Row) string { return r.ReplacedBy }},
-	{"expiresAt", Text, func(r Row) string { return audit.Stamp(r.ExpiresAt) }},
-	{"deletedAt", Text, func(r Row) string { return audit.Stamp(r.DeletedAt) }},
-	{"deletedBy", Text, func(r Row) string { return r.DeletedBy }},
+	text("id", func(r *Row) string { return r.ID }),
+	text("name", func(r *Row) string { return r.Name }),
+	text("environment", func(r *Row) string { return r.Environment }),
+	text("key", func(r *Row) string { return r.Key }),
+	text("state", func(r *Row) string { return string(r.State) }),
+	text("stateLabel", func(r *Row) string { return r.StateLabel }),
+	text("payer", func(r *Row) string { return r.Payer }),
+	text("payerLabel", func(r *Row) string { return r.PayerLabel }),
+	number("minSigners", func(r *Row) int { return r.MinSigners }),
+	number("maxSigners", func(r *Row) int { return r.MaxSigners }),
+	text("signers", func(r *Row) string { return r.Signers }),
+	when("createdAt", func(r *Row) time.Time { return r.CreatedAt }),
+	text("createdBy", func(r *Row) string { return r.CreatedBy }),
+	number("ageDays", func(r *Row) int { return r.AgeDays }),
+	text("rotation", func(r *Row) string { return string(r.Rotation) }),
+	when("rotationDue", func(r *Row) time.Time { return r.RotationDue }),
+	number("copyCount", func(r *Row) int { return r.CopyCount }),
+	when("lastCopiedAt", func(r *Row) time.Time { return r.LastCopiedAt }),
+	text("lastCopiedBy", func(r *Row) string { return r.LastCopiedBy }),
+	text("replaces", func(r *Row) string { return r.Replaces }),
+	text("replacedBy", func(r *Row) string { return r.ReplacedBy }),
+	when("expiresAt", func(r *Row) time.Time { return r.ExpiresAt }),
+	when("deletedAt", func(r *Row) time.Time { return r.DeletedAt }),
+	text("deletedBy", func(r *Row) string { return r.DeletedBy }),
 }
 
 // WriteCSV writes the UTF-8 byte-order mark (audit.BOM, for Excel on Windows), a header
@@ -72,9 +101,9 @@ func WriteCSV(w io.Writer, rows []Row) error {
 	if err := cw.Write(record); err != nil {
 		return err
 	}
-	for _, r := range rows {
-		for i, c := range Columns {
-			record[i] = audit.Defuse(c.Value(r))
+	for i := range rows {
+		for j, c := range Columns {
+			record[j] = audit.Defuse(c.Value(&rows[i]))
 		}
 		if err := cw.Write(record); err != nil {
 			return err

@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -56,9 +58,8 @@ func fixture() inventory.Input {
 			"mem_lee":  {ID: "mem_lee", Name: "Lee"},
 		},
 		Keys: []apikey.Key{gone, fresh, soon, overdue, old, successor, longGone, pending},
-		Copies: map[string]audit.Copies{
-			"key_01": {Count: 3, LastAt: daysAgo(1), LastBy: "Dana"},
-			"key_04": {Count: 1, LastAt: daysAgo(100), LastBy: "Lee"},
+		Copies: []audit.Copies{ // of gone, fresh (key_01), soon, overdue, old (key_04)
+			{}, {Count: 3, LastAt: daysAgo(1), LastBy: "Dana"}, {}, {}, {Count: 1, LastAt: daysAgo(100), LastBy: "Lee"},
 		},
 	}
 }
@@ -187,7 +188,8 @@ func TestCSVDefusesFormulas(t *testing.T) {
 // characters and the line separators JavaScript cares about.
 func TestJSONRowsAreEncodedAsEncodingJSONWould(t *testing.T) {
 	in := fixture()
-	names := []string{"Café \"prod\"", "tab\there\nnew line", "sep\u2028\u2029", "back\\slash", "<&>", "日本"}
+	names := []string{"Café \"prod\"", "tab\there\nnew line", "sep\u2028\u2029", "back\\slash", "<&>", "日本",
+		"bad \xff byte", "cut \xe2\x80", "…", "\x7f del", "𝄞 clef"}
 	for i, n := range names {
 		in.Keys = append(in.Keys, key(fmt.Sprintf("key_9%d", i), n, apikey.Production, 3, "mem_dana"))
 	}
@@ -203,7 +205,12 @@ func TestJSONRowsAreEncodedAsEncodingJSONWould(t *testing.T) {
 		got[k["name"].(string)] = true
 	}
 	for _, n := range names {
-		assert.True(t, got[n], "%q comes back as it was", n)
+		assert.True(t, got[n] || !utf8.ValidString(n), "%q comes back as it was", n)
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		require.NoError(t, enc.Encode(n))
+		assert.Contains(t, b.String(), `"name": `+strings.TrimSuffix(want.String(), "\n")+",", "%q written byte for byte as encoding/json writes it", n)
 	}
 	var again bytes.Buffer
 	require.NoError(t, json.Indent(&again, compact(t, b.Bytes()), "", "  "))
@@ -215,4 +222,31 @@ func compact(t *testing.T, doc []byte) []byte {
 	var b bytes.Buffer
 	require.NoError(t, json.Compact(&b, doc))
 	return b.Bytes()
+}
+
+// Rows are built and written in parts at once (one per processor) and in blocks: the
+// report of thousands of keys is the same, byte for byte, on one processor or four, and
+// still indented as encoding/json indents.
+func TestManyRowsAreTheSameInPartsAsInOne(t *testing.T) {
+	in := fixture()
+	for i := range 9_000 {
+		k := key(fmt.Sprintf("key_x%05d", i), fmt.Sprintf("Key %d", i), apikey.Sandbox, i%700, "mem_dana")
+		if i%7 == 0 {
+			k.State, k.DeletedAt, k.DeletedBy = apikey.Deleted, daysAgo(i%5), "mem_lee"
+		}
+		in.Keys = append(in.Keys, k)
+	}
+	write := func(procs int) string {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		var b bytes.Buffer
+		require.NoError(t, inventory.WriteJSON(&b, inventory.Build(in)))
+		return b.String()
+	}
+	one, four := write(1), write(4)
+	assert.Equal(t, one, four)
+	var again bytes.Buffer
+	require.NoError(t, json.Indent(&again, compact(t, []byte(one)), "", "  "))
+	again.WriteByte('\n')
+	assert.Equal(t, again.String(), one, "indented as encoding/json indents")
+	assert.Equal(t, len(inventory.Build(in).Rows)-1, strings.Count(one, "\n    },"), "every key once")
 }

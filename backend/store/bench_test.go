@@ -46,6 +46,17 @@ func BenchmarkOpen10k(b *testing.B) {
 	}
 }
 
+// BenchmarkOpenReadOnly10k is the command line's open: the file's pages inspected, with
+// what Tx.Check checks, and the schema.
+func BenchmarkOpenReadOnly10k(b *testing.B) {
+	dir := seededDir(b)
+	for b.Loop() {
+		s, err := store.OpenReadOnly(dir)
+		require.NoError(b, err)
+		require.NoError(b, s.Close())
+	}
+}
+
 // BenchmarkCheck10k is bbolt's Tx.Check alone, as before a snapshot.
 func BenchmarkCheck10k(b *testing.B) {
 	s, err := store.Open(seededDir(b))

@@ -42,7 +42,8 @@ func (b enc) time(t time.Time) enc {
 type dec struct {
 	raw []byte
 	err error
-	// inPlace makes str return strings that share the record's bytes (see peekEvent).
+	// inPlace makes str return strings that share raw's bytes: a copy of the record that
+	// nothing changes (DecodeKey), or bbolt's own for strings never kept (peekEvent).
 	inPlace bool
 }
 

@@ -1,12 +1,18 @@
 package store
 
 import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	bolt "go.etcd.io/bbolt"
 )
 
 // A leaf element whose key and value sizes add up past 32 bits wraps around to a small
@@ -21,7 +27,7 @@ func TestInspectCatchesSizesThatOverflow32Bits(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, inspect(data))
 
-	m, err := readMeta(data, 0)
+	m, err := readMeta(data, 0, 0)
 	require.NoError(t, err)
 	ps := int(m.pageSize)
 	spoiled := false
@@ -37,4 +43,100 @@ func TestInspectCatchesSizesThatOverflow32Bits(t *testing.T) {
 	}
 	require.True(t, spoiled, "a leaf page with an element")
 	assert.ErrorContains(t, inspect(data), "past the end of its page")
+}
+
+// filledFile is a small data file with what the inspection walks: branch and leaf pages,
+// buckets in pages and inline, values over several pages, and free pages.
+func filledFile(t *testing.T) []byte {
+	t.Helper()
+	dir := t.TempDir()
+	s, err := Open(dir)
+	require.NoError(t, err)
+	require.NoError(t, s.db.Update(func(tx *bolt.Tx) error {
+		for i := range 400 {
+			k := fmt.Appendf(nil, "key_%05d", i)
+			if err := tx.Bucket(bucketKeys).Put(k, bytes.Repeat(k, 12)); err != nil {
+				return err
+			}
+			if err := tx.Bucket(bucketAudit).Put(binary.BigEndian.AppendUint64(nil, uint64(i)), k); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bucketOrg).Put([]byte("large"), bytes.Repeat([]byte("x"), 10_000))
+	}))
+	require.NoError(t, s.db.Update(func(tx *bolt.Tx) error { // frees the pages it rewrites
+		for i := range 400 {
+			if i%3 == 0 {
+				if err := tx.Bucket(bucketKeys).Delete(fmt.Appendf(nil, "key_%05d", i)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}))
+	require.NoError(t, s.Close())
+	data, err := os.ReadFile(filepath.Join(dir, FileName))
+	require.NoError(t, err)
+	require.NoError(t, inspect(data))
+	return data
+}
+
+// Readers rely on the inspection alone (openChecked): every file it lets through, bbolt's
+// own Tx.Check finds whole too. 8 bytes are flipped every 64 bytes over the pages in use
+// (every N with PROOFKEYS_CORRUPTION_SWEEP=N).
+func TestInspectRefusesWhatTxCheckRefuses(t *testing.T) {
+	good := filledFile(t)
+	stride := 64
+	if n, err := strconv.Atoi(os.Getenv("PROOFKEYS_CORRUPTION_SWEEP")); err == nil && n > 0 {
+		stride = n
+	}
+	m0, err := readMeta(good, 0, 0)
+	require.NoError(t, err)
+	m1, err := readMeta(good, 1, int(m0.pageSize))
+	require.NoError(t, err)
+	used := int(max(m0.pgid, m1.pgid) * uint64(m0.pageSize)) // the pages past it are never read
+	path := filepath.Join(t.TempDir(), FileName)
+	require.NoError(t, os.WriteFile(path, good[:used], 0o600))
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	require.NoError(t, err)
+	defer f.Close()
+	var passed, judged int
+	for off := 0; off+8 <= used; off += stride {
+		flip(good[off : off+8])
+		err := inspect(good)
+		if err != nil && meaning.MatchString(err.Error()) {
+			judged++
+		}
+		if err == nil {
+			passed++
+			_, err = f.WriteAt(good[off:off+8], int64(off))
+			require.NoError(t, err)
+			require.NoError(t, txCheck(path), "offset %d: the inspection let through what Tx.Check refuses", off)
+		}
+		flip(good[off : off+8])
+		_, err = f.WriteAt(good[off:off+8], int64(off))
+		require.NoError(t, err)
+	}
+	t.Logf("%d damaged files let through and whole for Tx.Check, %d refused for what they hold", passed, judged)
+	assert.Positive(t, passed)
+	assert.Positive(t, judged)
+}
+
+// meaning matches the inspection's findings about what pages hold, rather than their shape.
+var meaning = regexp.MustCompile(`reached twice|in use and free|freed twice|neither used nor free|key [0-9a-f]*( comes| is not)`)
+
+func flip(b []byte) {
+	for i := range b {
+		b[i] ^= 0xFF
+	}
+}
+
+// txCheck is bbolt's Tx.Check on the file at path.
+func txCheck(path string) error {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.View(checkTx)
 }

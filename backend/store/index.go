@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"proofkeys/backend/apikey"
 	"proofkeys/backend/audit"
 )
 
@@ -84,7 +85,7 @@ func (t *Tx) Copies() (map[string]audit.Copies, error) {
 		copies, _, err := t.scanIndex()
 		return copies, err
 	}
-	out := map[string]audit.Copies{}
+	out := make(map[string]audit.Copies, count(b)) // sized once: growing rehashes every key
 	err := b.ForEach(func(id, raw []byte) error {
 		c, err := decodeCopies(raw)
 		if err != nil {
@@ -94,6 +95,40 @@ func (t *Tx) Copies() (map[string]audit.Copies, error) {
 		return nil
 	})
 	return out, err
+}
+
+// CopiesOf returns the copies of each of keys, in their order (none for a key never
+// copied). Keys in ID order, as Keys returns them, are matched with the index in one pass
+// beside it, rather than each looked up, or all of them put in a map first.
+func (t *Tx) CopiesOf(keys []apikey.Key) ([]audit.Copies, error) {
+	out := make([]audit.Copies, len(keys))
+	b := t.tx.Bucket(bucketCopies)
+	if b == nil {
+		all, _, err := t.scanIndex()
+		for i := range keys {
+			out[i] = all[keys[i].ID]
+		}
+		return out, err
+	}
+	c := b.Cursor()
+	id, raw := c.First()
+	for i := range keys {
+		want := keys[i].ID
+		if i > 0 && want < keys[i-1].ID { // out of order: start again from it
+			id, raw = c.Seek([]byte(want))
+		}
+		for id != nil && string(id) < want {
+			id, raw = c.Next()
+		}
+		if id == nil || string(id) != want {
+			continue
+		}
+		var err error
+		if out[i], err = decodeCopies(raw); err != nil {
+			return nil, fmt.Errorf("%w: %s/%s: %w", ErrCorrupt, bucketCopies, id, err)
+		}
+	}
+	return out, nil
 }
 
 // KeyCopies returns the copies of the key id (none when it was never copied).

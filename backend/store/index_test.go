@@ -2,7 +2,10 @@ package store_test
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -10,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 	bolt "go.etcd.io/bbolt"
 
+	"proofkeys/backend/apikey"
 	"proofkeys/backend/audit"
 	"proofkeys/backend/store"
 )
@@ -148,6 +152,42 @@ func TestEventsTakeLittleOfTheFile(t *testing.T) {
 		t.Logf("%d events, %.0f bytes each in the file, leaf pages %.0f%% used", st.KeyN, perEvent,
 			100*float64(st.LeafInuse)/float64(st.LeafAlloc))
 		assert.LessOrEqual(t, perEvent, 300.0)
+		return nil
+	}))
+}
+
+// CopiesOf gives each key its copies, matched beside the index for keys in ID order (as
+// Keys returns them) and for keys in any other order alike: the same as Copies.
+func TestCopiesOfEachKey(t *testing.T) {
+	s, err := store.Open(t.TempDir())
+	require.NoError(t, err)
+	defer s.Close()
+	at := time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC)
+	var events []audit.Event
+	for i := range 40 {
+		for range i % 4 { // keys 0, 4, 8 ... never copied
+			events = append(events, copied(at.Add(time.Duration(i)*time.Minute), "mem_1", "Dana", fmt.Sprintf("key_%02d", i)))
+		}
+	}
+	appendEvents(t, s, events...)
+	require.NoError(t, s.View(func(tx *store.Tx) error {
+		all, err := tx.Copies()
+		require.NoError(t, err)
+		var keys []apikey.Key
+		for i := range 42 { // two past the last copied: never copied either
+			keys = append(keys, apikey.Key{ID: fmt.Sprintf("key_%02d", i)})
+		}
+		shuffled := slices.Clone(keys)
+		rand.New(rand.NewPCG(1, 2)).Shuffle(len(shuffled), reflect.Swapper(shuffled))
+		for _, list := range [][]apikey.Key{keys, shuffled} {
+			got, err := tx.CopiesOf(list)
+			require.NoError(t, err)
+			require.Len(t, got, len(list))
+			for i, k := range list {
+				assert.Equal(t, all[k.ID], got[i], k.ID)
+			}
+		}
+		assert.Equal(t, 3, all["key_03"].Count)
 		return nil
 	}))
 }

@@ -62,7 +62,7 @@ func checkSchema(tx *bolt.Tx) error {
 }
 
 // CheckFile reads the whole database file at path: the shape of its pages, bbolt's own
-// consistency check, the schema version, and every record. It returns nil only for a file the
+// consistency check (on top of the inspection's), the schema version, and every record. It returns nil only for a file the
 // app can open and read, wrapped ErrCorrupt or ErrNewerSchema otherwise. It never writes.
 func CheckFile(path string) (err error) {
 	s, err := openReadOnlyFile(path)
@@ -77,6 +77,9 @@ func CheckFile(path string) (err error) {
 		}
 	}()
 	return s.db.View(func(tx *bolt.Tx) error {
+		if err := checkTx(tx); err != nil {
+			return err
+		}
 		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
 			readable := readers[string(name)]
 			return b.ForEach(func(k, v []byte) error {

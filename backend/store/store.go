@@ -59,11 +59,16 @@ func Open(dir string) (*Store, error) {
 	}
 	if !isNew {
 		checked, err := openChecked(path)
+		if err == nil {
+			// The inspection checks what Tx.Check does; a writer, which could spread
+			// damage it missed, runs bbolt's own check too.
+			err = checked.View(checkTx)
+			// Closed before opening for writing: bbolt's lock is per file, not per process.
+			_ = checked.Close()
+		}
 		if err != nil {
 			return nil, err
 		}
-		// Closed before opening for writing: bbolt's lock is per file, not per process.
-		_ = checked.Close()
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: OpenTimeout})
 	if errors.Is(err, bolterrors.ErrTimeout) {
@@ -107,8 +112,8 @@ func isNewFile(dir, path string) (bool, error) {
 // openChecked opens the file at path read-only and checks it whole before anything reads
 // a record. bbolt's read-only open takes a shared lock, so no writer is at work while the
 // file is inspected, and it reads only the two meta pages, so a damaged file cannot make
-// it fault. Then inspectFile checks every page bbolt will follow, and Tx.Check what they
-// hold.
+// it fault. Then inspectFile checks every page bbolt will follow and what they hold, as
+// bbolt's Tx.Check would (TestInspectRefusesWhatTxCheckRefuses).
 func openChecked(path string) (*bolt.DB, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: OpenTimeout})
 	if errors.Is(err, bolterrors.ErrTimeout) {
@@ -117,11 +122,7 @@ func openChecked(path string) (*bolt.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}
-	err = inspectFile(path)
-	if err == nil {
-		err = db.View(checkTx)
-	}
-	if err != nil {
+	if err = inspectFile(path); err != nil {
 		_ = db.Close()
 		return nil, err
 	}

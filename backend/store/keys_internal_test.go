@@ -1,0 +1,55 @@
+package store
+
+import (
+	"fmt"
+	"runtime"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	bolt "go.etcd.io/bbolt"
+
+	"proofkeys/backend/apikey"
+)
+
+// Every key is decoded in parts at once: the keys come back as one pass reads them, in
+// order, and a damaged record is named as one pass would name it, the first in order.
+func TestAllKeysInPartsReadAsOnePass(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	s, err := Open(t.TempDir())
+	require.NoError(t, err)
+	defer s.Close()
+	require.NoError(t, s.Update(func(tx *Tx) error {
+		for i := range 3 * minKeysPart {
+			k := apikey.Key{ID: fmt.Sprintf("key_%05d", i), Environment: apikey.Sandbox, State: apikey.Active,
+				Settings: apikey.DefaultSettings(fmt.Sprintf("Key %d", i)), CreatedBy: "mem_1"}
+			if err := tx.PutKey(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	require.NoError(t, s.View(func(tx *Tx) error {
+		all, err := tx.Keys(nil)
+		require.NoError(t, err)
+		onePass, err := tx.Keys(func(apikey.Key) bool { return true })
+		require.NoError(t, err)
+		assert.Equal(t, onePass, all)
+		return nil
+	}))
+
+	require.NoError(t, s.db.Update(func(tx *bolt.Tx) error {
+		for _, id := range []string{"key_01000", "key_01400"} { // in the second and third parts
+			if err := tx.Bucket(bucketKeys).Put([]byte(id), []byte{formatKey, 0xFF}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	require.NoError(t, s.View(func(tx *Tx) error {
+		_, err := tx.Keys(nil)
+		assert.ErrorIs(t, err, ErrCorrupt)
+		assert.ErrorContains(t, err, "keys/key_01000:")
+		return nil
+	}))
+}
