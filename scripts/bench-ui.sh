@@ -30,6 +30,10 @@ export PROOFKEYS_DATA_DIR
 # search_keystroke PAGE: the search benchmark on one page, against the dev build on
 # $PROOFKEYS_DATA_DIR; a failure is kept in rc.
 rc=0
+# The dev build logs every call and its answer at Wails' default level (debug): a file
+# write per keystroke that the production app never makes. The benchmark keeps warnings.
+loglevel=warning
+export loglevel
 search_keystroke() {
   port=$(pk_free_port)
   pk_start_dev_app "$DEV" "$port" "$PK_TMP/app-$1.log"
