@@ -4,7 +4,10 @@
 // sends the search and draws the first block of what matches.
 import type { Environment, KeyFilter, KeyOrder, KeyPage, KeyQuery, KeyView } from './types';
 
-/** How many rows one call asks for: several windows' worth, so scrolling asks rarely. */
+/**
+ * How many rows one call asks for: the rows in view and a few either side. A keystroke's
+ * answer is one block, and its time grows with the rows it carries.
+ */
 export const blockSize = 20;
 
 export class KeyWindow {

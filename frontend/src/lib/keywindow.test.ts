@@ -3,7 +3,10 @@ import { keysPage, makeKey } from '../test/fixtures';
 import { KeyWindow, blockSize } from './keywindow.svelte';
 import type { KeyPage, KeyQuery, KeyView } from './types';
 
-const many = Array.from({ length: 250 }, (_, i) => makeKey({ id: `key_${i}`, settings: { name: `Key ${i}` } }));
+const B = blockSize;
+// two blocks and a half
+const many = Array.from({ length: 2 * B + B / 2 }, (_, i) => makeKey({ id: `key_${i}`, settings: { name: `Key ${i}` } }));
+const last = many.length - 1;
 
 /** Go's answers, each held until the test lets it go, so the order they arrive in is the test's. */
 function heldGo() {
@@ -43,11 +46,11 @@ describe('KeyWindow', () => {
 
     await list.show('production', '', 'all', 'newest');
     expect(list.loaded).toBe(true);
-    expect(list.rows).toHaveLength(250);
+    expect(list.rows).toHaveLength(many.length);
     expect(list.rows[0]?.name).toBe('Key 0');
-    expect(list.rows[99]?.name).toBe('Key 99');
-    expect(list.rows[100]).toBeUndefined();
-    expect(list.rows[249]).toBeUndefined();
+    expect(list.rows[B - 1]?.name).toBe(`Key ${B - 1}`);
+    expect(list.rows[B]).toBeUndefined();
+    expect(list.rows[last]).toBeUndefined();
     expect([list.total, list.overdue, list.withdrawn, list.withdrawnCount]).toEqual([300, 4, ['Key 1'], 1]);
   });
 
@@ -55,19 +58,19 @@ describe('KeyWindow', () => {
     const ask = vi.fn(keysPage(many));
     const list = new KeyWindow(ask);
     await list.show('production', '', 'all', 'newest');
-    list.inView(0, 12);
+    list.inView(0, B - 5);
     expect(ask).toHaveBeenCalledTimes(1); // block 0 is here
-    list.inView(95, 110);
-    list.inView(96, 111);
+    list.inView(B - 5, B + 5);
+    list.inView(B - 4, B + 6);
     expect(ask).toHaveBeenCalledTimes(2);
-    expect(ask).toHaveBeenLastCalledWith(expect.objectContaining({ offset: 100, limit: blockSize }));
-    await vi.waitFor(() => expect(list.rows[100]?.name).toBe('Key 100'));
-    expect(list.rows[199]?.name).toBe('Key 199');
-    expect(list.rows[200]).toBeUndefined();
+    expect(ask).toHaveBeenLastCalledWith(expect.objectContaining({ offset: B, limit: blockSize }));
+    await vi.waitFor(() => expect(list.rows[B]?.name).toBe(`Key ${B}`));
+    expect(list.rows[2 * B - 1]?.name).toBe(`Key ${2 * B - 1}`);
+    expect(list.rows[2 * B]).toBeUndefined();
     expect(list.rows[0]?.name).toBe('Key 0'); // the first block stays
-    list.inView(240, 250);
-    await vi.waitFor(() => expect(list.rows[249]?.name).toBe('Key 249'));
-    expect(ask.mock.calls.map(([q]) => q.offset)).toEqual([0, 100, 200]);
+    list.inView(last - 3, last + 1);
+    await vi.waitFor(() => expect(list.rows[last]?.name).toBe(`Key ${last}`));
+    expect(ask.mock.calls.map(([q]) => q.offset)).toEqual([0, B, 2 * B]);
   });
 
   it('asks again for a block whose answer failed, when it is in view again', async () => {
@@ -75,12 +78,12 @@ describe('KeyWindow', () => {
     const list = new KeyWindow(ask);
     await list.show('production', '', 'all', 'newest');
     ask.mockRejectedValueOnce(new Error('vault locked'));
-    list.inView(150, 160);
+    list.inView(2 * B + 1, 2 * B + 4);
     await vi.waitFor(() => expect(ask).toHaveBeenCalledTimes(2));
     await new Promise((r) => setTimeout(r));
-    expect(list.rows[150]).toBeUndefined();
-    list.inView(151, 161);
-    await vi.waitFor(() => expect(list.rows[150]?.name).toBe('Key 150'));
+    expect(list.rows[2 * B + 1]).toBeUndefined();
+    list.inView(2 * B + 2, 2 * B + 5);
+    await vi.waitFor(() => expect(list.rows[2 * B + 1]?.name).toBe(`Key ${2 * B + 1}`));
     expect(ask).toHaveBeenCalledTimes(3);
   });
 
@@ -114,25 +117,25 @@ describe('KeyWindow', () => {
   it('asks again for every block in view on refresh, keeping the rows until they come', async () => {
     const go = heldGo();
     const list = await go.shown('production', 'key', 'all', 'name');
-    list.inView(95, 110);
-    await go.answer({ offset: 100 });
-    expect(list.rows[105]?.name).toBe('Key 105');
+    list.inView(B - 5, B + 10);
+    await go.answer({ offset: B });
+    expect(list.rows[B + 5]?.name).toBe(`Key ${B + 5}`);
     go.ask.mockClear();
 
     // Go's list changed: key 0 was deleted
     const refreshed = list.refresh();
     expect(go.ask.mock.calls.map(([q]) => q)).toEqual([
       { environment: 'production', search: 'key', filter: 'all', order: 'name', offset: 0, limit: blockSize },
-      { environment: 'production', search: 'key', filter: 'all', order: 'name', offset: 100, limit: blockSize },
+      { environment: 'production', search: 'key', filter: 'all', order: 'name', offset: B, limit: blockSize },
     ]);
     await go.answer({ offset: 0 }, many.slice(1));
     expect(list.rows[0]?.name).toBe('Key 1');
-    expect(list.rows).toHaveLength(249);
-    expect(list.rows[105]?.name, 'the rows in view stay while their block is on its way').toBe('Key 105');
-    await go.answer({ offset: 100 }, many.slice(1));
+    expect(list.rows).toHaveLength(many.length - 1);
+    expect(list.rows[B + 5]?.name, 'the rows in view stay while their block is on its way').toBe(`Key ${B + 5}`);
+    await go.answer({ offset: B }, many.slice(1));
     await refreshed;
-    expect(list.rows[105]?.name).toBe('Key 106');
-    expect(list.rows[99]?.name).toBe('Key 100');
+    expect(list.rows[B + 5]?.name).toBe(`Key ${B + 6}`);
+    expect(list.rows[B - 1]?.name).toBe(`Key ${B}`);
   });
 
   it('asks nothing on refresh before a question', async () => {
@@ -144,10 +147,10 @@ describe('KeyWindow', () => {
   it('forgets everything on clear, and drops answers still on their way', async () => {
     const go = heldGo();
     const list = await go.shown('production', '', 'all', 'newest');
-    list.inView(150, 160);
+    list.inView(B + 1, B + 4);
     list.clear();
     expect([list.rows, list.total, list.loaded]).toEqual([[], 0, false]);
-    await go.answer({ offset: 100 });
+    await go.answer({ offset: B });
     expect([list.rows, list.total, list.loaded]).toEqual([[], 0, false]);
   });
 

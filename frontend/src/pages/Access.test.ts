@@ -51,6 +51,8 @@ describe('a new organization', () => {
     expect(within(menu).queryByRole('link', { name: 'API Keys' })).toBeNull();
     expect(within(menu).getByRole('link', { name: 'Members' })).toBeInTheDocument();
     expect(within(menu).getByRole('link', { name: 'Troubleshooting' })).toBeInTheDocument();
+    // the Organization page's code loads when it is first shown
+    await screen.findByRole('heading', { level: 1, name: 'Organization' });
     const notice = document.getElementById('no-api-access');
     expect(notice).toHaveTextContent('Proof enables API access');
     expect(notice).toHaveTextContent('Customer Success Manager (CSM) or Sales representative');

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../lib/api';
+import { blockSize } from '../lib/keywindow.svelte';
 import { asListed, keysPage, makeKey, makeState } from '../test/fixtures';
 import type { KeyPage, KeyQuery, KeyView } from '../lib/types';
 import ApiKeys from './ApiKeys.svelte';
@@ -157,7 +158,7 @@ describe('API Keys page', () => {
     vi.mocked(api.generateKey).mockResolvedValue(fresh);
     await user.click(screen.getByRole('radio', { name: 'Sandbox' }));
     await user.click(screen.getByRole('button', { name: 'Generate Full Access Key' }));
-    answer(await keysPage([])({ environment: 'sandbox', search: '', filter: 'all', order: 'newest', offset: 0, limit: 100 }));
+    answer(await keysPage([])({ environment: 'sandbox', search: '', filter: 'all', order: 'newest', offset: 0, limit: blockSize }));
     // once nothing is loading any more, the new key is still listed
     await waitFor(() => expect(container.querySelector('[aria-busy="true"]')).toBeNull());
     expect(screen.getByRole('row', { name: /Fresh/ })).toHaveTextContent('prf_test_…Nw01');
@@ -330,7 +331,7 @@ describe('API Keys list: order, search, filters', () => {
     filter: 'all',
     order: 'newest',
     offset: 0,
-    limit: 100,
+    limit: blockSize,
     ...over,
   });
 
@@ -453,8 +454,8 @@ describe('API Keys list: order, search, filters', () => {
     const scroller = screen.getByRole('region', { name: 'Production keys' });
     scroller.scrollTop = 64 * 5000;
     await fireEvent.scroll(scroller);
-    // rows 4997 to 5003 are in view: blocks 49 and 50
-    expect(api.keyPage).toHaveBeenCalledWith(question({ offset: 4900 }));
+    // rows 4997 to 5003 are in view: the blocks holding 4997 and 5000
+    expect(api.keyPage).toHaveBeenCalledWith(question({ offset: 4997 - (4997 % blockSize) }));
     expect(api.keyPage).toHaveBeenCalledWith(question({ offset: 5000 }));
     expect(api.keyPage).toHaveBeenCalledTimes(3);
     const waiting = screen.getAllByText('Loading…');
