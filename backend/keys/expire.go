@@ -3,6 +3,7 @@ package keys
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"proofkeys/backend/apikey"
@@ -32,12 +33,26 @@ func (s *Service) ExpireDue(now time.Time) (int, error) {
 	return n, errors.Join(errs...)
 }
 
-// markExpiring marks the active keys whose grace period has ended as deleting.
+// markExpiring marks the active keys whose grace period has ended as deleting. It looks
+// first in a read: most runs find nothing, and a write every 30 s would tell every reader
+// that kept what it read (the API Keys list) to read it all again.
 func (s *Service) markExpiring(now time.Time) ([]apikey.Key, error) {
+	expired := func(tx *store.Tx) ([]apikey.Key, error) {
+		active, err := tx.KeysWhere(func(_ apikey.Environment, st apikey.State) bool { return st == apikey.Active })
+		return slices.DeleteFunc(active, func(k apikey.Key) bool { return !k.Expired(now) }), err
+	}
 	var due []apikey.Key
-	err := s.Store.Update(func(tx *store.Tx) error {
+	err := s.Store.View(func(tx *store.Tx) error {
 		var err error
-		due, err = tx.Keys(func(k apikey.Key) bool { return k.State == apikey.Active && k.Expired(now) })
+		due, err = expired(tx)
+		return err
+	})
+	if err != nil || len(due) == 0 {
+		return nil, err
+	}
+	err = s.Store.Update(func(tx *store.Tx) error {
+		var err error
+		due, err = expired(tx) // again: another desktop's change may have come in between
 		if err != nil {
 			return err
 		}

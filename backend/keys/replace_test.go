@@ -147,8 +147,9 @@ func TestExpiryLeftHalfDoneIsFinishedAtNextStart(t *testing.T) {
 	require.NoError(t, err)
 	c.now = c.now.Add(2 * time.Hour)
 
-	// The process stops after marking the key deleting, before the vault is touched.
-	_, err = f.faulty(&faults{crashAfter: 1}).ExpireDue(c.now)
+	// The process stops after marking the key deleting (a read finds it, a write marks
+	// it), before the vault is touched.
+	_, err = f.faulty(&faults{crashAfter: 2}).ExpireDue(c.now)
 	require.Error(t, err)
 	assert.Equal(t, apikey.Deleting, f.key(t, old.ID).State)
 

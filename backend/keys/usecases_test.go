@@ -264,3 +264,39 @@ func TestCopiedNamesTheKeysWhoseSecretWasCopied(t *testing.T) {
 	_, err = f.svc.Copied("mem_nobody", list)
 	assert.ErrorIs(t, err, store.ErrNoMember)
 }
+
+func TestExpireDueWritesNothingWhenNothingIsDue(t *testing.T) {
+	f := newFixture(t)
+	_, err := f.svc.Generate(f.owner, apikey.Sandbox)
+	require.NoError(t, err)
+	before, err := f.store.Version()
+	require.NoError(t, err)
+	n, err := f.svc.ExpireDue(time.Now())
+	require.NoError(t, err)
+	assert.Zero(t, n)
+	after, err := f.store.Version()
+	require.NoError(t, err)
+	assert.Equal(t, before, after, "a run that finds nothing leaves the data as it was")
+}
+
+func TestKeysWhereDecodesOnlyTheKeysAsked(t *testing.T) {
+	f := newFixture(t)
+	live, err := f.svc.Generate(f.owner, apikey.Sandbox)
+	require.NoError(t, err)
+	gone, err := f.svc.Generate(f.owner, apikey.Production)
+	require.NoError(t, err)
+	require.NoError(t, f.svc.Delete(f.owner, gone.ID))
+	require.NoError(t, f.svc.Store.View(func(tx *store.Tx) error {
+		got, err := tx.KeysWhere(func(e apikey.Environment, st apikey.State) bool {
+			return e == apikey.Sandbox && st == apikey.Active
+		})
+		require.NoError(t, err)
+		require.Len(t, got, 1)
+		assert.Equal(t, live.ID, got[0].ID)
+		got, err = tx.KeysWhere(func(_ apikey.Environment, st apikey.State) bool { return st == apikey.Deleted })
+		require.NoError(t, err)
+		require.Len(t, got, 1)
+		assert.Equal(t, gone.ID, got[0].ID)
+		return nil
+	}))
+}

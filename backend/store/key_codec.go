@@ -26,6 +26,24 @@ func EncodeKey(k apikey.Key) []byte {
 		str(k.ReplacedBy).str(k.Replaces).time(k.ExpiresAt).bool(k.Exposed)
 }
 
+// peekKey reads a binary key record's environment and state without decoding the rest, so
+// a reader that wants a few keys of ten thousand decodes only those. ok is false for a
+// record it cannot peek into (JSON, or damaged): the caller decodes it whole.
+func peekKey(raw []byte) (env apikey.Environment, state apikey.State, ok bool) {
+	if len(raw) == 0 || raw[0] != formatKey {
+		return "", "", false
+	}
+	d := dec{raw: raw[1:], inPlace: true}
+	d.bytes() // ID
+	d.uint()  // Seq
+	env = apikey.Environment(d.bytes())
+	d.bytes() // Access
+	d.bytes() // Fingerprint
+	d.bytes() // Last4
+	state = apikey.State(d.bytes())
+	return env, state, d.err == nil
+}
+
 // DecodeKey reads a key record, binary or (schema 1) JSON.
 func DecodeKey(raw []byte) (apikey.Key, error) {
 	var k apikey.Key

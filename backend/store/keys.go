@@ -62,6 +62,24 @@ func (t *Tx) Keys(keep func(apikey.Key) bool) ([]apikey.Key, error) {
 	return out, err
 }
 
+// KeysWhere returns the keys whose environment and state match wants, decoding only
+// those: recovery looks for the few keys left pending or deleting, the API Keys list for
+// the live keys of one environment, among thousands.
+func (t *Tx) KeysWhere(wants func(apikey.Environment, apikey.State) bool) ([]apikey.Key, error) {
+	var out []apikey.Key
+	err := t.tx.Bucket(bucketKeys).ForEach(func(id, raw []byte) error {
+		if env, state, ok := peekKey(raw); ok && !wants(env, state) {
+			return nil
+		}
+		k, err := readKey(id, raw)
+		if err == nil && wants(k.Environment, k.State) {
+			out = append(out, k)
+		}
+		return err
+	})
+	return out, err
+}
+
 // allKeys reads every record of b: found first, then decoded in place, in parts at once
 // (one per processor the process may use). Growing a slice of ten thousand records, or
 // copying each into it, moves megabytes; records do not depend on each other.
