@@ -10,6 +10,27 @@ import type { Environment, KeyFilter, KeyOrder, KeyPage, KeyQuery, KeyView } fro
  */
 export const blockSize = 20;
 
+// The first block of the list the app opens on, asked for beside the frame's state
+// (askEarly): both come back together and the first screen is drawn once, list included,
+// instead of the frame first and the list a round trip and a second drawing later.
+let early: { question: string; at: number; answer: Promise<KeyPage> } | null = null;
+const earlyLife = 5000; // ms: an answer older than this may be out of date
+
+/** Asks Go now for the first block of the list of environment in order, for the first show() of it. */
+export function askEarly(ask: (q: KeyQuery) => Promise<KeyPage>, environment: Environment, order: KeyOrder): void {
+  const q: KeyQuery = { environment, search: '', filter: 'all', order, offset: 0, limit: blockSize };
+  const answer = ask(q);
+  answer.catch(() => {}); // show() asks again, and says why if it fails again
+  early = { question: JSON.stringify(q), at: Date.now(), answer };
+}
+
+/** The early answer to q, once, if it is still fresh. */
+function takeEarly(q: KeyQuery): Promise<KeyPage> | null {
+  const e = early;
+  early = null;
+  return e && e.question === JSON.stringify(q) && Date.now() - e.at < earlyLife ? e.answer : null;
+}
+
 export class KeyWindow {
   /** The list at its positions; undefined where the block is not here yet. */
   rows = $state.raw<(KeyView | undefined)[]>([]);
@@ -94,7 +115,8 @@ export class KeyWindow {
     if (!question) return;
     const generation = this.#generation;
     this.#asked.add(block);
-    const page = await this.#ask({ ...question, offset: block * blockSize, limit: blockSize });
+    const q = { ...question, offset: block * blockSize, limit: blockSize };
+    const page = await (takeEarly(q)?.catch(() => this.#ask(q)) ?? this.#ask(q));
     if (generation !== this.#generation) return;
     // The first answer of a question replaces what was shown (but the rows in view on a
     // refresh, until their own answer comes); later ones fill in its gaps.

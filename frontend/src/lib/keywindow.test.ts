@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { keysPage, makeKey } from '../test/fixtures';
-import { KeyWindow, blockSize } from './keywindow.svelte';
+import { KeyWindow, askEarly, blockSize } from './keywindow.svelte';
 import type { KeyPage, KeyQuery, KeyView } from './types';
 
 const B = blockSize;
@@ -158,5 +158,33 @@ describe('KeyWindow', () => {
     const list = new KeyWindow(() => Promise.reject({ code: 'vault_locked', message: 'The vault is locked.' }));
     await expect(list.show('production', '', 'all', 'newest')).rejects.toEqual(expect.objectContaining({ code: 'vault_locked' }));
     expect(names(list.rows)).toEqual([]);
+  });
+
+  it('uses the first block asked early for the first list shown, once', async () => {
+    const ask = vi.fn(keysPage(many));
+    askEarly(ask, 'production', 'name');
+    expect(ask).toHaveBeenCalledTimes(1);
+    const list = new KeyWindow(ask);
+    await list.show('production', '', 'all', 'name');
+    expect(ask).toHaveBeenCalledTimes(1);
+    expect(list.rows[0]?.name).toBe('Key 0');
+    await list.show('production', '', 'all', 'name');
+    expect(ask).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks anew when the early answer was for another list, or failed', async () => {
+    const ask = vi.fn(keysPage(many));
+    askEarly(ask, 'production', 'newest');
+    await new KeyWindow(ask).show('production', '', 'all', 'name');
+    expect(ask).toHaveBeenCalledTimes(2);
+    expect(ask).toHaveBeenLastCalledWith(expect.objectContaining({ order: 'name' }));
+
+    ask.mockClear();
+    ask.mockRejectedValueOnce({ code: 'sign_in', message: 'Sign in first.' });
+    askEarly(ask, 'production', 'newest');
+    const list = new KeyWindow(ask);
+    await list.show('production', '', 'all', 'newest');
+    expect(ask).toHaveBeenCalledTimes(2);
+    expect(list.rows[0]?.name).toBe('Key 0');
   });
 });
