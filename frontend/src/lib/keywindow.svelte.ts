@@ -81,11 +81,18 @@ export class KeyWindow {
     await Promise.all(this.#keep.map((b) => this.#fetch(b)));
   }
 
-  /** The table scrolled: asks for the blocks now in view that are not here yet. */
-  inView(start: number, end: number): void {
+  /**
+   * The table scrolled: asks for the blocks now in view that are not here yet. A block
+   * that cannot be read is passed to failed, and asked for again on the next scroll.
+   */
+  inView(start: number, end: number, failed: (err: unknown) => void = () => {}): void {
     this.#view = { start, end };
     for (const b of this.#blocksIn(this.#view)) {
-      if (!this.#asked.has(b)) this.#fetch(b).catch(() => this.#asked.delete(b)); // asked again on the next scroll
+      if (this.#asked.has(b)) continue;
+      this.#fetch(b).catch((err) => {
+        this.#asked.delete(b);
+        failed(err);
+      });
     }
   }
 

@@ -78,9 +78,10 @@ describe('KeyWindow', () => {
     const list = new KeyWindow(ask);
     await list.show('production', '', 'all', 'newest');
     ask.mockRejectedValueOnce(new Error('vault locked'));
-    list.inView(2 * B + 1, 2 * B + 4);
-    await vi.waitFor(() => expect(ask).toHaveBeenCalledTimes(2));
-    await new Promise((r) => setTimeout(r));
+    const failed = vi.fn();
+    list.inView(2 * B + 1, 2 * B + 4, failed);
+    await vi.waitFor(() => expect(failed).toHaveBeenCalledWith(new Error('vault locked')));
+    expect(ask).toHaveBeenCalledTimes(2);
     expect(list.rows[2 * B + 1]).toBeUndefined();
     list.inView(2 * B + 2, 2 * B + 5);
     await vi.waitFor(() => expect(list.rows[2 * B + 1]?.name).toBe(`Key ${2 * B + 1}`));

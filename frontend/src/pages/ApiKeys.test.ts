@@ -436,6 +436,27 @@ describe('API Keys list: order, search, filters', () => {
     expect(screen.getByText(/Proof no longer enables the payer/).textContent?.replace(/\s+/g, ' ')).toContain(text);
   });
 
+  it('says why rows further down could not load, and asks for them again on the next scroll', async () => {
+    const many = Array.from({ length: 500 }, (_, i) => makeKey({ id: `key_${i}`, settings: { name: `Seeded key ${i}` } }));
+    vi.mocked(api.keyPage).mockImplementation((q) =>
+      q.offset === 0
+        ? keysPage(many)(q)
+        : Promise.reject({ code: 'sign_in', message: 'Sign in first.', hint: 'Choose your name and enter your passphrase.' }),
+    );
+    renderPage();
+    await screen.findByRole('row', { name: /Seeded key 0 / });
+    const scroller = screen.getByRole('region', { name: 'Production keys' });
+    scroller.scrollTop = 64 * 300;
+    await fireEvent.scroll(scroller);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Sign in first.');
+    expect(alert).toHaveTextContent('Choose your name and enter your passphrase.');
+    vi.mocked(api.keyPage).mockImplementation(keysPage(many));
+    scroller.scrollTop = 64 * 301;
+    await fireEvent.scroll(scroller);
+    expect(await screen.findByRole('row', { name: /Seeded key 300 / })).toBeInTheDocument();
+  });
+
   it('asks only for the rows in view of a long list, and draws those still on their way as loading', async () => {
     const many = Array.from({ length: 10000 }, (_, i) =>
       makeKey({ id: `key_${i}`, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 9999 - i)).toISOString(), settings: { name: `Seeded key ${9999 - i}` } }),
