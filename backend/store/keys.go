@@ -51,28 +51,26 @@ func (t *Tx) Keys(keep func(apikey.Key) bool) ([]apikey.Key, error) {
 	if keep == nil {
 		return allKeys(b)
 	}
-	var out []apikey.Key
-	err := b.ForEach(func(id, raw []byte) error {
-		k, err := readKey(id, raw)
-		if err == nil && keep(k) {
-			out = append(out, k)
-		}
-		return err
-	})
-	return out, err
+	return keysIn(b, func(apikey.Environment, apikey.State) bool { return true }, keep)
 }
 
 // KeysWhere returns the keys whose environment and state match wants, decoding only
 // those: recovery looks for the few keys left pending or deleting, the API Keys list for
 // the live keys of one environment, among thousands.
 func (t *Tx) KeysWhere(wants func(apikey.Environment, apikey.State) bool) ([]apikey.Key, error) {
+	return keysIn(t.tx.Bucket(bucketKeys), wants, func(k apikey.Key) bool { return wants(k.Environment, k.State) })
+}
+
+// keysIn returns the records of b that wants lets through by a peek at their environment
+// and state (a record that cannot be peeked into is decoded), and keep then keeps.
+func keysIn(b *bolt.Bucket, wants func(apikey.Environment, apikey.State) bool, keep func(apikey.Key) bool) ([]apikey.Key, error) {
 	var out []apikey.Key
-	err := t.tx.Bucket(bucketKeys).ForEach(func(id, raw []byte) error {
+	err := b.ForEach(func(id, raw []byte) error {
 		if env, state, ok := peekKey(raw); ok && !wants(env, state) {
 			return nil
 		}
 		k, err := readKey(id, raw)
-		if err == nil && wants(k.Environment, k.State) {
+		if err == nil && keep(k) {
 			out = append(out, k)
 		}
 		return err

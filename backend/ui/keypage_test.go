@@ -9,8 +9,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"proofkeys/backend/access"
 	"proofkeys/backend/apikey"
-	"proofkeys/backend/store"
 )
 
 // all returns every live key of env, oldest first, as KeyPage reads them.
@@ -126,14 +126,7 @@ func TestKeyPageSeesEveryChange(t *testing.T) {
 func TestKeyPageFlagsOverdueKeysAndWithdrawnPayers(t *testing.T) {
 	a, _ := setUpWithKeys(t)
 	old := named(t, a, "Old")
-	require.NoError(t, a.s().store.Update(func(tx *store.Tx) error {
-		o, err := tx.Org()
-		if err != nil {
-			return err
-		}
-		o.Enablement.PayerInvoice = true
-		return tx.PutOrg(o)
-	}))
+	enable(t, a, func(e *access.Enablement) { e.PayerInvoice = true })
 	s, err := a.Keys.KeySettings(old.ID)
 	require.NoError(t, err)
 	s.Payer = apikey.PayerInvoice
@@ -152,14 +145,7 @@ func TestKeyPageFlagsOverdueKeysAndWithdrawnPayers(t *testing.T) {
 	assert.Equal(t, 1, p.Overdue)
 	assert.Zero(t, p.WithdrawnCount, "invoice is enabled")
 
-	require.NoError(t, a.s().store.Update(func(tx *store.Tx) error {
-		o, err := tx.Org()
-		if err != nil {
-			return err
-		}
-		o.Enablement.PayerInvoice = false
-		return tx.PutOrg(o)
-	}))
+	enable(t, a, func(e *access.Enablement) { e.PayerInvoice = false })
 	p, err = a.Keys.KeyPage(firstPage("production", "", "all", "name"))
 	require.NoError(t, err)
 	assert.Equal(t, []string{"Old"}, p.WithdrawnPayer, "Proof withdrew invoice since")

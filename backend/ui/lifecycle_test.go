@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"proofkeys/backend/access"
 	"proofkeys/backend/audit"
 	"proofkeys/backend/store"
 )
@@ -47,12 +48,18 @@ func setUpWithKeys(t *testing.T) (*UI, *fakeClipboard) {
 // allowAPIAccess enables API access as a code from Proof would.
 func allowAPIAccess(t *testing.T, a *UI) {
 	t.Helper()
+	enable(t, a, func(e *access.Enablement) { e.APIAccess = true })
+}
+
+// enable changes what Proof enables for the organization, as a code from Proof would.
+func enable(t *testing.T, a *UI, change func(*access.Enablement)) {
+	t.Helper()
 	require.NoError(t, a.s().store.Update(func(tx *store.Tx) error {
 		o, err := tx.Org()
 		if err != nil {
 			return err
 		}
-		o.Enablement.APIAccess = true
+		change(&o.Enablement)
 		return tx.PutOrg(o)
 	}))
 }
