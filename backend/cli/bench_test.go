@@ -12,7 +12,7 @@ import (
 
 // BenchmarkInventoryJSON10k is `proofkeys inventory --format json` on 10,000 keys and
 // 100,000 events, in process: what the command reads, builds and writes, without the
-// process's start (scripts/bench-inventory.sh times the whole process). Target for the
+// process's start (scripts/bench-cli-run.sh times the whole process). Target for the
 // whole process: at most 60 ms.
 func BenchmarkInventoryJSON10k(b *testing.B) {
 	dir := b.TempDir()

@@ -8,6 +8,7 @@ import (
 
 	"proofkeys/backend/apikey"
 	"proofkeys/backend/inventory"
+	"proofkeys/backend/store"
 )
 
 // inventoryCommand is `proofkeys inventory`: every key the organization has had, as a
@@ -58,8 +59,10 @@ var inventoryWriters = map[string]func(io.Writer, inventory.Report) error{
 	"json":  inventory.WriteJSON,
 }
 
+// readInventory reads the report from the data folder. The inventory reads no audit event
+// but the newest, so the folder is opened for keys (store.OpenForKeys).
 func readInventory(dataDir string) (inventory.Report, error) {
-	st, err := openData(dataDir)
+	st, err := openDataWith(store.OpenForKeys, dataDir)
 	if err != nil {
 		return inventory.Report{}, err
 	}

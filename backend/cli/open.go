@@ -10,11 +10,17 @@ import (
 
 // openData opens the data folder dataDir (or the app's default) read-only.
 func openData(dataDir string) (*store.Store, error) {
+	return openDataWith(store.OpenReadOnly, dataDir)
+}
+
+// openDataWith opens the data folder dataDir (or the app's default) with open: a
+// command that looks no audit event up opens it with store.OpenForKeys.
+func openDataWith(open func(dir string) (*store.Store, error), dataDir string) (*store.Store, error) {
 	dir, err := store.ResolveDir(dataDir)
 	if err != nil {
 		return nil, err
 	}
-	return store.OpenReadOnly(dir)
+	return open(dir)
 }
 
 // damagedAdvice is what to do about a damaged data file, said the same by every command.

@@ -12,7 +12,10 @@ import (
 // decodes in full only events of those actions: the others are passed over after reading
 // the start of their record.
 func (t *Tx) EventsSince(seq uint64, fn func(audit.Event) error, actions ...audit.Action) error {
-	b := t.tx.Bucket(bucketAudit)
+	b, err := t.eventsByNumber()
+	if err != nil {
+		return err
+	}
 	// The event before the current one, whose hash is the current one's previous hash:
 	// taken from the last event decoded, or read from its record when it was passed over.
 	var prevRaw []byte

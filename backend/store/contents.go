@@ -50,7 +50,7 @@ func FileContents(path string) (Contents, error) {
 	if err := CheckFile(path); err != nil {
 		return Contents{}, err
 	}
-	s, err := openReadOnlyFile(path)
+	s, err := openReadOnlyFile(path, nil)
 	if err != nil {
 		return Contents{}, err
 	}

@@ -55,18 +55,20 @@ type meta struct {
 }
 
 // inspectFile checks the bbolt file at path, reading it whole (readWhole); it returns a
-// wrapped ErrCorrupt saying what is wrong.
-func inspectFile(path string) error {
+// wrapped ErrCorrupt saying what is wrong. The order of the keys in the leaves of the
+// bucket unordered (nil: none) is left unchecked (see OpenForKeys).
+func inspectFile(path string, unordered []byte) error {
 	return readWhole(path, func(data []byte) error {
-		if err := inspect(data); err != nil {
+		if err := inspect(data, unordered); err != nil {
 			return fmt.Errorf("%w: %w", ErrCorrupt, err)
 		}
 		return nil
 	})
 }
 
-// inspect checks data, a whole bbolt file.
-func inspect(data []byte) error {
+// inspect checks data, a whole bbolt file, all but the order of the keys in the leaves of
+// the bucket unordered (nil: none).
+func inspect(data []byte, unordered []byte) error {
 	m0, err := readMeta(data, 0, 0)
 	if err != nil {
 		return fmt.Errorf("meta page 0: %w", err)
@@ -81,7 +83,7 @@ func inspect(data []byte) error {
 	if m1.txid > m0.txid {
 		m = m1
 	}
-	if err := (&walker{data: data, m: m}).walk(); err != nil {
+	if err := (&walker{data: data, m: m, unordered: unordered}).walk(); err != nil {
 		return fmt.Errorf("transaction %d: %w", m.txid, err)
 	}
 	return nil
@@ -128,12 +130,17 @@ func readMeta(data []byte, want uint64, off int) (meta, error) {
 // the branch above gives them. Reading the file once for both costs a fraction of
 // Tx.Check, which walks bbolt's mapping again through maps of page pointers.
 type walker struct {
-	data    []byte
-	m       meta
-	reached bitset // pages in use: the meta pages, the freelist's, every page of every tree
-	freed   bitset // pages the freelist names
-	forks   *forks // set while the root tree is walked: the buckets it holds are walked apart
-	halves  *forks // set on a bucket's walker: the second half of its root's children is walked apart
+	data     []byte
+	m        meta
+	reached  bitset // pages in use: the meta pages, the freelist's, every page of every tree
+	freed    bitset // pages the freelist names
+	forks    *forks // set while the root tree is walked: the buckets it holds are walked apart
+	halves   *forks // set on a bucket's walker: the second half of its root's children is walked apart
+	inBucket []byte // the bucket of the root tree a fork walks, named in what it finds
+	// unordered names the bucket of the root tree whose leaves' key order is not checked.
+	// Its pages are still checked as bbolt follows them: a reader that never looks a key
+	// up in it (a Get or a Seek) reads it safely.
+	unordered []byte
 }
 
 func (w *walker) walk() error {
@@ -270,7 +277,7 @@ func (w *walker) node(p, lo, hi []byte, inPage bool) (last []byte, err error) {
 			if key, err = w.leaf(p, i, inPage); err != nil {
 				return nil, err
 			}
-			if inPage {
+			if inPage && !w.leavesUnordered() {
 				if err := inOrder(i, key, prev, hi); err != nil {
 					return nil, err
 				}
@@ -338,9 +345,9 @@ func (w *walker) leaf(p []byte, i int, inPage bool) ([]byte, error) {
 		case !inPage:
 			return nil, errors.New("a bucket inside a bucket kept inline")
 		case w.forks != nil:
-			v := kv[ksize:]
+			name, v := kv[:ksize], kv[ksize:]
 			w.forks.start(w, func(b *walker) error {
-				b.halves = w.forks
+				b.halves, b.inBucket = w.forks, name
 				return b.bucket(v)
 			})
 		default:
@@ -350,6 +357,11 @@ func (w *walker) leaf(p []byte, i int, inPage bool) ([]byte, error) {
 		}
 	}
 	return kv[:ksize], nil
+}
+
+// leavesUnordered reports whether the order of keys in w's leaves goes unchecked.
+func (w *walker) leavesUnordered() bool {
+	return w.unordered != nil && bytes.Equal(w.inBucket, w.unordered)
 }
 
 // inOrder checks key, element i of a page, against the key before it (or the lower bound
@@ -435,7 +447,8 @@ type fork struct {
 
 // start runs walk with a new walker of w's file and freelist, at once.
 func (fs *forks) start(w *walker, walk func(*walker) error) {
-	f := &fork{w: &walker{data: w.data, m: w.m, reached: newBitset(w.m.pgid), freed: w.freed}}
+	f := &fork{w: &walker{data: w.data, m: w.m, reached: newBitset(w.m.pgid), freed: w.freed,
+		inBucket: w.inBucket, unordered: w.unordered}}
 	fs.mu.Lock()
 	fs.list = append(fs.list, f)
 	fs.mu.Unlock()
@@ -456,7 +469,9 @@ func (fs *forks) join(root *walker) error {
 		if f.fault != nil {
 			panic(f.fault)
 		}
-		if f.err != nil {
+		if f.err != nil && f.w.inBucket != nil {
+			return fmt.Errorf("bucket %s: %w", f.w.inBucket, f.err)
+		} else if f.err != nil {
 			return f.err
 		}
 		for i, pages := range f.w.reached {

@@ -25,7 +25,7 @@ func TestInspectCatchesSizesThatOverflow32Bits(t *testing.T) {
 	require.NoError(t, s.Close())
 	data, err := os.ReadFile(filepath.Join(dir, FileName))
 	require.NoError(t, err)
-	require.NoError(t, inspect(data))
+	require.NoError(t, inspect(data, nil))
 
 	m, err := readMeta(data, 0, 0)
 	require.NoError(t, err)
@@ -42,7 +42,7 @@ func TestInspectCatchesSizesThatOverflow32Bits(t *testing.T) {
 		spoiled = true
 	}
 	require.True(t, spoiled, "a leaf page with an element")
-	assert.ErrorContains(t, inspect(data), "past the end of its page")
+	assert.ErrorContains(t, inspect(data, nil), "past the end of its page")
 }
 
 // filledFile is a small data file with what the inspection walks: branch and leaf pages,
@@ -77,7 +77,7 @@ func filledFile(t *testing.T) []byte {
 	require.NoError(t, s.Close())
 	data, err := os.ReadFile(filepath.Join(dir, FileName))
 	require.NoError(t, err)
-	require.NoError(t, inspect(data))
+	require.NoError(t, inspect(data, nil))
 	return data
 }
 
@@ -103,7 +103,7 @@ func TestInspectRefusesWhatTxCheckRefuses(t *testing.T) {
 	var passed, judged int
 	for off := 0; off+8 <= used; off += stride {
 		flip(good[off : off+8])
-		err := inspect(good)
+		err := inspect(good, nil)
 		if err != nil && meaning.MatchString(err.Error()) {
 			judged++
 		}
@@ -120,6 +120,30 @@ func TestInspectRefusesWhatTxCheckRefuses(t *testing.T) {
 	t.Logf("%d damaged files let through and whole for Tx.Check, %d refused for what they hold", passed, judged)
 	assert.Positive(t, passed)
 	assert.Positive(t, judged)
+}
+
+// OpenForKeys's inspection leaves out the order of the audit log's keys, and nothing else:
+// a damage it lets through that the whole inspection refuses is always a key of the log
+// out of order, and what the whole inspection lets through, it lets through too. The
+// sweep of TestInspectRefusesWhatTxCheckRefuses, both inspections on every damaged file.
+func TestInspectForKeysLeavesOutOnlyTheLogsKeyOrder(t *testing.T) {
+	good := filledFile(t)
+	logOrder := regexp.MustCompile(`^transaction \d+: bucket audit: key [0-9a-f]*( comes| is not)`)
+	var leftOut int
+	for off := 0; off+8 <= len(good); off += 16 {
+		flip(good[off : off+8])
+		forKeys, whole := inspect(good, bucketAudit), inspect(good, nil)
+		switch {
+		case whole == nil:
+			require.NoError(t, forKeys, "offset %d", off)
+		case forKeys == nil:
+			leftOut++
+			require.Regexp(t, logOrder, whole.Error(), "offset %d", off)
+		}
+		flip(good[off : off+8])
+	}
+	t.Logf("%d damages to the log's key order left to readers that never look an event up", leftOut)
+	assert.Positive(t, leftOut)
 }
 
 // meaning matches the inspection's findings about what pages hold, rather than their shape.

@@ -18,10 +18,23 @@ var ErrNoDatabase = errors.New("no proofkeys data in this folder")
 // creates nothing, writes nothing, and shares the file with other readers. While the app
 // holds the file it returns ErrInUse after OpenTimeout.
 func OpenReadOnly(dir string) (*Store, error) {
-	return openReadOnlyFile(filepath.Join(dir, FileName))
+	return openReadOnlyFile(filepath.Join(dir, FileName), nil)
 }
 
-func openReadOnlyFile(path string) (*Store, error) {
+// OpenForKeys opens the database in dir as OpenReadOnly does, for a command that reads the
+// keys and what is kept beside them (the organization, its members, the copies index) and
+// of the audit log no more than its newest event and a scan of all: the inventory. The
+// check of the file leaves out one thing, the order of the log's keys, which only a read
+// that looks an event up by its number relies on: checking it was half of the inventory
+// command's reading with 100,000 events. Such reads (EventsSince, EventPage) refuse in its
+// transactions. Every page is still checked as bbolt follows it, so no read can fault.
+func OpenForKeys(dir string) (*Store, error) {
+	return openReadOnlyFile(filepath.Join(dir, FileName), bucketAudit)
+}
+
+// openReadOnlyFile opens the file at path read-only, checked but for the key order of the
+// bucket unordered (nil: none).
+func openReadOnlyFile(path string, unordered []byte) (*Store, error) {
 	info, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
 		dir := filepath.Dir(path)
@@ -33,7 +46,7 @@ func openReadOnlyFile(path string) (*Store, error) {
 	if err == nil && info.Size() == 0 {
 		return nil, fmt.Errorf("%w: the file is empty", ErrCorrupt)
 	}
-	db, err := openChecked(path)
+	db, err := openChecked(path, unordered)
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +54,7 @@ func openReadOnlyFile(path string) (*Store, error) {
 		_ = db.Close()
 		return nil, err
 	}
-	return &Store{db: db}, nil
+	return &Store{db: db, logUnordered: unordered != nil}, nil
 }
 
 // checkSchema refuses a file without the app's buckets or written by a newer proofkeys.
@@ -65,7 +78,7 @@ func checkSchema(tx *bolt.Tx) error {
 // consistency check (on top of the inspection's), the schema version, and every record. It returns nil only for a file the
 // app can open and read, wrapped ErrCorrupt or ErrNewerSchema otherwise. It never writes.
 func CheckFile(path string) (err error) {
-	s, err := openReadOnlyFile(path)
+	s, err := openReadOnlyFile(path, nil)
 	if err != nil {
 		return err
 	}

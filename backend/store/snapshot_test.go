@@ -288,3 +288,25 @@ func TestRestoreRefusesLessUnlessConfirmed(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Acme", orgName(t, dir))
 }
+
+// A store opened for the inventory reads the keys and the newest event, and refuses to
+// look events up by number: its check did not look at the order they are found by.
+func TestOpenForKeysReadsKeysAndRefusesToLookEventsUp(t *testing.T) {
+	dir := filledFolder(t, 3)
+	s, err := store.OpenForKeys(dir)
+	require.NoError(t, err)
+	defer s.Close()
+	require.NoError(t, s.View(func(tx *store.Tx) error {
+		keys, err := tx.Keys(nil)
+		require.NoError(t, err)
+		assert.Len(t, keys, 3)
+		last, any, err := tx.LastEvent()
+		require.NoError(t, err)
+		assert.True(t, any)
+		assert.Equal(t, "key_0002", last.KeyID)
+		assert.ErrorContains(t, tx.EventsSince(0, func(audit.Event) error { return nil }), "OpenReadOnly")
+		_, _, err = tx.EventPage(audit.Filter{}, 0, 10)
+		assert.ErrorContains(t, err, "OpenReadOnly")
+		return nil
+	}))
+}

@@ -43,6 +43,9 @@ var (
 // Store is the open database.
 type Store struct {
 	db *bolt.DB
+	// logUnordered: opened by OpenForKeys, whose check left the order of the audit log's
+	// keys unchecked. Reads that look events up by number refuse (Tx.eventsByNumber).
+	logUnordered bool
 }
 
 // Open opens (or creates) the database in dir, creating dir with owner-only permissions.
@@ -58,7 +61,7 @@ func Open(dir string) (*Store, error) {
 		return nil, err
 	}
 	if !isNew {
-		checked, err := openChecked(path)
+		checked, err := openChecked(path, nil)
 		if err == nil {
 			// The inspection checks what Tx.Check does; a writer, which could spread
 			// damage it missed, runs bbolt's own check too.
@@ -110,11 +113,11 @@ func isNewFile(dir, path string) (bool, error) {
 }
 
 // openChecked opens the file at path read-only and checks it whole before anything reads
-// a record. bbolt's read-only open takes a shared lock, so no writer is at work while the
+// a record, but the order of the keys in the leaves of the bucket unordered (nil: none). bbolt's read-only open takes a shared lock, so no writer is at work while the
 // file is inspected, and it reads only the two meta pages, so a damaged file cannot make
 // it fault. Then inspectFile checks every page bbolt will follow and what they hold, as
 // bbolt's Tx.Check would (TestInspectRefusesWhatTxCheckRefuses).
-func openChecked(path string) (*bolt.DB, error) {
+func openChecked(path string, unordered []byte) (*bolt.DB, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: OpenTimeout})
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, ErrInUse
@@ -122,7 +125,7 @@ func openChecked(path string) (*bolt.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}
-	if err = inspectFile(path); err != nil {
+	if err = inspectFile(path, unordered); err != nil {
 		_ = db.Close()
 		return nil, err
 	}
@@ -192,5 +195,5 @@ func (s *Store) Update(fn func(*Tx) error) error {
 
 // View runs fn in a read-only transaction.
 func (s *Store) View(fn func(*Tx) error) error {
-	return s.db.View(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx}) })
+	return s.db.View(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx, logUnordered: s.logUnordered}) })
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -13,6 +14,21 @@ type Tx struct {
 	tx *bolt.Tx
 	// changes, when set, receives every record a shared organization keeps (Rehearse).
 	changes *[]Change
+	// logUnordered: the store was opened by OpenForKeys (see eventsByNumber).
+	logUnordered bool
+}
+
+// errLogUnordered: a read looked events up by number in a store opened by OpenForKeys.
+var errLogUnordered = errors.New("the audit log was opened for the inventory, which does not look events up: open it with OpenReadOnly")
+
+// eventsByNumber is the audit log, for a read that looks events up by their number (a Get
+// or a Seek). bbolt finds them by the order of their keys, which OpenForKeys does not
+// check, so such a read refuses in its transactions rather than risk a wrong answer.
+func (t *Tx) eventsByNumber() (*bolt.Bucket, error) {
+	if t.logUnordered {
+		return nil, errLogUnordered
+	}
+	return t.tx.Bucket(bucketAudit), nil
 }
 
 func (t *Tx) get(bucket, id []byte, v any) error {
