@@ -3,7 +3,6 @@ package keys
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"time"
 
 	"proofkeys/backend/apikey"
@@ -38,8 +37,7 @@ func (s *Service) ExpireDue(now time.Time) (int, error) {
 // that kept what it read (the API Keys list) to read it all again.
 func (s *Service) markExpiring(now time.Time) ([]apikey.Key, error) {
 	expired := func(tx *store.Tx) ([]apikey.Key, error) {
-		active, err := tx.KeysWhere(func(_ apikey.Environment, st apikey.State) bool { return st == apikey.Active })
-		return slices.DeleteFunc(active, func(k apikey.Key) bool { return !k.Expired(now) }), err
+		return tx.KeysWhere(func(k *apikey.Key) bool { return k.State == apikey.Active && k.Expired(now) })
 	}
 	var due []apikey.Key
 	err := s.Store.View(func(tx *store.Tx) error {

@@ -17,8 +17,8 @@ func (s *Service) List(memberID string, env apikey.Environment) ([]apikey.Key, e
 			return err
 		}
 		var err error
-		list, err = tx.KeysWhere(func(e apikey.Environment, st apikey.State) bool {
-			return e == env && st == apikey.Active
+		list, err = tx.KeysWhere(func(k *apikey.Key) bool {
+			return k.Environment == env && k.State == apikey.Active
 		})
 		return err
 	})

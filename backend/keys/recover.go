@@ -21,8 +21,8 @@ func (s *Service) Recover() (Recovered, error) {
 	var open []apikey.Key
 	err := s.Store.View(func(tx *store.Tx) error {
 		var err error
-		open, err = tx.KeysWhere(func(_ apikey.Environment, st apikey.State) bool {
-			return st == apikey.Pending || st == apikey.Deleting
+		open, err = tx.KeysWhere(func(k *apikey.Key) bool {
+			return k.State == apikey.Pending || k.State == apikey.Deleting
 		})
 		return err
 	})

@@ -287,13 +287,13 @@ func TestKeysWhereDecodesOnlyTheKeysAsked(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, f.svc.Delete(f.owner, gone.ID))
 	require.NoError(t, f.svc.Store.View(func(tx *store.Tx) error {
-		got, err := tx.KeysWhere(func(e apikey.Environment, st apikey.State) bool {
-			return e == apikey.Sandbox && st == apikey.Active
+		got, err := tx.KeysWhere(func(k *apikey.Key) bool {
+			return k.Environment == apikey.Sandbox && k.State == apikey.Active
 		})
 		require.NoError(t, err)
 		require.Len(t, got, 1)
 		assert.Equal(t, live.ID, got[0].ID)
-		got, err = tx.KeysWhere(func(_ apikey.Environment, st apikey.State) bool { return st == apikey.Deleted })
+		got, err = tx.KeysWhere(func(k *apikey.Key) bool { return k.State == apikey.Deleted })
 		require.NoError(t, err)
 		require.Len(t, got, 1)
 		assert.Equal(t, gone.ID, got[0].ID)

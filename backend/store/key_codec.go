@@ -26,22 +26,16 @@ func EncodeKey(k apikey.Key) []byte {
 		str(k.ReplacedBy).str(k.Replaces).time(k.ExpiresAt).bool(k.Exposed)
 }
 
-// peekKey reads a binary key record's environment and state without decoding the rest, so
-// a reader that wants a few keys of ten thousand decodes only those. ok is false for a
-// record it cannot peek into (JSON, or damaged): the caller decodes it whole.
-func peekKey(raw []byte) (env apikey.Environment, state apikey.State, ok bool) {
+// peekKey reads a binary key record into k without copying it: k's strings are the
+// record's bytes in bbolt's mapping, valid only in the transaction, so k must be looked at
+// and never kept. A reader that wants a few keys of ten thousand then copies only those.
+// ok is false for a record it cannot peek into (JSON, or damaged): the caller decodes it
+// whole.
+func peekKey(raw []byte, k *apikey.Key) (ok bool) {
 	if len(raw) == 0 || raw[0] != formatKey {
-		return "", "", false
+		return false
 	}
-	d := dec{raw: raw[1:], inPlace: true}
-	d.bytes() // ID
-	d.uint()  // Seq
-	env = apikey.Environment(d.bytes())
-	d.bytes() // Access
-	d.bytes() // Fingerprint
-	d.bytes() // Last4
-	state = apikey.State(d.bytes())
-	return env, state, d.err == nil
+	return decodeBinaryKey(k, dec{raw: raw[1:], inPlace: true}) == nil
 }
 
 // DecodeKey reads a key record, binary or (schema 1) JSON.
@@ -61,7 +55,11 @@ func decodeKeyInto(k *apikey.Key, raw []byte) error {
 	}
 	// One copy of the record, which every string of the key shares: ten thousand keys
 	// of a dozen strings each were a hundred thousand allocations.
-	d := dec{raw: bytes.Clone(raw[1:]), inPlace: true}
+	return decodeBinaryKey(k, dec{raw: bytes.Clone(raw[1:]), inPlace: true})
+}
+
+// decodeBinaryKey reads the fields of a binary key record from d into k.
+func decodeBinaryKey(k *apikey.Key, d dec) error {
 	k.ID, k.Seq = d.str(), d.uint()
 	k.Environment = apikey.Environment(oneOf(&d, apikey.Production, apikey.Sandbox))
 	k.Access = apikey.Access(oneOf(&d, apikey.FullAccess))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sync"
 
 	bolt "go.etcd.io/bbolt"
@@ -47,44 +48,39 @@ func (t *Tx) RemoveKey(id string) error { return t.remove(bucketKeys, []byte(id)
 
 // Keys returns every key record for which keep returns true; with keep nil, every one.
 func (t *Tx) Keys(keep func(apikey.Key) bool) ([]apikey.Key, error) {
-	b := t.tx.Bucket(bucketKeys)
-	if keep == nil {
-		return allKeys(b)
+	out, err := keysIn(t.tx.Bucket(bucketKeys), nil)
+	if err != nil || keep == nil {
+		return out, err
 	}
-	return keysIn(b, func(apikey.Environment, apikey.State) bool { return true }, keep)
+	return slices.DeleteFunc(out, func(k apikey.Key) bool { return !keep(k) }), nil
 }
 
-// KeysWhere returns the keys whose environment and state match wants, decoding only
-// those: recovery looks for the few keys left pending or deleting, the API Keys list for
-// the live keys of one environment, among thousands.
-func (t *Tx) KeysWhere(wants func(apikey.Environment, apikey.State) bool) ([]apikey.Key, error) {
-	return keysIn(t.tx.Bucket(bucketKeys), wants, func(k apikey.Key) bool { return wants(k.Environment, k.State) })
+// KeysWhere returns the keys wants wants, copying only those out of the file: recovery
+// looks for the few keys left pending or deleting, the expiry for the replaced keys whose
+// grace period is over, the API Keys list for the live keys of one environment, among
+// thousands. wants sees each key read in place: it must not keep the key or its strings.
+func (t *Tx) KeysWhere(wants func(*apikey.Key) bool) ([]apikey.Key, error) {
+	out, err := keysIn(t.tx.Bucket(bucketKeys), wants)
+	// A record that could not be peeked into was decoded whole: it is kept if it matches.
+	return slices.DeleteFunc(out, func(k apikey.Key) bool { return !wants(&k) }), err
 }
 
-// keysIn returns the records of b that wants lets through by a peek at their environment
-// and state (a record that cannot be peeked into is decoded), and keep then keeps.
-func keysIn(b *bolt.Bucket, wants func(apikey.Environment, apikey.State) bool, keep func(apikey.Key) bool) ([]apikey.Key, error) {
-	var out []apikey.Key
-	err := b.ForEach(func(id, raw []byte) error {
-		if env, state, ok := peekKey(raw); ok && !wants(env, state) {
-			return nil
-		}
-		k, err := readKey(id, raw)
-		if err == nil && keep(k) {
-			out = append(out, k)
-		}
-		return err
-	})
-	return out, err
-}
-
-// allKeys reads every record of b: found first, then decoded in place, in parts at once
-// (one per processor the process may use). Growing a slice of ten thousand records, or
-// copying each into it, moves megabytes; records do not depend on each other.
-func allKeys(b *bolt.Bucket) ([]apikey.Key, error) {
-	var ids, raws [][]byte // bbolt's own bytes, valid for the transaction
+// keysIn reads the records of b that wants lets through by a peek (peekKey; every record
+// when wants is nil, and one that cannot be peeked into): found first, then decoded in
+// place, in parts at once (one per processor the process may use). Appending ten thousand records to a growing slice one by one moved
+// megabytes and took a third of the API Keys list's reading; records do not depend on
+// each other.
+func keysIn(b *bolt.Bucket, wants func(*apikey.Key) bool) ([]apikey.Key, error) {
+	var ids, raws [][]byte  // bbolt's own bytes, valid for the transaction
+	peek := new(apikey.Key) // one for every record: wants makes it escape to the heap
 	c := b.Cursor()
 	for id, raw := c.First(); id != nil; id, raw = c.Next() {
+		if wants != nil {
+			*peek = apikey.Key{}
+			if peekKey(raw, peek) && !wants(peek) {
+				continue
+			}
+		}
 		ids, raws = append(ids, id), append(raws, raw)
 	}
 	out := make([]apikey.Key, len(raws))

@@ -96,7 +96,8 @@ func newKeyList(views []KeyView, version uint64, now time.Time, withdrawn func(a
 			l.withdrawn = append(l.withdrawn, v.Name)
 		}
 	}
-	l.newest, l.byName = newKeySearch(views, orderNewest(views)), newKeySearch(views, orderByName(views))
+	texts := searchTexts(views)
+	l.newest, l.byName = newKeySearch(texts, orderNewest(views)), newKeySearch(texts, orderByName(views))
 	return l
 }
 

@@ -211,7 +211,7 @@ func TestKeySearchFindsEachKeyOnceAndNeverAcrossTwoKeys(t *testing.T) {
 		{Name: "Beta beta", Hint: "prf_…bbbb", CreatedBy: "Lee"},
 		{Name: "Gamma\x00", Hint: "prf_…cccc", CreatedBy: "Dana"},
 	}
-	s := newKeySearch(views, []int{2, 1, 0})
+	s := newKeySearch(searchTexts(views), []int{2, 1, 0})
 	found := func(needle string) []int {
 		var got []int
 		s.each(needle, func(i int) { got = append(got, i) })

@@ -12,14 +12,29 @@ type keySearch struct {
 	ends  []int  // where each key's text ends: the index of its NUL in text
 }
 
-func newKeySearch(views []KeyView, order []int) keySearch {
+// searchTexts is what a search looks in for each view, in the views' order: its name,
+// hint and creator on lines of their own, lower-cased, without NULs. Both orders of the
+// list are made of the same texts, so they are made once.
+func searchTexts(views []KeyView) []string {
+	texts := make([]string, len(views))
+	for i := range views {
+		v := &views[i]
+		texts[i] = strings.ToLower(strings.ReplaceAll(v.Name+"\n"+v.Hint+"\n"+v.CreatedBy, "\x00", ""))
+	}
+	return texts
+}
+
+// newKeySearch lays texts (searchTexts) out in order, for the search.
+func newKeySearch(texts []string, order []int) keySearch {
+	size := len(order)
+	for _, t := range texts {
+		size += len(t)
+	}
 	var b strings.Builder
+	b.Grow(size)
 	ends := make([]int, len(order))
 	for k, i := range order {
-		v := &views[i]
-		for _, part := range []string{v.Name, "\n", v.Hint, "\n", v.CreatedBy} {
-			b.WriteString(strings.ToLower(strings.ReplaceAll(part, "\x00", "")))
-		}
+		b.WriteString(texts[i])
 		ends[k] = b.Len()
 		b.WriteByte(0)
 	}
