@@ -8,13 +8,6 @@ import Inventory from './Inventory.svelte';
 
 vi.mock('../lib/api', () => import('../test/api-mock'));
 
-// jsdom has no layout: the table's height binding needs a ResizeObserver that never fires.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-
 
 const report: InventoryReport = {
   generatedAt: '2026-11-27T10:00:00Z',
