@@ -85,20 +85,17 @@ try {
       });
     };
     // Resolves once Go has answered search and the page has drawn it: the list is no longer
-    // busy (the page marks it busy until the answer is in its rows). A MutationObserver
-    // sees the change in the microtasks that make it, before any frame.
+    // busy (the page marks it busy until the answer is in its rows, and clears the mark
+    // after). A MutationObserver sees the change in the microtasks that make it, before any
+    // frame. It watches that one attribute only: one watching the whole page would be told
+    // of every text and attribute the rows change, work the page itself never does.
     const drawn = (search) =>
       new Promise((resolve) => {
         const list = document.querySelector('.list');
         const done = () => answered.has(search) && !list.hasAttribute('aria-busy');
         if (done()) return resolve();
         const watch = new MutationObserver(() => done() && (watch.disconnect(), resolve()));
-        watch.observe(document.body, {
-          subtree: true,
-          childList: true,
-          attributes: true,
-          characterData: true,
-        });
+        watch.observe(list, { attributes: true, attributeFilter: ['aria-busy'] });
       });
     const type = async (text) => {
       answered.clear();
