@@ -3,10 +3,10 @@
 // API Keys list (BENCH_PAGE=inventory or api-keys). Target: at most 16 ms (one frame at 60 Hz).
 //
 // Run it with `make bench-ui` (scripts/bench-ui.sh), which seeds a data folder, starts the
-// dev build on it and passes WAILS_URL. It types queries one character at a time and, for
-// each, times from the input event to the table laid out with that keystroke's answer, and
-// to the first frame drawn after it (requestAnimationFrame, then a task: the frame has been
-// painted). It prints the median, 95th percentile and worst.
+// dev build on it and passes WAILS_URL. A second after the list is drawn, it types queries
+// one character at a time and, for each, times from the input event to the table laid out
+// with that keystroke's answer, and to the first frame drawn after it (requestAnimationFrame,
+// then a task: the frame has been painted). It prints the median, 95th percentile and worst.
 //
 // The Inventory filters in the page: its table is laid out in the same task as the input
 // event. The API Keys page asks Go (Keys.KeyPage), so its keystroke is a round trip: the time
@@ -18,6 +18,7 @@ import { launchChromium, requireEnv } from './harness.mjs';
 const [BASE] = requireEnv(['WAILS_URL'], 'scripts/bench-ui.sh (make bench-ui)');
 const KEYS = Number(process.env.BENCH_KEYS || 10000);
 const queries = ['Seeded key 4217', 'seeded key 99', 'KEY 1', 'nothing like this', '7'];
+const settleMs = 1000;
 
 // What differs between the pages: where they are, how they say they are drawn, and where
 // they count the rows shown.
@@ -59,6 +60,12 @@ try {
   await page.goto(`${BASE}/${target.hash}`);
   const listed = await target.ready(page);
   console.log(`${target.title}: ${listed} keys loaded and drawn in ${Date.now() - loadStart} ms (from navigation)`);
+  // The app does some work once, just after it starts: the day's first snapshot of the data
+  // (a copy of the file, checked), the memory of the first read given back to the system. A
+  // person reads the page before typing; the keystrokes start a second after the list is
+  // drawn, so that they time the keystroke, not that work (which the start-up benchmark
+  // times with the start).
+  await new Promise((r) => setTimeout(r, settleMs));
 
   // For each keystroke: the work it causes (Svelte's update, style and layout of the
   // table, forced at once) and the time to the next frame painted, which also waits for
