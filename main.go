@@ -34,7 +34,13 @@ var version = "dev"
 //go:embed all:frontend/dist
 var assets embed.FS
 
-//go:embed build/appicon.png
+// icon is the window's icon: build/appicon.png at 128 px and 8 bits a channel
+// (convert build/appicon.png -resize 128x128 -depth 8 -strip build/linux/window-icon.png).
+// GTK decoded the 512 px, 16-bit original before showing the window, which then appeared
+// 55 ms later. A window's icon is drawn small (title and task bars); the large sizes come
+// from the icons the package installs, made from the original.
+//
+//go:embed build/linux/window-icon.png
 var icon []byte
 
 func main() {
