@@ -469,10 +469,11 @@ func (fs *forks) join(root *walker) error {
 		if f.fault != nil {
 			panic(f.fault)
 		}
-		if f.err != nil && f.w.inBucket != nil {
-			return fmt.Errorf("bucket %s: %w", f.w.inBucket, f.err)
-		} else if f.err != nil {
+		if f.err != nil && f.w.inBucket == nil {
 			return f.err
+		}
+		if f.err != nil {
+			return fmt.Errorf("bucket %s: %w", f.w.inBucket, f.err)
 		}
 		for i, pages := range f.w.reached {
 			if both := pages & root.reached[i]; both != 0 {
