@@ -55,10 +55,11 @@ func (t *Tx) Keys(keep func(apikey.Key) bool) ([]apikey.Key, error) {
 	return slices.DeleteFunc(out, func(k apikey.Key) bool { return !keep(k) }), nil
 }
 
-// KeysWhere returns the keys wants wants, copying only those out of the file: recovery
-// looks for the few keys left pending or deleting, the expiry for the replaced keys whose
-// grace period is over, the API Keys list for the live keys of one environment, among
-// thousands. wants sees each key read in place: it must not keep the key or its strings.
+// KeysWhere returns the keys for which wants returns true, copying only those out of the
+// file: recovery looks for the few keys left pending or deleting, the expiry for the
+// replaced keys whose grace period is over, the API Keys list for the live keys of one
+// environment, among thousands. wants sees each key read in place: it must not keep the
+// key or its strings.
 func (t *Tx) KeysWhere(wants func(*apikey.Key) bool) ([]apikey.Key, error) {
 	out, err := keysIn(t.tx.Bucket(bucketKeys), wants)
 	// A record that could not be peeked into was decoded whole: it is kept if it matches.
@@ -67,9 +68,9 @@ func (t *Tx) KeysWhere(wants func(*apikey.Key) bool) ([]apikey.Key, error) {
 
 // keysIn reads the records of b that wants lets through by a peek (peekKey; every record
 // when wants is nil, and one that cannot be peeked into): found first, then decoded in
-// place, in parts at once (one per processor the process may use). Appending ten thousand records to a growing slice one by one moved
-// megabytes and took a third of the API Keys list's reading; records do not depend on
-// each other.
+// place, in parts at once (one per processor the process may use). Appending ten thousand
+// records to a growing slice one by one moved megabytes and took a third of the API Keys
+// list's reading; records do not depend on each other.
 func keysIn(b *bolt.Bucket, wants func(*apikey.Key) bool) ([]apikey.Key, error) {
 	var ids, raws [][]byte  // bbolt's own bytes, valid for the transaction
 	peek := new(apikey.Key) // one for every record: wants makes it escape to the heap
