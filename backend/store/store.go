@@ -113,8 +113,9 @@ func isNewFile(dir, path string) (bool, error) {
 }
 
 // openChecked opens the file at path read-only and checks it whole before anything reads
-// a record, but the order of the keys in the leaves of the bucket unordered (nil: none). bbolt's read-only open takes a shared lock, so no writer is at work while the
-// file is inspected, and it reads only the two meta pages, so a damaged file cannot make
+// a record, but the order of the keys in the leaves of the bucket unordered (nil: none).
+// bbolt's read-only open takes a shared lock, so no writer is at work while the file is
+// inspected, and it reads only the two meta pages, so a damaged file cannot make
 // it fault. Then inspectFile checks every page bbolt will follow and what they hold, as
 // bbolt's Tx.Check would (TestInspectRefusesWhatTxCheckRefuses).
 func openChecked(path string, unordered []byte) (*bolt.DB, error) {

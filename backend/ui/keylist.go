@@ -29,7 +29,8 @@ type keyList struct {
 
 // keyLists keeps the last list read of each environment, for as long as it is current.
 // One list is read at a time: a call that comes while the list is being read (the page's
-// first, while GetState's warm-up reads it) waits and uses it, instead of reading it twice.
+// first, while the read ahead at start-up runs) waits and uses it, instead of reading it
+// twice.
 type keyLists struct {
 	mu     sync.Mutex
 	lists  map[apikey.Environment]*keyList
@@ -70,18 +71,17 @@ func (x *Keys) list(s *services, e apikey.Environment) (*keyList, error) {
 // window has started and the page has drawn its frame: the read overlaps them instead of
 // following them. It runs once per opening of the data: later calls find the list kept or
 // read it then.
-// Reading 10,000 keys leaves about 35 MB of garbage, which Go would hand back to the
-// system only over minutes: the app would sit 10 MB larger after every start. So the
-// memory goes back at once, while the person looks at the page.
+// Reading 10,000 keys leaves tens of megabytes of garbage, which Go would hand back to the
+// system only over minutes: left so, the app settled at 1.31 times the bare Wails app's
+// memory instead of 1.27 (docs/BENCHMARKS.md). So the memory goes back at once, while the
+// person looks at the page.
 func (x *Keys) warm(s *services) {
-	s.keyLists.warmed.Do(func() { x.readAhead(s) })
-}
-
-func (x *Keys) readAhead(s *services) {
-	if _, err := x.list(s, apikey.Production); err != nil {
-		log.Printf("read the API Keys list ahead: %v", err) // the page's own call says why
-	}
-	debug.FreeOSMemory()
+	s.keyLists.warmed.Do(func() {
+		if _, err := x.list(s, apikey.Production); err != nil {
+			log.Printf("read the API Keys list ahead: %v", err) // the page's own call says why
+		}
+		debug.FreeOSMemory()
+	})
 }
 
 // newKeyList orders and indexes views; withdrawn says whether a payer is no longer enabled.

@@ -48,7 +48,8 @@ export class KeyWindow {
   #question: Omit<KeyQuery, 'offset' | 'limit'> | null = null;
   // Answers to an earlier question are dropped: a search typed since has its own.
   #generation = 0;
-  #blocks = new Map<number, KeyView[]>();
+  // Some block of the current question has come: the next ones fill in its gaps.
+  #answered = false;
   #asked = new Set<number>();
   #view = { start: 0, end: 0 };
   // On a refresh, the blocks in view whose old rows stay shown until their new answer comes.
@@ -106,7 +107,7 @@ export class KeyWindow {
 
   #restart() {
     this.#generation++;
-    this.#blocks = new Map();
+    this.#answered = false;
     this.#asked = new Set();
     this.#keep = [];
   }
@@ -127,8 +128,8 @@ export class KeyWindow {
     if (generation !== this.#generation) return;
     // The first answer of a question replaces what was shown (but the rows in view on a
     // refresh, until their own answer comes); later ones fill in its gaps.
-    const fresh = this.#blocks.size === 0;
-    this.#blocks.set(block, page.keys);
+    const fresh = !this.#answered;
+    this.#answered = true;
     this.total = page.total;
     this.overdue = page.overdue;
     this.withdrawn = page.withdrawnPayer ?? [];
