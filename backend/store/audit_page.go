@@ -10,7 +10,7 @@ import (
 // limit of them, and how many pass in all. It reads every event's start to filter and
 // count, and decodes in full only the events of the page.
 func (t *Tx) EventPage(f audit.Filter, offset, limit int) ([]audit.Event, int, error) {
-	b, err := t.eventsByNumber()
+	b, err := t.wholeLog()
 	if err != nil {
 		return nil, 0, err
 	}

@@ -12,7 +12,7 @@ import (
 // decodes in full only events of those actions: the others are passed over after reading
 // the start of their record.
 func (t *Tx) EventsSince(seq uint64, fn func(audit.Event) error, actions ...audit.Action) error {
-	b, err := t.eventsByNumber()
+	b, err := t.wholeLog()
 	if err != nil {
 		return err
 	}

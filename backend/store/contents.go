@@ -32,7 +32,10 @@ func (t *Tx) Contents() (Contents, error) {
 		return c, err
 	}
 	c.Keys = len(live)
-	audits := t.tx.Bucket(bucketAudit)
+	audits, err := t.wholeLog()
+	if err != nil {
+		return c, err
+	}
 	c.Events = audits.Stats().KeyN
 	if k, raw := audits.Cursor().Last(); raw != nil {
 		last, err := DecodeEvent(binary.BigEndian.Uint64(k), "", raw)

@@ -173,8 +173,8 @@ func readEverything(t *testing.T, s *store.Store, name string) {
 }
 
 // readForKeys opens dir as the inventory does (OpenForKeys), which may let through damage
-// to the order of the log's keys only: it is refused as damaged, or every key and the
-// newest event read or say they cannot.
+// to the log's pages off the way to its newest events: it is refused as damaged, or every
+// key and the newest event read or say they cannot.
 func readForKeys(t *testing.T, dir, name string) {
 	t.Helper()
 	s, err := store.OpenForKeys(dir)

@@ -55,20 +55,20 @@ type meta struct {
 }
 
 // inspectFile checks the bbolt file at path, reading it whole (readWhole); it returns a
-// wrapped ErrCorrupt saying what is wrong. The order of the keys in the leaves of the
-// bucket unordered (nil: none) is left unchecked (see OpenForKeys).
-func inspectFile(path string, unordered []byte) error {
+// wrapped ErrCorrupt saying what is wrong. Of the bucket newestOnly (nil: none), only the
+// pages on the way to its last two keys are checked (see OpenForKeys).
+func inspectFile(path string, newestOnly []byte) error {
 	return readWhole(path, func(data []byte) error {
-		if err := inspect(data, unordered); err != nil {
+		if err := inspect(data, newestOnly); err != nil {
 			return fmt.Errorf("%w: %w", ErrCorrupt, err)
 		}
 		return nil
 	})
 }
 
-// inspect checks data, a whole bbolt file, all but the order of the keys in the leaves of
-// the bucket unordered (nil: none).
-func inspect(data []byte, unordered []byte) error {
+// inspect checks data, a whole bbolt file, but for the pages of the bucket newestOnly
+// (nil: none) off the way to its last two keys.
+func inspect(data []byte, newestOnly []byte) error {
 	m0, err := readMeta(data, 0, 0)
 	if err != nil {
 		return fmt.Errorf("meta page 0: %w", err)
@@ -83,7 +83,7 @@ func inspect(data []byte, unordered []byte) error {
 	if m1.txid > m0.txid {
 		m = m1
 	}
-	if err := (&walker{data: data, m: m, unordered: unordered}).walk(); err != nil {
+	if err := (&walker{data: data, m: m, newestOnly: newestOnly}).walk(); err != nil {
 		return fmt.Errorf("transaction %d: %w", m.txid, err)
 	}
 	return nil
@@ -137,10 +137,10 @@ type walker struct {
 	forks    *forks // set while the root tree is walked: the buckets it holds are walked apart
 	halves   *forks // set on a bucket's walker: the second half of its root's children is walked apart
 	inBucket []byte // the bucket of the root tree a fork walks, named in what it finds
-	// unordered names the bucket of the root tree whose leaves' key order is not checked.
-	// Its pages are still checked as bbolt follows them: a reader that never looks a key
-	// up in it (a Get or a Seek) reads it safely.
-	unordered []byte
+	// newestOnly names the bucket of the root tree of which only the pages a read of its
+	// last two keys follows are checked (newestPath): a reader that reads no other key of
+	// it (a cursor's Last, then Prev) reads it safely. Its other pages are not even read.
+	newestOnly []byte
 }
 
 func (w *walker) walk() error {
@@ -164,7 +164,8 @@ func (w *walker) walk() error {
 	if err = cmp.Or(err, w.forks.join(w)); err != nil {
 		return err
 	}
-	if w.m.freelist == noFreelist { // bbolt counts every page no tree uses as free
+	// bbolt counts every page no tree uses as free; pages left unread cannot be counted.
+	if w.m.freelist == noFreelist || w.newestOnly != nil {
 		return nil
 	}
 	for id := range w.m.pgid {
@@ -277,7 +278,7 @@ func (w *walker) node(p, lo, hi []byte, inPage bool) (last []byte, err error) {
 			if key, err = w.leaf(p, i, inPage); err != nil {
 				return nil, err
 			}
-			if inPage && !w.leavesUnordered() {
+			if inPage {
 				if err := inOrder(i, key, prev, hi); err != nil {
 					return nil, err
 				}
@@ -359,11 +360,6 @@ func (w *walker) leaf(p []byte, i int, inPage bool) ([]byte, error) {
 	return kv[:ksize], nil
 }
 
-// leavesUnordered reports whether the order of keys in w's leaves goes unchecked.
-func (w *walker) leavesUnordered() bool {
-	return w.unordered != nil && bytes.Equal(w.inBucket, w.unordered)
-}
-
 // inOrder checks key, element i of a page, against the key before it (or the lower bound
 // for the first) and the upper bound hi, as bbolt's check does.
 func inOrder(i int, key, prev, hi []byte) error {
@@ -383,14 +379,63 @@ func (w *walker) bucket(v []byte) error {
 	if len(v) < bucketHeader {
 		return errors.New("a bucket value shorter than its header")
 	}
-	if root := native.Uint64(v); root != 0 && w.halves != nil {
+	root := native.Uint64(v)
+	switch {
+	case root != 0 && w.newestOnly != nil && bytes.Equal(w.inBucket, w.newestOnly):
+		return w.newestPath(root, nil, nil, true)
+	case root != 0 && w.halves != nil:
 		return w.halvedTree(root)
-	} else if root != 0 {
+	case root != 0:
 		_, err := w.tree(root, nil, nil)
 		return err
 	}
 	_, err := w.node(v[bucketHeader:], nil, nil, false)
 	return err
+}
+
+// newestPath checks, of the tree under page id, whose keys must lie within [lo, hi) (nil:
+// no bound), what bbolt reads for a cursor's Last and then Prev: at each branch its last
+// two children, down to their leaves, checked as tree checks them. Prev from the first
+// key of the last leaf climbs to the nearest branch where it is not on the first child,
+// and goes down the last children of the child before: one of those walked. bbolt writes
+// no empty page but an empty tree's root, and Last skips an empty leaf backwards, so one
+// here is damage. The tree's other pages are not read.
+func (w *walker) newestPath(id uint64, lo, hi []byte, root bool) error {
+	p, err := w.reach(id)
+	if err != nil {
+		return err
+	}
+	flags, count := native.Uint16(p[8:]), int(native.Uint16(p[10:]))
+	switch {
+	case count == 0 && (!root || flags&branchPage != 0):
+		return fmt.Errorf("page %d is empty", id)
+	case flags&branchPage == 0:
+		_, err := w.node(p, lo, hi, true)
+		return err
+	case pageHeaderSize+count*elementSize > len(p):
+		return fmt.Errorf("%d elements do not fit in the page", count)
+	}
+	prev := lo
+	for i := max(0, count-2); i < count; i++ {
+		key, err := branchKey(p, i)
+		if err != nil {
+			return err
+		}
+		if err := inOrder(min(i, 1), key, prev, hi); err != nil {
+			return err
+		}
+		next := hi
+		if i+1 < count {
+			if next, err = branchKey(p, i+1); err != nil {
+				return err
+			}
+		}
+		if err := w.newestPath(native.Uint64(p[pageHeaderSize+i*elementSize+8:]), key, next, false); err != nil {
+			return err
+		}
+		prev = key
+	}
+	return nil
 }
 
 // span returns the n bytes that an element at offset at points to with pos.
@@ -448,7 +493,7 @@ type fork struct {
 // start runs walk with a new walker of w's file and freelist, at once.
 func (fs *forks) start(w *walker, walk func(*walker) error) {
 	f := &fork{w: &walker{data: w.data, m: w.m, reached: newBitset(w.m.pgid), freed: w.freed,
-		inBucket: w.inBucket, unordered: w.unordered}}
+		inBucket: w.inBucket, newestOnly: w.newestOnly}}
 	fs.mu.Lock()
 	fs.list = append(fs.list, f)
 	fs.mu.Unlock()

@@ -172,7 +172,11 @@ func (t *Tx) AuditNames() (AuditNames, error) {
 func (t *Tx) scanIndex() (map[string]audit.Copies, AuditNames, error) {
 	copies := map[string]audit.Copies{}
 	names := AuditNames{Members: map[string]string{}, Keys: map[string]string{}}
-	err := t.tx.Bucket(bucketAudit).ForEach(func(_, raw []byte) error {
+	log, err := t.wholeLog()
+	if err != nil {
+		return nil, names, err
+	}
+	err = log.ForEach(func(_, raw []byte) error {
 		e, err := DecodeEvent(0, "", raw)
 		if err != nil {
 			return nil

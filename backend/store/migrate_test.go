@@ -122,6 +122,12 @@ func TestMigrateFromSchema1(t *testing.T) {
 		defer s.Close()
 		check(t, s)
 	})
+	t.Run("for keys, before any migration: the log is checked whole and scanned", func(t *testing.T) {
+		s, err := store.OpenForKeys(dir)
+		require.NoError(t, err)
+		defer s.Close()
+		check(t, s)
+	})
 
 	s, err := store.Open(dir)
 	require.NoError(t, err, "Open migrates")

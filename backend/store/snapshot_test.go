@@ -290,8 +290,8 @@ func TestRestoreRefusesLessUnlessConfirmed(t *testing.T) {
 }
 
 // A store opened for the inventory reads the keys and the newest event, and refuses to
-// look events up by number: its check did not look at the order they are found by.
-func TestOpenForKeysReadsKeysAndRefusesToLookEventsUp(t *testing.T) {
+// read other events: its check did not read their pages.
+func TestOpenForKeysReadsKeysAndRefusesOlderEvents(t *testing.T) {
 	dir := filledFolder(t, 3)
 	s, err := store.OpenForKeys(dir)
 	require.NoError(t, err)
@@ -306,6 +306,8 @@ func TestOpenForKeysReadsKeysAndRefusesToLookEventsUp(t *testing.T) {
 		assert.Equal(t, "key_0002", last.KeyID)
 		assert.ErrorContains(t, tx.EventsSince(0, func(audit.Event) error { return nil }), "OpenReadOnly")
 		_, _, err = tx.EventPage(audit.Filter{}, 0, 10)
+		assert.ErrorContains(t, err, "OpenReadOnly")
+		_, err = tx.Contents()
 		assert.ErrorContains(t, err, "OpenReadOnly")
 		return nil
 	}))

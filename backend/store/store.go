@@ -43,9 +43,9 @@ var (
 // Store is the open database.
 type Store struct {
 	db *bolt.DB
-	// logUnordered: opened by OpenForKeys, whose check left the order of the audit log's
-	// keys unchecked. Reads that look events up by number refuse (Tx.eventsByNumber).
-	logUnordered bool
+	// newestEventOnly: opened by OpenForKeys, whose check left out the audit log's pages
+	// but those of its newest events. Reads of other events refuse (Tx.wholeLog).
+	newestEventOnly bool
 }
 
 // Open opens (or creates) the database in dir, creating dir with owner-only permissions.
@@ -113,12 +113,13 @@ func isNewFile(dir, path string) (bool, error) {
 }
 
 // openChecked opens the file at path read-only and checks it whole before anything reads
-// a record, but the order of the keys in the leaves of the bucket unordered (nil: none).
+// a record, but for the pages of the bucket newestOnly (nil: none) off the way to its last
+// two keys.
 // bbolt's read-only open takes a shared lock, so no writer is at work while the file is
 // inspected, and it reads only the two meta pages, so a damaged file cannot make
 // it fault. Then inspectFile checks every page bbolt will follow and what they hold, as
 // bbolt's Tx.Check would (TestInspectRefusesWhatTxCheckRefuses).
-func openChecked(path string, unordered []byte) (*bolt.DB, error) {
+func openChecked(path string, newestOnly []byte) (*bolt.DB, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: OpenTimeout})
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, ErrInUse
@@ -126,7 +127,7 @@ func openChecked(path string, unordered []byte) (*bolt.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}
-	if err = inspectFile(path, unordered); err != nil {
+	if err = inspectFile(path, newestOnly); err != nil {
 		_ = db.Close()
 		return nil, err
 	}
@@ -196,5 +197,5 @@ func (s *Store) Update(fn func(*Tx) error) error {
 
 // View runs fn in a read-only transaction.
 func (s *Store) View(fn func(*Tx) error) error {
-	return s.db.View(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx, logUnordered: s.logUnordered}) })
+	return s.db.View(func(tx *bolt.Tx) error { return fn(&Tx{tx: tx, newestEventOnly: s.newestEventOnly}) })
 }

@@ -14,19 +14,19 @@ type Tx struct {
 	tx *bolt.Tx
 	// changes, when set, receives every record a shared organization keeps (Rehearse).
 	changes *[]Change
-	// logUnordered: the store was opened by OpenForKeys (see eventsByNumber).
-	logUnordered bool
+	// newestEventOnly: the store was opened by OpenForKeys (see wholeLog).
+	newestEventOnly bool
 }
 
-// errLogUnordered: a read looked events up by number in a store opened by OpenForKeys.
-var errLogUnordered = errors.New("the audit log was opened for the inventory, which does not look events up: open it with OpenReadOnly")
+// errNewestEventOnly: a read of older events in a store opened by OpenForKeys.
+var errNewestEventOnly = errors.New("the audit log was opened for its newest event only, as the inventory reads it: open it with OpenReadOnly to read its events")
 
-// eventsByNumber is the audit log, for a read that looks events up by their number (a Get
-// or a Seek). bbolt finds them by the order of their keys, which OpenForKeys does not
-// check, so such a read refuses in its transactions rather than risk a wrong answer.
-func (t *Tx) eventsByNumber() (*bolt.Bucket, error) {
-	if t.logUnordered {
-		return nil, errLogUnordered
+// wholeLog is the audit log, for a read of any of its events but through LastEvent.
+// OpenForKeys checks only the pages a read of the newest events follows, so such a read
+// refuses in its transactions: bbolt would follow unchecked pages.
+func (t *Tx) wholeLog() (*bolt.Bucket, error) {
+	if t.newestEventOnly {
+		return nil, errNewestEventOnly
 	}
 	return t.tx.Bucket(bucketAudit), nil
 }
