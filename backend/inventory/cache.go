@@ -69,11 +69,7 @@ func (c *cache) fits(tx *store.Tx) bool {
 
 // load reads every key and the copies of each; no event but the last.
 func load(tx *store.Tx) (*cache, error) {
-	keys, err := tx.Keys(nil)
-	if err != nil {
-		return nil, err
-	}
-	copies, err := tx.CopiesOf(keys)
+	keys, copies, err := tx.KeysAndCopies()
 	if err != nil {
 		return nil, err
 	}

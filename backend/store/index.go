@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 
-	"proofkeys/backend/apikey"
 	"proofkeys/backend/audit"
 )
 
@@ -97,30 +96,26 @@ func (t *Tx) Copies() (map[string]audit.Copies, error) {
 	return out, err
 }
 
-// CopiesOf returns the copies of each of keys, in their order (none for a key never
-// copied). Keys in ID order, as Keys returns them, are matched with the index in one pass
-// beside it, rather than each looked up, or all of them put in a map first.
-func (t *Tx) CopiesOf(keys []apikey.Key) ([]audit.Copies, error) {
-	out := make([]audit.Copies, len(keys))
+// copiesOf returns the copies of each key of ids, IDs in order as the keys bucket holds
+// them (none for a key never copied): matched with the index in one pass beside it,
+// rather than each looked up, or all of them put in a map first.
+func (t *Tx) copiesOf(ids [][]byte) ([]audit.Copies, error) {
+	out := make([]audit.Copies, len(ids))
 	b := t.tx.Bucket(bucketCopies)
 	if b == nil {
 		all, _, err := t.scanIndex()
-		for i := range keys {
-			out[i] = all[keys[i].ID]
+		for i, id := range ids {
+			out[i] = all[string(id)]
 		}
 		return out, err
 	}
 	c := b.Cursor()
 	id, raw := c.First()
-	for i := range keys {
-		want := keys[i].ID
-		if i > 0 && want < keys[i-1].ID { // out of order: start again from it
-			id, raw = c.Seek([]byte(want))
-		}
-		for id != nil && string(id) < want {
+	for i, want := range ids {
+		for id != nil && bytes.Compare(id, want) < 0 {
 			id, raw = c.Next()
 		}
-		if id == nil || string(id) != want {
+		if !bytes.Equal(id, want) {
 			continue
 		}
 		var err error

@@ -2,10 +2,7 @@ package store_test
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"path/filepath"
-	"reflect"
-	"slices"
 	"testing"
 	"time"
 
@@ -156,9 +153,9 @@ func TestEventsTakeLittleOfTheFile(t *testing.T) {
 	}))
 }
 
-// CopiesOf gives each key its copies, matched beside the index for keys in ID order (as
-// Keys returns them) and for keys in any other order alike: the same as Copies.
-func TestCopiesOfEachKey(t *testing.T) {
+// KeysAndCopies gives each key its copies, read beside the records: the same as Copies,
+// none for a key never copied, and the keys as Keys reads them.
+func TestKeysAndCopies(t *testing.T) {
 	s, err := store.Open(t.TempDir())
 	require.NoError(t, err)
 	defer s.Close()
@@ -166,28 +163,34 @@ func TestCopiesOfEachKey(t *testing.T) {
 	var events []audit.Event
 	for i := range 40 {
 		for range i % 4 { // keys 0, 4, 8 ... never copied
-			events = append(events, copied(at.Add(time.Duration(i)*time.Minute), "mem_1", "Dana", fmt.Sprintf("key_%02d", i)))
+			events = append(events, copied(at.Add(time.Duration(i)*time.Minute), "mem_1", "Dana", fmt.Sprintf("key_%04d", i)))
 		}
 	}
 	appendEvents(t, s, events...)
+	require.NoError(t, s.Update(func(tx *store.Tx) error {
+		for i := range 1200 { // past the last copied: never copied either; and in several parts
+			k := apikey.Key{ID: fmt.Sprintf("key_%04d", i), Environment: apikey.Sandbox, State: apikey.Active,
+				Settings: apikey.DefaultSettings(fmt.Sprint("Key ", i))}
+			if err := tx.PutKey(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
 	require.NoError(t, s.View(func(tx *store.Tx) error {
 		all, err := tx.Copies()
 		require.NoError(t, err)
-		var keys []apikey.Key
-		for i := range 42 { // two past the last copied: never copied either
-			keys = append(keys, apikey.Key{ID: fmt.Sprintf("key_%02d", i)})
+		want, err := tx.Keys(nil)
+		require.NoError(t, err)
+		keys, copies, err := tx.KeysAndCopies()
+		require.NoError(t, err)
+		assert.Equal(t, want, keys)
+		require.Len(t, copies, len(keys))
+		for i, k := range keys {
+			assert.Equal(t, all[k.ID], copies[i], k.ID)
 		}
-		shuffled := slices.Clone(keys)
-		rand.New(rand.NewPCG(1, 2)).Shuffle(len(shuffled), reflect.Swapper(shuffled))
-		for _, list := range [][]apikey.Key{keys, shuffled} {
-			got, err := tx.CopiesOf(list)
-			require.NoError(t, err)
-			require.Len(t, got, len(list))
-			for i, k := range list {
-				assert.Equal(t, all[k.ID], got[i], k.ID)
-			}
-		}
-		assert.Equal(t, 3, all["key_03"].Count)
+		assert.Equal(t, 3, copies[3].Count)
+		assert.Zero(t, copies[1100].Count)
 		return nil
 	}))
 }
