@@ -4,17 +4,18 @@
 
 #include "lazygui.h"
 
-// The GUI libraries the binary linked with the gui_linked tag names (DT_NEEDED), in its order.
+// The GUI libraries the binary linked with the gui_linked tag names (DT_NEEDED), those that
+// need more of the others first (DependentsFirst).
 const char *const lazygui_libs[] = {
+	"libwebkit2gtk-4.1.so.0",
 	"libgtk-3.so.0",
 	"libgdk-3.so.0",
 	"libgdk_pixbuf-2.0.so.0",
+	"libsoup-3.0.so.0",
+	"libjavascriptcoregtk-4.1.so.0",
 	"libgio-2.0.so.0",
 	"libgobject-2.0.so.0",
 	"libglib-2.0.so.0",
-	"libwebkit2gtk-4.1.so.0",
-	"libsoup-3.0.so.0",
-	"libjavascriptcoregtk-4.1.so.0",
 	0,
 };
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"debug/elf"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -83,4 +84,23 @@ func TestGeneratedFilesCompileToHiddenTrampolines(t *testing.T) {
 		assert.Equal(t, elf.STV_HIDDEN, elf.ST_VISIBILITY(s.Other), fn.Name)
 	}
 	assert.Contains(t, SymbolsC(imp), `{"g_strdup", "V1"}`)
+}
+
+// The library that needs all the others comes first, then those that need fewer; a
+// library's own name or one outside the list counts for nothing, and equals keep their order.
+func TestDependentsFirst(t *testing.T) {
+	needs := map[string][]string{
+		"libgtk-3.so.0":          {"libgdk-3.so.0", "libglib-2.0.so.0", "libc.so.6"},
+		"libgdk-3.so.0":          {"libglib-2.0.so.0"},
+		"libglib-2.0.so.0":       {"libglib-2.0.so.0", "libpcre2-8.so.0"},
+		"libsoup-3.0.so.0":       {"libglib-2.0.so.0"},
+		"libwebkit2gtk-4.1.so.0": {"libgtk-3.so.0", "libgdk-3.so.0", "libglib-2.0.so.0", "libsoup-3.0.so.0"},
+	}
+	got, err := DependentsFirst([]string{"libgtk-3.so.0", "libgdk-3.so.0", "libglib-2.0.so.0", "libwebkit2gtk-4.1.so.0", "libsoup-3.0.so.0"},
+		func(lib string) ([]string, error) { return needs[lib], nil })
+	require.NoError(t, err)
+	assert.Equal(t, []string{"libwebkit2gtk-4.1.so.0", "libgtk-3.so.0", "libgdk-3.so.0", "libsoup-3.0.so.0", "libglib-2.0.so.0"}, got)
+
+	_, err = DependentsFirst([]string{"libgtk-3.so.0"}, func(string) ([]string, error) { return nil, errors.New("not found") })
+	assert.ErrorContains(t, err, "not found")
 }

@@ -56,6 +56,7 @@ func run(out string) error {
 	}
 	defer os.RemoveAll(tmp)
 	var all Imports
+	var needs func(string) ([]string, error)
 	for i, flags := range variants {
 		bin := filepath.Join(tmp, fmt.Sprint("proofkeys", i))
 		cmd := exec.Command("go", slices.Concat([]string{"build"}, flags, []string{"-o", bin, "."})...)
@@ -68,9 +69,17 @@ func run(out string) error {
 			return err
 		}
 		all = all.Union(imp)
+		if needs == nil {
+			if needs, err = neededBy(bin); err != nil {
+				return err
+			}
+		}
 	}
 	if len(all.Funcs) == 0 {
 		return errors.New("the binary imports nothing from GUI libraries: nothing to generate")
+	}
+	if all.Libs, err = DependentsFirst(all.Libs, needs); err != nil {
+		return err
 	}
 	for i := 1; i < len(all.Funcs); i++ {
 		if all.Funcs[i].Name == all.Funcs[i-1].Name {

@@ -20,7 +20,8 @@ func SymbolsC(imp Imports) string {
 	var b strings.Builder
 	b.WriteString(header)
 	b.WriteString("#include \"lazygui.h\"\n\n")
-	b.WriteString("// The GUI libraries the binary linked with the gui_linked tag names (DT_NEEDED), in its order.\n")
+	b.WriteString("// The GUI libraries the binary linked with the gui_linked tag names (DT_NEEDED), those that\n")
+	b.WriteString("// need more of the others first (DependentsFirst).\n")
 	b.WriteString("const char *const lazygui_libs[] = {\n")
 	for _, lib := range imp.Libs {
 		fmt.Fprintf(&b, "\t%q,\n", lib)
