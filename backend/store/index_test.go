@@ -177,7 +177,7 @@ func TestKeysAndCopies(t *testing.T) {
 		}
 		return nil
 	}))
-	require.NoError(t, s.View(func(tx *store.Tx) error {
+	read := func(tx *store.Tx) error {
 		all, err := tx.Copies()
 		require.NoError(t, err)
 		want, err := tx.Keys(nil)
@@ -192,5 +192,7 @@ func TestKeysAndCopies(t *testing.T) {
 		assert.Equal(t, 3, copies[3].Count)
 		assert.Zero(t, copies[1100].Count)
 		return nil
-	}))
+	}
+	require.NoError(t, s.View(read))
+	require.NoError(t, s.Update(read), "in a writable transaction too")
 }

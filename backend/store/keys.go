@@ -134,8 +134,9 @@ func decodeKeys(out []apikey.Key, ids, raws [][]byte, also ...func()) error {
 	return cmp.Or(errs...)
 }
 
-// atOnce runs each of reads in a goroutine of its own and returns when all are done,
-// in a read-only transaction, whose reads may run at once (bbolt keeps no cache in it).
+// atOnce runs each of reads in a goroutine of its own and returns when all are done. At
+// most one of them calls bbolt (KeysAndCopies' index read); the others decode bytes
+// already found, so a writable transaction, whose lookups bbolt caches, is safe too.
 // They read the mapped file as the caller would: a fault (the file cut short by another
 // program) panics in them if it would in the caller, and is raised again in the caller,
 // whose recover (cli.Run's) then says so instead of the process crashing.
