@@ -92,9 +92,11 @@ func Stamp(t time.Time) string {
 }
 
 // AppendStamp appends Stamp(t) to b, for an export that writes ten thousand of them.
+// RFC 3339's layout has no fraction of a second, so the time is written to the second as
+// it is, not rounded.
 func AppendStamp(b []byte, t time.Time) []byte {
 	if t.IsZero() {
 		return b
 	}
-	return t.UTC().Truncate(time.Second).AppendFormat(b, time.RFC3339)
+	return t.UTC().AppendFormat(b, time.RFC3339)
 }

@@ -107,3 +107,20 @@ func TestFilter(t *testing.T) {
 		assert.Equal(t, c.want, c.f.Match(e), name)
 	}
 }
+
+// A stamp is the time to the second in UTC, whatever its zone, never rounded up.
+func TestStampIsToTheSecondInUTC(t *testing.T) {
+	paris := time.FixedZone("CET", 3600)
+	for _, c := range []struct {
+		at   time.Time
+		want string
+	}{
+		{time.Date(2026, 11, 30, 4, 5, 6, 999_999_999, time.UTC), "2026-11-30T04:05:06Z"},
+		{time.Date(2026, 1, 1, 0, 30, 0, 500_000_000, paris), "2025-12-31T23:30:00Z"},
+		{time.Date(1999, 12, 31, 23, 59, 59, 0, time.UTC), "1999-12-31T23:59:59Z"},
+		{time.Time{}, ""},
+	} {
+		assert.Equal(t, c.want, audit.Stamp(c.at), c.at.String())
+		assert.Equal(t, "x"+c.want, string(audit.AppendStamp([]byte("x"), c.at)))
+	}
+}

@@ -93,13 +93,17 @@ func jsonHead(r Report) ([]byte, error) {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n}\n")), nil
 }
 
-// columnNames are the columns' headers as JSON strings, encoded once.
-var columnNames = func() [][]byte {
-	names := make([][]byte, len(Columns))
+// columnPrefixes are what goes before each column's value in a row, encoded once: the
+// comma after the value before, the indent, the header as a JSON string and the colon.
+var columnPrefixes = func() [][]byte {
+	prefixes := make([][]byte, len(Columns))
 	for i, c := range Columns {
-		names[i] = appendText(nil, c.Header)
+		if i > 0 {
+			prefixes[i] = append(prefixes[i], ',')
+		}
+		prefixes[i] = append(appendText(append(prefixes[i], "\n      "...), c.Header), ": "...)
 	}
-	return names
+	return prefixes
 }()
 
 // appendRow appends one key, indented as an element of "keys": Columns in order, typed
@@ -107,13 +111,7 @@ var columnNames = func() [][]byte {
 func appendRow(b []byte, r *Row) []byte {
 	b = append(b, "\n    {"...)
 	for i, c := range Columns {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, "\n      "...)
-		b = append(b, columnNames[i]...)
-		b = append(b, ": "...)
-		b = c.appendJSON(b, r)
+		b = c.appendJSON(append(b, columnPrefixes[i]...), r)
 	}
 	return append(b, "\n    }"...)
 }

@@ -47,15 +47,20 @@ func DecodeKey(raw []byte) (apikey.Key, error) {
 // decodeKeyInto reads a key record into k, which must be zero: in place, as a slice of
 // ten thousand keys is filled, rather than copied there.
 func decodeKeyInto(k *apikey.Key, raw []byte) error {
-	if isJSON(raw) {
-		return json.Unmarshal(raw, k)
+	return decodeOwnKey(k, bytes.Clone(raw))
+}
+
+// decodeOwnKey reads a key record into k, which must be zero, from own, a copy of the record
+// that nothing else uses: every string of the key points into it (ten thousand keys of a
+// dozen strings each were a hundred thousand allocations).
+func decodeOwnKey(k *apikey.Key, own []byte) error {
+	if isJSON(own) {
+		return json.Unmarshal(own, k)
 	}
-	if len(raw) == 0 || raw[0] != formatKey {
+	if len(own) == 0 || own[0] != formatKey {
 		return errors.New("unknown key record format")
 	}
-	// One copy of the record, which every string of the key shares: ten thousand keys
-	// of a dozen strings each were a hundred thousand allocations.
-	return decodeBinaryKey(k, dec{raw: bytes.Clone(raw[1:]), inPlace: true})
+	return decodeBinaryKey(k, dec{raw: own[1:], inPlace: true})
 }
 
 // decodeBinaryKey reads the fields of a binary key record from d into k.

@@ -122,8 +122,14 @@ func decodeKeys(out []apikey.Key, ids, raws [][]byte, also ...func()) error {
 	reads := also
 	for p := range parts {
 		reads = append(reads, func() {
-			for i := len(raws) * p / parts; i < len(raws)*(p+1)/parts; i++ {
-				if err := decodeKeyInto(&out[i], raws[i]); err != nil {
+			from, to := len(raws)*p/parts, len(raws)*(p+1)/parts
+			// The part's records are copied into one block, which their keys' strings
+			// share: one allocation rather than one a key (a tenth of the decoding).
+			copies := make([]byte, 0, sizeOf(raws[from:to]))
+			for i := from; i < to; i++ {
+				at := len(copies)
+				copies = append(copies, raws[i]...)
+				if err := decodeOwnKey(&out[i], copies[at:len(copies):len(copies)]); err != nil {
 					errs[p] = keyErr(ids[i], err)
 					return
 				}
@@ -132,6 +138,14 @@ func decodeKeys(out []apikey.Key, ids, raws [][]byte, also ...func()) error {
 	}
 	atOnce(reads...)
 	return cmp.Or(errs...)
+}
+
+// sizeOf is the bytes of raws together.
+func sizeOf(raws [][]byte) (n int) {
+	for _, raw := range raws {
+		n += len(raw)
+	}
+	return n
 }
 
 // atOnce runs each of reads in a goroutine of its own and returns when all are done. At
