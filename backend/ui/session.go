@@ -58,6 +58,18 @@ func (s *session) setMember(id string) {
 	s.memberID = id
 }
 
+// confirm makes id the member signed in, if the session still has the one member
+// returned (was) when the call began: a lock or sign-out by another call meanwhile wins.
+// The read ahead of the API Keys list after sign-in runs beside the person's calls; it
+// must not sign them in again after the app locked.
+func (s *session) confirm(was, id string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.memberID == was {
+		s.memberID = id
+	}
+}
+
 func (s *session) setLockAfter(d time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -227,7 +239,8 @@ func (x *Session) SetAutoLock(minutes int) (StateView, error) {
 
 // state is the frame for whoever is signed in, the sign-in screen, or first-run setup.
 func (c *core) state(s *services) (StateView, error) {
-	o, me, err := s.orgs.Current(c.member(s))
+	was := c.member(s)
+	o, me, err := s.orgs.Current(was)
 	switch {
 	case errors.Is(err, org.ErrNotSetUp):
 		return StateView{NeedsSetup: true, DataDir: c.dataDir, VaultBackend: s.vault.Backend(), Version: c.opt.Version}, nil
@@ -236,7 +249,7 @@ func (c *core) state(s *services) (StateView, error) {
 	case err != nil:
 		return StateView{}, err
 	}
-	c.session.setMember(me.ID)
+	c.session.confirm(was, me.ID)
 	return c.stateOf(s, o, me), nil
 }
 
