@@ -10,12 +10,14 @@ import (
 	"math/bits"
 	"runtime/debug"
 	"sync"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // bbolt maps its file into memory and follows the page numbers and offsets it finds
 // there without bounds checks: a file cut short or overwritten makes it read past the
 // end of the mapping, a SIGBUS or SIGSEGV that no recover() in bbolt's goroutines can
-// catch. So before bbolt reads a file, inspectFile reads it with bounds-checked reads and
+// catch. So before bbolt reads a file, inspectDB reads it with bounds-checked reads and
 // walks the same structures bbolt will follow: both meta pages (bbolt's layout, below)
 // and the page count they declare against the file's size, then the newer transaction's
 // freelist and every bucket's B+tree.
@@ -54,11 +56,12 @@ type meta struct {
 	txid     uint64
 }
 
-// inspectFile checks the bbolt file at path, reading it whole (readWhole); it returns a
-// wrapped ErrCorrupt saying what is wrong. Of the bucket newestOnly (nil: none), only the
-// pages on the way to its last two keys are checked (see OpenForKeys).
-func inspectFile(path string, newestOnly []byte) error {
-	return readWhole(path, func(data []byte) error {
+// inspectDB checks the file of db, a bbolt opened read-only that has read nothing but
+// its meta pages, in bbolt's own mapping of it (inMapping); it returns a wrapped
+// ErrCorrupt saying what is wrong. Of the bucket newestOnly (nil: none), only the pages on
+// the way to its last two keys are checked (see OpenForKeys).
+func inspectDB(db *bolt.DB, newestOnly []byte) error {
+	return inMapping(db, func(data []byte) error {
 		if err := inspect(data, newestOnly); err != nil {
 			return fmt.Errorf("%w: %w", ErrCorrupt, err)
 		}
@@ -487,7 +490,7 @@ type forks struct {
 type fork struct {
 	w     *walker
 	err   error
-	fault any // a fault on the mapping (see readWhole), raised again in join
+	fault any // a fault on the mapping (see inMapping), raised again in join
 }
 
 // start runs walk with a new walker of w's file and freelist, at once.

@@ -36,7 +36,7 @@ func OpenForKeys(dir string) (*Store, error) {
 	if err != nil || s.indexed() {
 		return s, err
 	}
-	if err := inspectFile(path, nil); err != nil {
+	if err := inspectDB(s.db, nil); err != nil {
 		_ = s.Close()
 		return nil, err
 	}

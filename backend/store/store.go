@@ -117,7 +117,7 @@ func isNewFile(dir, path string) (bool, error) {
 // two keys.
 // bbolt's read-only open takes a shared lock, so no writer is at work while the file is
 // inspected, and it reads only the two meta pages, so a damaged file cannot make
-// it fault. Then inspectFile checks every page bbolt will follow and what they hold, as
+// it fault. Then inspectDB checks every page bbolt will follow and what they hold, as
 // bbolt's Tx.Check would (TestInspectRefusesWhatTxCheckRefuses).
 func openChecked(path string, newestOnly []byte) (*bolt.DB, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: OpenTimeout})
@@ -127,7 +127,7 @@ func openChecked(path string, newestOnly []byte) (*bolt.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}
-	if err = inspectFile(path, newestOnly); err != nil {
+	if err = inspectDB(db, newestOnly); err != nil {
 		_ = db.Close()
 		return nil, err
 	}
