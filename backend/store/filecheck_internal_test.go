@@ -19,11 +19,7 @@ import (
 // number in 32-bit arithmetic; bbolt then slices far past its page. The check adds them
 // in 64 bits. (Found by the full sweep, PROOFKEYS_CORRUPTION_SWEEP.)
 func TestInspectCatchesSizesThatOverflow32Bits(t *testing.T) {
-	dir := t.TempDir()
-	s, err := Open(dir)
-	require.NoError(t, err)
-	require.NoError(t, s.Close())
-	data, err := os.ReadFile(filepath.Join(dir, FileName))
+	data, err := os.ReadFile(newFile(t))
 	require.NoError(t, err)
 	require.NoError(t, inspect(data, nil))
 
@@ -218,4 +214,14 @@ func txCheck(path string) error {
 	}
 	defer db.Close()
 	return db.View(checkTx)
+}
+
+// newFile is the path of a new data file, made by Open and closed.
+func newFile(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	s, err := Open(dir)
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+	return filepath.Join(dir, FileName)
 }

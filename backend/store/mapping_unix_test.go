@@ -4,7 +4,6 @@ package store
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -15,16 +14,10 @@ import (
 // A file cut short by another program while it is checked faults on the pages past its
 // new end; the check says the file is damaged, and the process goes on.
 func TestInMappingTurnsAFaultIntoDamage(t *testing.T) {
-	dir := t.TempDir()
-	s, err := Open(dir)
-	require.NoError(t, err)
-	require.NoError(t, s.Close())
-	path := filepath.Join(dir, FileName)
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
-	require.NoError(t, err)
-	defer db.Close()
+	path := newFile(t)
+	db := openBoltReadOnly(t, path)
 	var size int
-	err = inMapping(db, func(data []byte) error {
+	err := inMapping(db, func(data []byte) error {
 		size = len(data)
 		require.NoError(t, os.Truncate(path, 0))
 		last = data[len(data)-1]
@@ -40,18 +33,19 @@ var last byte
 
 // The check reads the file as it is on disk, byte for byte, in bbolt's mapping.
 func TestInMappingIsTheWholeFile(t *testing.T) {
-	dir := t.TempDir()
-	s, err := Open(dir)
-	require.NoError(t, err)
-	require.NoError(t, s.Close())
-	path := filepath.Join(dir, FileName)
+	path := newFile(t)
 	want, err := os.ReadFile(path)
 	require.NoError(t, err)
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
-	require.NoError(t, err)
-	defer db.Close()
-	require.NoError(t, inMapping(db, func(data []byte) error {
+	require.NoError(t, inMapping(openBoltReadOnly(t, path), func(data []byte) error {
 		assert.Equal(t, want, data)
 		return nil
 	}))
+}
+
+func openBoltReadOnly(t *testing.T, path string) *bolt.DB {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = db.Close() })
+	return db
 }
