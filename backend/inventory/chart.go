@@ -3,6 +3,7 @@ package inventory
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // Chart counts the keys in use by age, in bands drawn against the rotation policy: the
@@ -32,6 +33,15 @@ func edges(policy int) []int {
 }
 
 func chartOf(rows []Row, policy int) Chart {
+	c := newChart(policy)
+	for i := range rows {
+		c.count(&rows[i])
+	}
+	return c
+}
+
+// newChart is the chart of no key, its bands drawn against policy.
+func newChart(policy int) Chart {
 	e := edges(policy)
 	bands := make([]Band, len(e))
 	for i, from := range e {
@@ -41,18 +51,29 @@ func chartOf(rows []Row, policy int) Chart {
 		}
 		bands[i] = Band{Label: bandLabel(from, to), From: from, To: to, Overdue: policy > 0 && from >= policy}
 	}
-	for _, r := range rows {
-		if !r.InUse() {
-			continue
-		}
-		for i := len(bands) - 1; i >= 0; i-- {
-			if r.AgeDays >= bands[i].From {
-				bands[i].Count++
-				break
-			}
+	return Chart{PolicyDays: max(policy, 0), Bands: bands}
+}
+
+// count adds r to its band, when it is in use.
+func (c *Chart) count(r *Row) {
+	if !r.InUse() {
+		return
+	}
+	for i := len(c.Bands) - 1; i >= 0; i-- {
+		if r.AgeDays >= c.Bands[i].From {
+			c.Bands[i].Count++
+			return
 		}
 	}
-	return Chart{PolicyDays: max(policy, 0), Bands: bands}
+}
+
+// plus is the chart of the keys of c and of o together, both drawn against one policy.
+func (c Chart) plus(o Chart) Chart {
+	bands := slices.Clone(c.Bands)
+	for i := range bands {
+		bands[i].Count += o.Bands[i].Count
+	}
+	return Chart{PolicyDays: c.PolicyDays, Bands: bands}
 }
 
 func bandLabel(from, to int) string {
