@@ -55,9 +55,11 @@ func WriteJSON(w io.Writer, r Report) error {
 	return bw.Flush()
 }
 
-// jsonBlock is how many rows WriteJSON encodes before writing them: about 400 KB, in
-// buffers used again for every block.
-const jsonBlock = 512
+// jsonBlock is how many rows WriteJSON encodes before writing them: about 13 MB, in
+// buffers used again for every block. Each block ends with both processors waiting for
+// the slower part, then for the write: with blocks of 512 rows, 10,000 keys waited 2.8 ms
+// of their 10.6.
+const jsonBlock = 16384
 
 // rowBytes is about what a key takes in the document, for sizing its buffers once: grown
 // a quarter at a time, they would take five times what they hold.

@@ -229,7 +229,7 @@ func compact(t *testing.T, doc []byte) []byte {
 // three or four, and still indented as encoding/json indents.
 func TestManyRowsAreTheSameInPartsAsInOne(t *testing.T) {
 	in := fixture()
-	for i := range 9_000 {
+	for i := range 33_000 { // three blocks of WriteJSON
 		k := key(fmt.Sprintf("key_x%05d", i), fmt.Sprintf("Key %d", i), apikey.Sandbox, i%700, "mem_dana")
 		if i%7 == 0 {
 			k.State, k.DeletedAt, k.DeletedBy = apikey.Deleted, daysAgo(i%5), "mem_lee"
