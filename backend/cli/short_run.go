@@ -11,7 +11,7 @@ import (
 const shortRunHeap = 512 << 20
 
 // shortRunHugeHeap is how much of a short run's heap comes in huge pages: about what the
-// inventory of 40,000 keys takes (15 MB for 10,000).
+// inventory of 25,000 keys takes (24 MB for 10,000).
 const shortRunHugeHeap = 64 << 20
 
 // shortRun turns the garbage collector off for a command that reads the data, prints it
