@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"testing"
 	"time"
 
@@ -224,4 +225,32 @@ func TestKeySearchFindsEachKeyOnceAndNeverAcrossTwoKeys(t *testing.T) {
 	assert.Empty(t, found("leealpha"), "no match from one key into the next")
 	assert.Empty(t, found("lee\x00alpha"), "not even with the separator typed")
 	assert.Equal(t, []int{0}, found("…aaaa"), "hints hold a non-ASCII ellipsis")
+}
+
+// The page's call never waits for the read ahead, which runs at low priority: it reads
+// the list itself, and the read ahead, done later, leaves the page's list kept.
+func TestTheReadAheadKeepsNoListOverOneThePageKept(t *testing.T) {
+	a, _ := setUpWithKeys(t)
+	s := a.s()
+	kept, err := a.Keys.list(s, apikey.Production)
+	require.NoError(t, err)
+	require.NoError(t, a.Keys.readAhead(s, apikey.Production))
+	s.keyLists.mu.Lock()
+	defer s.keyLists.mu.Unlock()
+	assert.Same(t, kept, s.keyLists.lists[apikey.Production])
+}
+
+// The read ahead runs with the collector off, and puts the setting back after.
+func TestCollectOnceAfterTurnsTheCollectorOffForItsWorkOnly(t *testing.T) {
+	gcPercent := func() int {
+		p := debug.SetGCPercent(-1)
+		debug.SetGCPercent(p)
+		return p
+	}
+	before := gcPercent()
+	require.NotEqual(t, -1, before, "the tests run with the collector on")
+	during := 0
+	collectOnceAfter(func() { during = gcPercent() })
+	assert.Equal(t, -1, during, "off while the work runs")
+	assert.Equal(t, before, gcPercent(), "back on after")
 }
