@@ -358,6 +358,14 @@ describe('API Keys list: order, search, filters', () => {
     expect(listed()).toEqual(['Key 2', 'Key 3', 'key 10']);
   });
 
+  it('says "1 key" of a list of one, and "0 of 1 key shown" when the search finds none', async () => {
+    answers((q) => (q.search === '' ? [key2] : []), { total: 1 });
+    const { user } = renderPage();
+    expect(await screen.findByText('1 key')).toBeInTheDocument();
+    await user.type(screen.getByRole('searchbox', { name: 'Search by name, key or creator' }), 'zz');
+    expect(await screen.findByText(/0 of 1 key shown/)).toBeInTheDocument();
+  });
+
   it("sends each keystroke's search to Go, and shows what it found and how many", async () => {
     answers((q) => (q.search === '' ? keys : q.search === 'LEE' ? [key10] : []));
     const { user } = renderPage();
