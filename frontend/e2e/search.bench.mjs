@@ -41,7 +41,7 @@ const pages = {
     ready: async (page) => {
       const count = page.locator('#keys-count');
       await count.waitFor();
-      const n = Number((await count.innerText()).match(/^(\d+) keys/)?.[1]);
+      const n = Number((await count.innerText()).match(/^(\d+) keys?\b/)?.[1]);
       if (!(n >= KEYS)) throw new Error(`the Production list holds ${n} keys, fewer than ${KEYS}: seed more`);
       return n;
     },

@@ -78,7 +78,7 @@ async function gotoPage(p, name) {
 }
 
 // How many keys the API Keys page lists ("13 keys": the table draws only the rows in view).
-const listedIn = () => Number(document.getElementById('keys-count')?.innerText.match(/(\d+) keys/)?.[1] ?? 0);
+const listedIn = () => Number(document.getElementById('keys-count')?.innerText.match(/(\d+) keys?\b/)?.[1] ?? 0);
 const keyCount = (p) => p.evaluate(listedIn);
 
 // ---------------------------------------------------------------- the steps
@@ -132,7 +132,7 @@ step(`Generate on A, visible on B: ${ROUNDS} rounds`, async () => {
   const onA = [];
   const onB = [];
   const grown = (p, n) => p.waitForFunction(
-    (m) => Number(document.getElementById('keys-count')?.innerText.match(/(\d+) keys/)?.[1] ?? 0) > m, n,
+    (m) => Number(document.getElementById('keys-count')?.innerText.match(/(\d+) keys?\b/)?.[1] ?? 0) > m, n,
     { polling: 10, timeout: 10000 });
   await a.bringToFront(); // B's page is in the background, as another computer's screen would be
   for (let i = 0; i < ROUNDS; i++) {
