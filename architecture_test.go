@@ -28,6 +28,7 @@ func TestDependenciesPointInward(t *testing.T) {
 	allowed := map[string][]string{
 		"apikey": nil, "access": nil, "audit": nil, "vault": nil, "clipboard": nil, "privatefile": nil,
 		"lazygui":    nil,
+		"gcpause":    nil,
 		"store":      domain,
 		"enablement": {"access"},
 		"passphrase": {"access"},
@@ -40,9 +41,9 @@ func TestDependenciesPointInward(t *testing.T) {
 		"invite":     nil,
 		"shared":     append([]string{"store", "seal", "vault"}, domain...),
 		"server":     {"invite", "privatefile"}, // linked only into builds with the server tag
-		"ui":         slices.Concat(domain, useCases, stores, sharing),
-		"cli":        slices.Concat(domain, useCases, stores, sharing, []string{"ui", "server"}),
-		".":          slices.Concat(domain, useCases, stores, sharing, []string{"ui", "cli", "lazygui"}),
+		"ui":         slices.Concat(domain, useCases, stores, sharing, []string{"gcpause"}),
+		"cli":        slices.Concat(domain, useCases, stores, sharing, []string{"ui", "server", "gcpause"}),
+		".":          slices.Concat(domain, useCases, stores, sharing, []string{"ui", "cli", "lazygui", "gcpause"}),
 		// test helpers, never in the app's binary
 		"vault/vaulttest":            {"vault", "apikey"},
 		"enablement/enablementtest":  {"enablement", "access"},

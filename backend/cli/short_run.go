@@ -1,9 +1,6 @@
 package cli
 
-import (
-	"os"
-	"runtime/debug"
-)
+import "proofkeys/backend/gcpause"
 
 // shortRunHeap is how large the heap of a command that reads, prints and exits may grow
 // before the garbage collector runs at all: well above what 100,000 keys need, well
@@ -18,18 +15,13 @@ const shortRunHugeHeap = 64 << 20
 // and exits, until the heap reaches shortRunHeap: the process ends soon after, and its
 // memory with it. With 10,000 keys, collecting the report's garbage as it was made took
 // about 40% of the inventory command's CPU time. GOGC or GOMEMLIMIT set by whoever runs
-// the command win. The heap's first shortRunHugeHeap bytes come in huge pages where the
-// system gives them (inHugePages). It returns what puts the settings back, for commands
-// run in process.
+// the command win (gcpause.Off). The heap's first shortRunHugeHeap bytes come in huge
+// pages where the system gives them (inHugePages). It returns what puts the settings
+// back, for commands run in process.
 func shortRun() (restore func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return func() {}
+	restore, off := gcpause.Off(shortRunHeap)
+	if off {
+		inHugePages(shortRunHugeHeap)
 	}
-	percent := debug.SetGCPercent(-1)
-	limit := debug.SetMemoryLimit(shortRunHeap)
-	inHugePages(shortRunHugeHeap)
-	return func() {
-		debug.SetMemoryLimit(limit)
-		debug.SetGCPercent(percent)
-	}
+	return restore
 }

@@ -2,12 +2,12 @@ package ui
 
 import (
 	"log"
-	"os"
 	"runtime/debug"
 	"sync"
 	"time"
 
 	"proofkeys/backend/apikey"
+	"proofkeys/backend/gcpause"
 )
 
 // keyListLife is how long a list read from the data is used while the data is unchanged:
@@ -106,31 +106,19 @@ func (x *Keys) warm(s *services) {
 // garbage collector runs: well above what 10,000 keys need (about 20 MB).
 const readAheadHeap = 512 << 20
 
-// gcOff is held while collectOnceAfter has the collector off.
-var gcOff sync.Mutex
-
-// collectOnceAfter runs f with the garbage collector off (up to readAheadHeap), then
-// collects once and gives the memory back to the system.
+// collectOnceAfter runs f with the garbage collector off (up to readAheadHeap, unless
+// whoever runs the app set GOGC or GOMEMLIMIT: gcpause.Off), then collects once and gives
+// the memory back to the system.
 // Off: a collection stops every goroutine, and one that runs at low priority may wait for
 // the processor before it stops; a collection during the read ahead stopped the app for
 // 17 ms (GODEBUG=gctrace=1).
 // Given back at once: reading 10,000 keys leaves tens of megabytes of garbage, which Go
 // would hand back only over minutes; left so, the app settled at 1.31 times the bare
 // Wails app's memory instead of 1.27 (docs/BENCHMARKS.md).
-// GOGC or GOMEMLIMIT set by whoever runs the app win: f then runs as it comes.
 func collectOnceAfter(f func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		f()
-		return
-	}
-	// One at a time: two that overlapped could put back each other's "off".
-	gcOff.Lock()
-	defer gcOff.Unlock()
-	percent := debug.SetGCPercent(-1)
-	limit := debug.SetMemoryLimit(readAheadHeap)
+	restore, _ := gcpause.Off(readAheadHeap)
 	f()
-	debug.SetMemoryLimit(limit)
-	debug.SetGCPercent(percent)
+	restore()
 	debug.FreeOSMemory()
 }
 
