@@ -1,3 +1,4 @@
+import './ask-first'; // first: Go answers while the rest is evaluated (lib/start.ts)
 import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';

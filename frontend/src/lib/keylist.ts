@@ -32,12 +32,15 @@ export function keyLabel(k: KeyView): string {
 }
 
 // Made once: toLocaleString builds a formatter on every call, which costs more than the
-// rest of drawing a row.
-const stampFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+// rest of drawing a row. Made when first needed, not when the module loads: the first
+// formatter loads the locale's data, and lib/start.ts imports this module to ask Go for
+// the first screen before that wait.
+let stampFormat: Intl.DateTimeFormat | undefined;
 
 /** The local date and time, e.g. "Nov 2, 2026, 2:28 PM"; the input itself if unreadable. */
 function stamp(iso: string): string {
   const d = new Date(iso);
+  stampFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   return Number.isNaN(d.getTime()) ? iso : stampFormat.format(d);
 }
 
