@@ -81,8 +81,8 @@ func (k *keyLists) keep(e apikey.Environment, l *keyList) {
 }
 
 // warm reads the production list ahead of the page's first call, which comes once the
-// window has started and the page has drawn its frame: the read overlaps them instead of
-// following them. It runs once per opening of the data: later calls find the list kept or
+// window has started and the page's script runs (src/lib/start.ts): the read overlaps
+// them instead of following them. It runs once per opening of the data: later calls find the list kept or
 // read it then.
 // It runs at low priority: while the window starts, WebKit's processes and this read
 // want more than the two cores there are, and at the same priority the read held the
