@@ -1,7 +1,7 @@
 // Package gcpause turns Go's garbage collector off for a stretch of work that makes much
 // garbage and little to keep: a command that reads, prints and exits, or the API Keys
-// list read ahead at start-up. Collecting as the garbage is made costs more than once
-// at the end, or than never for a process about to exit.
+// list read ahead of the page's calls. Collecting as the garbage is made costs more than
+// once at the end, or than never for a process about to exit.
 package gcpause
 
 import (

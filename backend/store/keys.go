@@ -50,7 +50,7 @@ func (t *Tx) RemoveKey(id string) error { return t.remove(bucketKeys, []byte(id)
 
 // Keys returns every key record for which keep returns true; with keep nil, every one.
 func (t *Tx) Keys(keep func(apikey.Key) bool) ([]apikey.Key, error) {
-	out, err := keysIn(t.tx.Bucket(bucketKeys), nil)
+	out, err := t.keysIn(t.tx.Bucket(bucketKeys), nil)
 	if err != nil || keep == nil {
 		return out, err
 	}
@@ -63,9 +63,30 @@ func (t *Tx) Keys(keep func(apikey.Key) bool) ([]apikey.Key, error) {
 // environment, among thousands. wants sees each key read in place: it must not keep the
 // key or its strings.
 func (t *Tx) KeysWhere(wants func(*apikey.Key) bool) ([]apikey.Key, error) {
-	out, err := keysIn(t.tx.Bucket(bucketKeys), wants)
+	out, err := t.keysIn(t.tx.Bucket(bucketKeys), wants)
 	// A record that could not be peeked into was decoded whole: it is kept if it matches.
 	return slices.DeleteFunc(out, func(k apikey.Key) bool { return !wants(&k) }), err
+}
+
+// EachKey calls visit with every key record, in ID order, read in place: visit must not
+// keep the key or its strings. It copies no record out of the file, so a walk of
+// thousands of keys costs a fraction of reading them (the API Keys list's first screen
+// needs a few keys and counts of the others).
+func (t *Tx) EachKey(visit func(*apikey.Key)) error {
+	k := new(apikey.Key) // one for every record: visit makes it escape to the heap
+	c := t.tx.Bucket(bucketKeys).Cursor()
+	for id, raw := c.First(); id != nil; id, raw = c.Next() {
+		*k = apikey.Key{}
+		if !peekKey(raw, k) {
+			whole, err := readKey(id, raw)
+			if err != nil {
+				return err
+			}
+			*k = whole
+		}
+		visit(k)
+	}
+	return nil
 }
 
 // KeysAndCopies returns every key record and, in the same order, the copies of each (none
@@ -76,7 +97,7 @@ func (t *Tx) KeysAndCopies() ([]apikey.Key, []audit.Copies, error) {
 	keys := make([]apikey.Key, len(raws))
 	var copies []audit.Copies
 	var copiesErr error
-	err := decodeKeys(keys, ids, raws, func() { copies, copiesErr = t.copiesOf(ids) })
+	err := t.decodeKeys(keys, ids, raws, func() { copies, copiesErr = t.copiesOf(ids) })
 	if err = cmp.Or(err, copiesErr); err != nil {
 		return nil, nil, err
 	}
@@ -87,10 +108,10 @@ func (t *Tx) KeysAndCopies() ([]apikey.Key, []audit.Copies, error) {
 // when wants is nil, and one that cannot be peeked into): found first, then decoded in
 // place, in parts at once. Appending ten thousand records to a growing slice one by one
 // moved megabytes and took a third of the API Keys list's reading.
-func keysIn(b *bolt.Bucket, wants func(*apikey.Key) bool) ([]apikey.Key, error) {
+func (t *Tx) keysIn(b *bolt.Bucket, wants func(*apikey.Key) bool) ([]apikey.Key, error) {
 	ids, raws := wanted(b, wants)
 	out := make([]apikey.Key, len(raws))
-	if err := decodeKeys(out, ids, raws); err != nil {
+	if err := t.decodeKeys(out, ids, raws); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -114,13 +135,17 @@ func wanted(b *bolt.Bucket, wants func(*apikey.Key) bool) (ids, raws [][]byte) {
 }
 
 // decodeKeys decodes raws, the records of ids, into out, in parts at once beside the
-// other reads also: records do not depend on each other. It returns the first damaged
-// record in key order, as one pass would.
-func decodeKeys(out []apikey.Key, ids, raws [][]byte, also ...func()) error {
+// other reads also (one after the other when t reads on one goroutine): records do not
+// depend on each other. It returns the first damaged record in key order, as one pass
+// would.
+func (t *Tx) decodeKeys(out []apikey.Key, ids, raws [][]byte, also ...func()) error {
 	// Four parts a processor the process may use: goroutines are not time-shared finely,
 	// so with one a processor, what ran beside them (the copies index's read) ran alone
 	// at the end (1.5 ms of 10,000 keys on two processors).
 	parts := max(1, min(4*runtime.GOMAXPROCS(0), len(raws)/minKeysPart))
+	if t.oneGoroutine {
+		parts = 1
+	}
 	errs := make([]error, parts)
 	reads := also
 	for p := range parts {
@@ -139,7 +164,13 @@ func decodeKeys(out []apikey.Key, ids, raws [][]byte, also ...func()) error {
 			}
 		})
 	}
-	atOnce(reads...)
+	if t.oneGoroutine {
+		for _, read := range reads {
+			read()
+		}
+	} else {
+		atOnce(reads...)
+	}
 	return cmp.Or(errs...)
 }
 

@@ -16,6 +16,19 @@ type Tx struct {
 	changes *[]Change
 	// newestEventOnly: the store was opened by OpenForKeys (see wholeLog).
 	newestEventOnly bool
+	// oneGoroutine: records are decoded on the calling goroutine (OneGoroutine).
+	oneGoroutine bool
+}
+
+// OneGoroutine returns t reading on the calling goroutine only, where it would decode
+// thousands of records in goroutines of their own. For a read at low priority: a
+// thread's priority is its own, so those goroutines would run at the normal one; and
+// spread over two processors, reading 10,000 keys cost about 40 ms more processor time
+// in all than on one (docs/BENCHMARKS.md), time a window starting beside it needs.
+func (t *Tx) OneGoroutine() *Tx {
+	c := *t
+	c.oneGoroutine = true
+	return &c
 }
 
 // errNewestEventOnly: a read of older events in a store opened by OpenForKeys.

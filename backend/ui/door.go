@@ -75,7 +75,6 @@ func (c *core) use(ctx context.Context, s *services, err error) {
 	c.mu.Unlock()
 	if err == nil {
 		c.background.start(ctx, s, c.opt.Clipboard, c.stopWriting, c.changed)
-		go c.readKeysAhead(s)
 	}
 }
 

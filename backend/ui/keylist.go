@@ -8,6 +8,8 @@ import (
 
 	"proofkeys/backend/apikey"
 	"proofkeys/backend/gcpause"
+	"proofkeys/backend/keys"
+	"proofkeys/backend/store"
 )
 
 // keyListLife is how long a list read from the data is used while the data is unchanged:
@@ -30,12 +32,12 @@ type keyList struct {
 
 // keyLists keeps the last list read of each environment, for as long as it is current.
 // The page's calls read one list at a time: a call that comes while another call reads
-// the list waits and uses it, instead of reading it twice. The read ahead at start-up
-// holds no lock while it reads: the page never waits on it (see warm).
+// the list waits and uses it, instead of reading it twice. A read ahead holds no lock
+// while it reads: the page never waits on it (see readAheadOf).
 type keyLists struct {
-	mu     sync.Mutex
-	lists  map[apikey.Environment]*keyList
-	warmed sync.Once
+	mu    sync.Mutex
+	lists map[apikey.Environment]*keyList
+	ahead map[apikey.Environment]bool // the environments whose list is being read ahead
 }
 
 // list returns the list of e as it is now: the one kept, when nothing was written since
@@ -45,17 +47,11 @@ func (x *Keys) list(s *services, e apikey.Environment) (*keyList, error) {
 	k := &s.keyLists
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	// The version is read before the keys: a write in between makes the kept list look
-	// older than it is, so it is read again next time, never kept past a change.
-	version, err := s.store.Version()
-	if err != nil {
-		return nil, err
+	l, version, now, err := x.kept(s, e)
+	if l != nil || err != nil {
+		return l, err
 	}
-	now := s.keys.Now()
-	if l := k.lists[e]; l != nil && l.version == version && !now.Before(l.made) && now.Sub(l.made) <= keyListLife {
-		return l, s.keys.CanView(x.c.member(s))
-	}
-	l, err := x.read(s, e, version, now)
+	l, err = x.read(s, s.keys, e, version, now)
 	if err != nil {
 		return nil, err
 	}
@@ -63,9 +59,26 @@ func (x *Keys) list(s *services, e apikey.Environment) (*keyList, error) {
 	return l, nil
 }
 
-// read reads the list of e at version, as of now.
-func (x *Keys) read(s *services, e apikey.Environment, version uint64, now time.Time) (*keyList, error) {
-	views, err := x.listKeys(s, e)
+// kept returns the list of e kept, when nothing was written since and it is young
+// enough; else nil, and the version and time a list read now is read at. The caller
+// holds mu.
+func (x *Keys) kept(s *services, e apikey.Environment) (*keyList, uint64, time.Time, error) {
+	// The version is read before the keys: a write in between makes the kept list look
+	// older than it is, so it is read again next time, never kept past a change.
+	version, err := s.store.Version()
+	if err != nil {
+		return nil, 0, time.Time{}, err
+	}
+	now := s.keys.Now()
+	if l := s.keyLists.lists[e]; l != nil && l.version == version && !now.Before(l.made) && now.Sub(l.made) <= keyListLife {
+		return l, version, now, s.keys.CanView(x.c.member(s))
+	}
+	return nil, version, now, nil
+}
+
+// read reads the list of e at version, as of now, through ks.
+func (x *Keys) read(s *services, ks *keys.Service, e apikey.Environment, version uint64, now time.Time) (*keyList, error) {
+	views, err := x.listKeys(s, ks, e)
 	if err != nil {
 		return nil, err
 	}
@@ -80,26 +93,37 @@ func (k *keyLists) keep(e apikey.Environment, l *keyList) {
 	k.lists[e] = l
 }
 
-// warm reads the production list ahead of the page's first call, which comes once the
-// window has started and the page's script runs (src/lib/start.ts): the read overlaps
-// them instead of following them. It runs once per opening of the data: later calls find the list kept or
-// read it then.
-// It runs at low priority: while the window starts, WebKit's processes and this read
-// want more than the two cores there are, and at the same priority the read held the
-// window's page back (docs/BENCHMARKS.md); yielding, it is still done before the page
-// asks. Starved of the processor by other programs, it would be late, so the page's call
-// never waits for it: it reads the list itself, and the read ahead keeps its list only
-// when none was kept meanwhile.
-func (x *Keys) warm(s *services) {
-	s.keyLists.warmed.Do(func() {
+// readAheadOf reads the list of e ahead of the page's next call (a search, a scroll past
+// the first screen, another filter or order), unless it is being read ahead already. The
+// page's first screen was answered without it (firstScreen), so the window is drawn
+// without waiting for ten thousand keys to be read.
+// It runs at low priority, on one goroutine: while the page draws, WebKit's processes
+// want the processor, and the read can wait for them. Starved of the processor by other
+// programs, it would be late, so the page's call never waits for it: it reads the list
+// itself, and the read ahead keeps its list only when no newer one was kept meanwhile.
+func (x *Keys) readAheadOf(s *services, e apikey.Environment) {
+	k := &s.keyLists
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.ahead[e] {
+		return
+	}
+	if k.ahead == nil {
+		k.ahead = map[apikey.Environment]bool{}
+	}
+	k.ahead[e] = true
+	go func() {
 		atLowPriority(func() {
 			collectOnceAfter(func() {
-				if err := x.readAhead(s, apikey.Production); err != nil {
+				if err := x.readAhead(s, e); err != nil {
 					log.Printf("read the API Keys list ahead: %v", err) // the page's own call says why
 				}
 			})
 		})
-	})
+		k.mu.Lock()
+		defer k.mu.Unlock()
+		delete(k.ahead, e)
+	}()
 }
 
 // readAheadHeap is how large the heap may grow while the list is read ahead before the
@@ -122,23 +146,34 @@ func collectOnceAfter(f func()) {
 	debug.FreeOSMemory()
 }
 
-// readAhead reads the list of e and keeps it, unless a call kept one while it read.
+// readAhead reads the list of e and keeps it, unless a call kept one as new while it read.
+// It decodes the keys on its own goroutine, whose thread readAheadOf set at low priority.
 func (x *Keys) readAhead(s *services, e apikey.Environment) error {
 	version, err := s.store.Version()
 	if err != nil {
 		return err
 	}
-	l, err := x.read(s, e, version, s.keys.Now())
+	alone := *s.keys
+	alone.Store = oneGoroutine{alone.Store}
+	l, err := x.read(s, &alone, e, version, s.keys.Now())
 	if err != nil {
 		return err
 	}
 	k := &s.keyLists
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	if k.lists[e] == nil {
+	if old := k.lists[e]; old == nil || old.version < l.version {
 		k.keep(e, l)
 	}
 	return nil
+}
+
+// oneGoroutine is data whose reads decode on the goroutine that reads
+// (store.Tx.OneGoroutine).
+type oneGoroutine struct{ keys.Store }
+
+func (d oneGoroutine) View(fn func(*store.Tx) error) error {
+	return d.Store.View(func(tx *store.Tx) error { return fn(tx.OneGoroutine()) })
 }
 
 // newKeyList orders and indexes views; withdrawn says whether a payer is no longer enabled.

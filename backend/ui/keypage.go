@@ -60,6 +60,11 @@ func (x *Keys) KeyPage(q KeyQuery) (KeyPageView, error) {
 		if !known || (q.Order != "newest" && q.Order != "name") || q.Offset < 0 || q.Limit < 1 || q.Limit > maxKeyPage {
 			return KeyPageView{}, errKeyQuery
 		}
+		if isFirstScreen(q) {
+			if p, ok, err := x.firstScreen(s, e, q); ok || err != nil {
+				return p, err
+			}
+		}
 		list, err := x.list(s, e)
 		if err != nil {
 			return KeyPageView{}, err

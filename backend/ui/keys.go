@@ -52,14 +52,19 @@ type CopyView struct {
 	ClearAfterSeconds int `json:"clearAfterSeconds"`
 }
 
-// listKeys returns the live keys of e, oldest first, as KeyPage reads them.
-func (x *Keys) listKeys(s *services, e apikey.Environment) ([]KeyView, error) {
+// listKeys returns the live keys of e, oldest first, as KeyPage reads them, read through ks.
+func (x *Keys) listKeys(s *services, ks *keys.Service, e apikey.Environment) ([]KeyView, error) {
 	member := x.c.member(s)
-	list, err := s.keys.List(member, e)
+	list, err := ks.List(member, e)
 	if err != nil {
 		return nil, err
 	}
-	copied, err := s.keys.Copied(member, list)
+	return viewsOf(s, ks, member, list)
+}
+
+// viewsOf returns the views of list, in its order, as the API Keys list shows them.
+func viewsOf(s *services, ks *keys.Service, member string, list []apikey.Key) ([]KeyView, error) {
+	copied, err := ks.Copied(member, list)
 	if err != nil {
 		return nil, err
 	}
@@ -157,10 +162,7 @@ func withEnv[T any](c *core, env string, f func(*services, apikey.Environment) (
 // keyViewer returns a function that turns keys into views. What keys share (the rotation
 // policy, the names of members and of linked keys) it reads once per list, not per key.
 func keyViewer(s *services) func(apikey.Key) KeyView {
-	rotationDays := 0 // off, if the policy cannot be read
-	if p, err := s.orgs.Policies(); err == nil {
-		rotationDays = p.RotationDays
-	}
+	rotationDays := rotationDays(s)
 	now := s.keys.Now()
 	member := cached(s.orgs.MemberName)
 	label := cached(s.keys.Label)
@@ -181,6 +183,14 @@ func keyViewer(s *services) func(apikey.Key) KeyView {
 		v.Replaces, v.ReplacesLabel = k.Replaces, label(k.Replaces)
 		return v
 	}
+}
+
+// rotationDays is the organization's rotation policy, in days: 0 (off) if it cannot be read.
+func rotationDays(s *services) int {
+	if p, err := s.orgs.Policies(); err == nil {
+		return p.RotationDays
+	}
+	return 0
 }
 
 // cached remembers lookup's answer per ID for the life of one call.

@@ -60,8 +60,8 @@ func (s *session) setMember(id string) {
 
 // confirm makes id the member signed in, if the session still has the one member
 // returned (was) when the call began: a lock or sign-out by another call meanwhile wins.
-// The read ahead of the API Keys list after sign-in runs beside the person's calls; it
-// must not sign them in again after the app locked.
+// A call that reads the state runs beside the person's other calls, a Lock among them;
+// it must not sign them in again after the app locked.
 func (s *session) confirm(was, id string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -138,14 +138,6 @@ func (x *Session) GetState() (StateView, error) {
 	return with(x.c, x.c.state)
 }
 
-// readKeysAhead reads the API Keys list, where the app opens, for the member it opens
-// for: at start-up, while the window is still starting, or after sign-in.
-func (c *core) readKeysAhead(s *services) {
-	if v, err := c.state(s); err == nil && v.APIAccess && v.Me.ID != "" {
-		(&Keys{c}).warm(s)
-	}
-}
-
 // SetUp creates the organization and makes the person its Owner.
 func (x *Session) SetUp(in SetupInput) (StateView, error) {
 	return with(x.c, func(s *services) (StateView, error) {
@@ -172,7 +164,6 @@ func (x *Session) SignIn(memberID, passphrase string) (StateView, error) {
 			return StateView{}, err
 		}
 		x.c.session.setMember(m.ID)
-		go x.c.readKeysAhead(s)
 		return x.c.state(s)
 	})
 }
