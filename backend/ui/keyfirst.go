@@ -50,7 +50,7 @@ func (x *Keys) firstScreen(s *services, e apikey.Environment, q KeyQuery) (p Key
 	if err != nil {
 		return KeyPageView{}, false, err
 	}
-	p.Keys, p.Matched = append([]KeyView{}, views...), p.Total
+	p.Keys, p.Matched = views, p.Total // never nil: an empty list is a list
 	// Named oldest first, as the whole list names them.
 	slices.SortFunc(withdrawn, func(a, b named) int { return cmp.Compare(a.seq, b.seq) })
 	p.WithdrawnCount = len(withdrawn)
