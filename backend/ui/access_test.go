@@ -324,19 +324,15 @@ func TestSupportBundleIsSavedWhereThePersonChose(t *testing.T) {
 // errOf is the error of a call that also returns a value the test does not need.
 func errOf[T any](_ T, err error) error { return err }
 
-// A call that began signed in does not sign the member in again when the app locked
-// while it ran: the read ahead of the API Keys list after sign-in runs beside the
-// person's own calls, and an idle lock that comes meanwhile must hold.
-func TestALockWinsOverACallThatBeganSignedIn(t *testing.T) {
+// The one member of an organization that signs no one in acts in a call that comes
+// before the page's first GetState, and a member signed in meanwhile by another call
+// stays signed in.
+func TestSignInIfNobodyKeepsWhoIsSignedIn(t *testing.T) {
 	var s session
-	s.setMember("mem_1")
-	was, _ := s.member()
-	s.setMember("") // locked while the call ran
-	s.confirm(was, "mem_1")
+	s.signInIfNobody("mem_1")
 	id, _ := s.member()
-	assert.Empty(t, id, "still locked")
-
-	s.confirm("", "mem_2") // nobody changed it: the call's member is the one signed in
+	assert.Equal(t, "mem_1", id)
+	s.signInIfNobody("mem_2")
 	id, _ = s.member()
-	assert.Equal(t, "mem_2", id)
+	assert.Equal(t, "mem_1", id, "someone is signed in: they stay")
 }

@@ -177,6 +177,35 @@ func TestKeyPageRefusesWindowsItCannotGive(t *testing.T) {
 	}
 }
 
+// The page asks for its first rows beside its first GetState, and either may reach Go
+// first: on a fresh start the rows come for the one member of an organization that
+// signs no one in, and where members sign in, nobody gets them.
+func TestTheFirstRowsComeBeforeTheFirstState(t *testing.T) {
+	a, _ := setUpWithKeys(t)
+	named(t, a, "Before the state")
+	dir := a.core.dataDir
+	a.Stop()
+
+	b, _ := newTestApp(t, dir)
+	p, err := b.Keys.KeyPage(firstPage("production", "", "all", "newest"))
+	require.NoError(t, err, "asked before any GetState")
+	require.Len(t, p.Keys, 1)
+	assert.Equal(t, "Before the state", p.Keys[0].Name)
+	state, err := b.Session.GetState()
+	require.NoError(t, err)
+	assert.Equal(t, "Dana", state.Me.Name)
+
+	tm := newTeamApp(t)
+	dir = tm.app.core.dataDir
+	tm.app.Stop()
+	c, _ := newTestApp(t, dir)
+	_, err = c.Keys.KeyPage(firstPage("production", "", "all", "newest"))
+	assert.Equal(t, "sign_in", Explain(err).Code, "members sign in here")
+	state, err = c.Session.GetState()
+	require.NoError(t, err)
+	assert.True(t, state.NeedsSignIn)
+}
+
 func TestKeyPageAsksForTheRightToSeeKeysEveryTime(t *testing.T) {
 	tm := newTeamApp(t)
 	a := tm.app

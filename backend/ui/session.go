@@ -41,12 +41,21 @@ func (s *session) member() (id, locked string) {
 }
 
 // member is who acts in this call (see session.member); an idle lock it finds is
-// recorded in the audit log.
+// recorded in the audit log. With nobody signed in, an organization whose one member
+// has no passphrase has them act, as GetState would find: the page asks for its first
+// rows beside its first GetState, and either call may run first.
 func (c *core) member(s *services) string {
 	id, locked := c.session.member()
 	if locked != "" {
 		if err := s.orgs.Lock(locked, true); err != nil {
 			log.Printf("record the idle lock: %v", err)
+		}
+		return ""
+	}
+	if id == "" {
+		if _, me, err := s.orgs.Current(""); err == nil {
+			c.session.signInIfNobody(me.ID)
+			return me.ID
 		}
 	}
 	return id
@@ -58,14 +67,12 @@ func (s *session) setMember(id string) {
 	s.memberID = id
 }
 
-// confirm makes id the member signed in, if the session still has the one member
-// returned (was) when the call began: a lock or sign-out by another call meanwhile wins.
-// A call that reads the state runs beside the person's other calls, a Lock among them;
-// it must not sign them in again after the app locked.
-func (s *session) confirm(was, id string) {
+// signInIfNobody makes id the member signed in, unless another call signed someone in
+// meanwhile: theirs wins.
+func (s *session) signInIfNobody(id string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.memberID == was {
+	if s.memberID == "" {
 		s.memberID = id
 	}
 }
@@ -240,7 +247,6 @@ func (c *core) state(s *services) (StateView, error) {
 	case err != nil:
 		return StateView{}, err
 	}
-	c.session.confirm(was, me.ID)
 	return c.stateOf(s, o, me), nil
 }
 

@@ -16,12 +16,18 @@ export const blockSize = 20;
 let early: { question: string; at: number; answer: Promise<KeyPage> } | null = null;
 const earlyLife = 5000; // ms: an answer older than this may be out of date
 
-/** Asks Go now for the first block of the list of environment in order, for the first show() of it. */
-export function askEarly(ask: (q: KeyQuery) => Promise<KeyPage>, environment: Environment, order: KeyOrder): void {
+/**
+ * Asks Go now for the first block of the list of environment in order, for the first
+ * show() of it. Returns when the answer has come, whatever it is.
+ */
+export function askEarly(ask: (q: KeyQuery) => Promise<KeyPage>, environment: Environment, order: KeyOrder): Promise<void> {
   const q: KeyQuery = { environment, search: '', filter: 'all', order, offset: 0, limit: blockSize };
   const answer = ask(q);
-  answer.catch(() => {}); // show() asks again, and says why if it fails again
   early = { question: JSON.stringify(q), at: Date.now(), answer };
+  return answer.then(
+    () => {},
+    () => {}, // show() asks again, and says why if it fails again
+  );
 }
 
 /** The early answer to q, once, if it is still fresh. */
