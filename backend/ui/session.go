@@ -237,8 +237,8 @@ func (x *Session) SetAutoLock(minutes int) (StateView, error) {
 
 // state is the frame for whoever is signed in, the sign-in screen, or first-run setup.
 func (c *core) state(s *services) (StateView, error) {
-	was := c.member(s)
-	o, me, err := s.orgs.Current(was)
+	id := c.member(s)
+	o, me, err := s.orgs.Current(id)
 	switch {
 	case errors.Is(err, org.ErrNotSetUp):
 		return StateView{NeedsSetup: true, DataDir: c.dataDir, VaultBackend: s.vault.Backend(), Version: c.opt.Version}, nil
