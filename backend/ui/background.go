@@ -19,11 +19,12 @@ const expiryTick = 30 * time.Second
 const snapshotCheck = time.Hour
 
 // background is the work that runs beside the window while the data is open: the daily
-// snapshot, the deletion of keys whose grace period ended, and the clipboard's clear
-// timer. It is started after every open (at start-up and after a restore) and stopped
-// before the database closes.
+// snapshot, the deletion of keys whose grace period ended, the clipboard's clear timer,
+// and the API Keys list read ahead (later). It is started after every open (at start-up
+// and after a restore) and stopped before the database closes.
 type background struct {
 	mu     sync.Mutex
+	ctx    context.Context // ends when the work stops
 	cancel context.CancelFunc
 	done   sync.WaitGroup
 	timer  *keys.ClearTimer
@@ -39,6 +40,7 @@ func (b *background) start(ctx context.Context, s *services, clip Clipboard, dam
 	s.keys.ClearTimer = b.timer
 	expireDue(s)
 	ctx, b.cancel = context.WithCancel(ctx)
+	b.ctx = ctx
 	b.done.Go(func() {
 		snapshotIfDue(s, damaged)
 		every(ctx, snapshotCheck, func() { snapshotIfDue(s, damaged) })
@@ -49,7 +51,8 @@ func (b *background) start(ctx context.Context, s *services, clip Clipboard, dam
 	}
 }
 
-// stop ends the loops and waits for a snapshot being written, so the store closes after it.
+// stop ends the loops and waits for what is under way (a snapshot being written, a read
+// ahead), so the store closes after it.
 func (b *background) stop() {
 	b.stopClearTimer()
 	b.mu.Lock()
@@ -60,6 +63,28 @@ func (b *background) stop() {
 		cancel()
 		b.done.Wait()
 	}
+}
+
+// later runs f on a goroutine of its own once d has passed, unless the work stops first;
+// stop waits for f, so the store closes after it. It reports whether f was scheduled: not
+// when the work is stopped.
+func (b *background) later(d time.Duration, f func()) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.cancel == nil {
+		return false
+	}
+	ctx := b.ctx
+	b.done.Go(func() {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case <-ctx.Done():
+		case <-t.C:
+			f()
+		}
+	})
+	return true
 }
 
 // stopClearTimer cancels the clipboard timer at quit, where the clipboard is cleared at once.

@@ -97,10 +97,11 @@ func (k *keyLists) keep(e apikey.Environment, l *keyList) {
 // the first screen, another filter or order), unless it is being read ahead already. The
 // page's first screen was answered without it (firstScreen), so the window is drawn
 // without waiting for ten thousand keys to be read.
-// It runs at low priority, on one goroutine: while the page draws, WebKit's processes
-// want the processor, and the read can wait for them. Starved of the processor by other
-// programs, it would be late, so the page's call never waits for it: it reads the list
-// itself, and the read ahead keeps its list only when no newer one was kept meanwhile.
+// It waits Options.ReadAheadAfter first, while the page builds and draws that screen, and
+// then runs at low priority, on one goroutine of the background work (which a close
+// waits for): the read can wait for the processor. Starved of it by other programs, it
+// would be late, so the page's call never waits for it: it reads the list itself, and the
+// read ahead keeps its list only when no newer one was kept meanwhile.
 func (x *Keys) readAheadOf(s *services, e apikey.Environment) {
 	k := &s.keyLists
 	k.mu.Lock()
@@ -108,11 +109,7 @@ func (x *Keys) readAheadOf(s *services, e apikey.Environment) {
 	if k.ahead[e] {
 		return
 	}
-	if k.ahead == nil {
-		k.ahead = map[apikey.Environment]bool{}
-	}
-	k.ahead[e] = true
-	go func() {
+	read := func() {
 		atLowPriority(func() {
 			collectOnceAfter(func() {
 				if err := x.readAhead(s, e); err != nil {
@@ -123,7 +120,14 @@ func (x *Keys) readAheadOf(s *services, e apikey.Environment) {
 		k.mu.Lock()
 		defer k.mu.Unlock()
 		delete(k.ahead, e)
-	}()
+	}
+	if !x.c.background.later(x.c.opt.ReadAheadAfter, read) {
+		return // the data is closing
+	}
+	if k.ahead == nil {
+		k.ahead = map[apikey.Environment]bool{}
+	}
+	k.ahead[e] = true
 }
 
 // readAheadHeap is how large the heap may grow while the list is read ahead before the

@@ -236,6 +236,34 @@ func TestTheFirstScreenReadsTheListAhead(t *testing.T) {
 	assert.Eventually(t, kept, 5*time.Second, 10*time.Millisecond, "the list the page asks for next is read ahead")
 }
 
+// The read ahead waits while the page draws its first screen, and a close does not wait
+// out that wait.
+func TestTheReadAheadWaitsForThePageToDrawButNotForAClose(t *testing.T) {
+	a, _ := setUpWithKeys(t)
+	named(t, a, "Later")
+	a.core.opt.ReadAheadAfter = time.Hour
+	s := a.s()
+	_, err := a.Keys.KeyPage(firstPage("production", "", "all", "newest"))
+	require.NoError(t, err)
+	time.Sleep(100 * time.Millisecond) // a read of one key would be done by now
+	s.keyLists.mu.Lock()
+	planned, kept := s.keyLists.ahead[apikey.Production], s.keyLists.lists[apikey.Production]
+	s.keyLists.mu.Unlock()
+	assert.True(t, planned, "a read ahead is planned")
+	assert.Nil(t, kept, "and waits")
+
+	stopped := make(chan struct{})
+	go func() {
+		a.Stop()
+		close(stopped)
+	}()
+	select {
+	case <-stopped:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the close waited for the read ahead's wait")
+	}
+}
+
 func TestKeySearchFindsEachKeyOnceAndNeverAcrossTwoKeys(t *testing.T) {
 	views := []KeyView{
 		{Name: "Alpha", Hint: "prf_…aaaa", CreatedBy: "Dana"},

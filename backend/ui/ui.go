@@ -40,11 +40,19 @@ type Options struct {
 	// StartWait bounds how long a call waits for start-up before it is told the app is
 	// still starting; zero means DefaultStartWait.
 	StartWait time.Duration
+	// ReadAheadAfter is how long after the API Keys list's first screen the rest of the
+	// list is read ahead; zero means DefaultReadAheadAfter.
+	ReadAheadAfter time.Duration
 }
 
 // DefaultStartWait is how long a call made during start-up waits for it. Opening waits at
 // most a second for the database lock, and recovery is quick, so this is generous.
 const DefaultStartWait = 15 * time.Second
+
+// DefaultReadAheadAfter leaves the page the time to build and draw the first screen (about
+// 250 ms on two cores) before the rest of the list is read. Read beside it, even at low
+// priority, the list made that screen come about 25 ms later (docs/BENCHMARKS.md).
+const DefaultReadAheadAfter = time.Second
 
 // UI is every struct the window binds, over one shared core.
 type UI struct {
@@ -68,6 +76,9 @@ func New(dataDir string, opt Options) *UI {
 	}
 	if opt.StartWait == 0 {
 		opt.StartWait = DefaultStartWait
+	}
+	if opt.ReadAheadAfter == 0 {
+		opt.ReadAheadAfter = DefaultReadAheadAfter
 	}
 	c := &core{dataDir: dataDir, opt: opt, ready: make(chan struct{})}
 	return &UI{

@@ -63,7 +63,8 @@ func newTestApp(t *testing.T, dir string) (*UI, *fakeClipboard) {
 	t.Helper()
 	vaulttest.New(t)
 	clip := &fakeClipboard{}
-	a := New(dir, Options{Clipboard: clip})
+	// The list is read ahead at once: a test waits for no page to draw.
+	a := New(dir, Options{Clipboard: clip, ReadAheadAfter: time.Millisecond})
 	_ = a.Start(context.Background(), &fakeDesktop{})
 	t.Cleanup(a.Stop)
 	return a, clip
