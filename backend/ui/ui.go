@@ -49,9 +49,10 @@ type Options struct {
 // most a second for the database lock, and recovery is quick, so this is generous.
 const DefaultStartWait = 15 * time.Second
 
-// DefaultReadAheadAfter leaves the page the time to build and draw the first screen (about
-// 250 ms on two cores) before the rest of the list is read. Read beside it, even at low
-// priority, the list made that screen come about 25 ms later (docs/BENCHMARKS.md).
+// DefaultReadAheadAfter leaves the page the time to build and draw the first screen (130
+// to 250 ms after Go's answer on a two-core machine) before the rest of the list is read.
+// Read beside it, even at low priority, the list made that screen come about 25 ms later
+// (docs/BENCHMARKS.md).
 const DefaultReadAheadAfter = time.Second
 
 // UI is every struct the window binds, over one shared core.
